@@ -1,0 +1,272 @@
+"""Compile a RuleBook into one durable-rules JSON ruleset.
+
+Strata (durable-rules decides a negation when a match is queued, so negation must come last):
+  1. `engage:<provision>`  the action falls under a provision in force      -> asserts {t: engaged}
+     `lift:<lift>`         an exception or a complied duty holds            -> asserts {t: lift}
+     `not-lift:<id>`       a fact that is mistaken for an exception is seen -> recorded only
+  2. `block:<provision>`   gated on {t: evaluate}: engaged and no lift holds -> recorded only
+Parameters reach the rules as fields of one {t: params} fact, resolved for the scenario's date,
+so a dated amendment or a what-if value never needs a new ruleset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Literal
+
+from .loading import RuleBook
+from .models import Parameter
+
+PARAMS = "p"
+ACTION = "a"
+GATE = "evaluate"
+RuleKind = Literal["engage", "lift", "not-lift", "block"]
+
+
+def param_key(pid: str) -> str:
+    return pid.replace(".", "_").replace("-", "_")
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    rule_id: str
+    kind: RuleKind
+    target: str  # the provision, lift or not-lift this rule is about
+    asserts: dict[str, Any] | None  # the fact it derives, when a later rule needs it
+
+
+@dataclass
+class CompiledRules:
+    name: str
+    definition: dict[str, dict[str, Any]]
+    rules: dict[str, RuleMeta]
+    fact_types: frozenset[str]
+    book: RuleBook
+    _params_cache: dict[tuple[dt.date, tuple[tuple[str, Any], ...]], dict[str, Any]] = field(default_factory=dict)
+
+    def params_fact(self, day: dt.date, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The {t: params} fact for a day: each parameter's value in force then, unless overridden."""
+        key = (day, tuple(sorted((overrides or {}).items())))
+        cached = self._params_cache.get(key)
+        if cached is None:
+            cached = {"t": "params"}
+            for pid, param in self.book.parameters.items():
+                value = (overrides or {}).get(pid, param.value_on(day))
+                cached.update(encode_param(param, value))
+            if len(self._params_cache) > 4096:
+                self._params_cache.clear()
+            self._params_cache[key] = cached
+        return cached
+
+
+def encode_param(param: Parameter, value: Any) -> dict[str, Any]:
+    key = param_key(param.id)
+    if isinstance(value, Fraction):
+        return {f"{key}__num": value.numerator, f"{key}__den": value.denominator}
+    if isinstance(value, dt.date):
+        return {key: value.toordinal()}
+    return {key: value}
+
+
+def _expr(raw: Any, own: str) -> Any:
+    """Compile an expression evaluated while matching fact alias `own`."""
+    if isinstance(raw, dt.date):
+        return raw.toordinal()
+    if isinstance(raw, int | str):
+        return raw
+    if "param" in raw:
+        part = raw.get("part", "value")
+        suffix = {"value": "", "numerator": "__num", "denominator": "__den"}[part]
+        return {PARAMS: param_key(raw["param"]) + suffix}
+    if "field" in raw:
+        alias = _alias(raw.get("fact", own))
+        return {"$m": raw["field"]} if alias == own else {alias: raw["field"]}
+    ((op, args),) = raw.items()
+    if op == "ceil_fraction":
+        # ceil(of * n / d) as (of * n + d - 1) / d: integer-exact, where (of * n) / d would truncate.
+        num = {PARAMS: param_key(args["param"]) + "__num"}
+        den = {PARAMS: param_key(args["param"]) + "__den"}
+        scaled = {"$mul": {"$l": _expr(args["of"], own), "$r": num}}
+        rounded_up = {"$add": {"$l": scaled, "$r": {"$sub": {"$l": den, "$r": 1}}}}
+        return {"$div": {"$l": rounded_up, "$r": den}}
+    return {f"${op}": {"$l": _expr(args[0], own), "$r": _expr(args[1], own)}}
+
+
+_OPS = {"ne": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
+
+
+def _alias(fact: str) -> str:
+    return ACTION if fact == "action" else fact
+
+
+def _condition(raw: dict[str, Any], own: str) -> dict[str, Any]:
+    ((key, body),) = raw.items()
+    if key == "any":
+        return _either([_condition(sub, own) for sub in body])
+    ((op, rhs),) = body.items()
+    if op == "eq":
+        return {key: _expr(rhs, own)}
+    if op == "in":
+        return _either([{key: _expr(v, own)} for v in rhs])
+    if op == "not_in":
+        return _both([{"$neq": {key: _expr(v, own)}} for v in rhs])
+    return {_OPS[op]: {key: _expr(rhs, own)}}
+
+
+def _either(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return items[0] if len(items) == 1 else {"$or": items}
+
+
+def _both(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """A conjunction ordered so durable-rules evaluates it correctly.
+
+    durable-rules 2.0.28 mis-evaluates a reference to another fact (e.g. a parameter) placed after an
+    `$or` in the same `$and` (measured: a 45-day dip was read as longer than 45 days). So: plain
+    conditions first, then at most one `$or` holding references, then `$or`s of literals only.
+    """
+    plain = [c for c in items if not _has_or(c)]
+    with_refs = [c for c in items if _has_or(c) and _has_ref(c)]
+    literal_ors = [c for c in items if _has_or(c) and not _has_ref(c)]
+    if len(with_refs) > 1:
+        raise CompileError(
+            "a rule combines two 'any' conditions that both compare with a parameter or another fact, "
+            "which durable-rules cannot evaluate reliably; split the rule or move one comparison out of 'any'"
+        )
+    ordered = plain + with_refs + literal_ors
+    return ordered[0] if len(ordered) == 1 else {"$and": ordered}
+
+
+class CompileError(ValueError):
+    """A rule the engine cannot evaluate faithfully."""
+
+
+def _has_or(node: Any) -> bool:
+    if isinstance(node, dict):
+        return "$or" in node or any(_has_or(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_or(v) for v in node)
+    return False
+
+
+def _has_ref(node: Any) -> bool:
+    """True when the condition compares with a field of another fact or of itself ($m)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in (PARAMS, ACTION, "$m") and isinstance(value, str):
+                return True
+            if key.startswith("f") and key[1:].isdigit() and isinstance(value, str):
+                return True
+            if _has_ref(value):
+                return True
+    elif isinstance(node, list):
+        return any(_has_ref(v) for v in node)
+    return False
+
+
+def _pattern(
+    fact_type: str, conditions: list[dict[str, Any]], own: str, extra: list[Any] | None = None
+) -> dict[str, Any]:
+    return _both([{"t": fact_type}, *(extra or []), *(_condition(c, own) for c in conditions)])
+
+
+def compile_rulebook(book: RuleBook) -> CompiledRules:
+    definition: dict[str, dict[str, Any]] = {}
+    rules: dict[str, RuleMeta] = {}
+    params_pattern = {PARAMS: {"t": "params"}}
+
+    def add(rule_id: str, kind: RuleKind, target: str, all_: list[dict[str, Any]], asserts: dict[str, Any] | None):
+        definition[rule_id] = {"all": all_}
+        rules[rule_id] = RuleMeta(rule_id, kind, target, asserts)
+
+    for prov in book.provisions.values():
+        window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]
+        if prov.in_force.until is not None:
+            window.append({"$lte": {"date": prov.in_force.until.toordinal()}})
+        who = [
+            _either([{"kind": k} for k in prov.applies_to.actions]),
+            _either([{"actor": x} for x in prov.applies_to.actors]),
+        ]
+        action = _pattern("action", prov.applies_to.where, ACTION, [*who, *window])
+        add(
+            f"engage:{prov.id}",
+            "engage",
+            prov.id,
+            [params_pattern, {ACTION: action}],
+            {"t": "engaged", "provision": prov.id},
+        )
+
+    for lift in book.lifts.values():
+        patterns: list[dict[str, Any]] = [params_pattern, {ACTION: _pattern("action", lift.action_where, ACTION)}]
+        for i, pat in enumerate(lift.when):
+            alias = f"f{i}"
+            patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
+        add(f"lift:{lift.id}", "lift", lift.id, patterns, {"t": "lift", "lift": lift.id})
+
+    for nl in book.not_lifts.values():
+        add(f"not-lift:{nl.id}", "not-lift", nl.id, [{ACTION: {"t": "action"}}, {"f0": {"t": nl.fact}}], None)
+
+    for prov in book.provisions.values():
+        gated: list[dict[str, Any]] = [
+            {"e": {"$and": [{"t": "engaged"}, {"provision": prov.id}]}},
+            {"g": {"t": GATE}},
+        ]
+        if prov.lifted_by:
+            gated.append({"x$not": _both([{"t": "lift"}, _either([{"lift": x} for x in prov.lifted_by])])})
+        add(f"block:{prov.id}", "block", prov.id, gated, None)
+
+    _check_every_fact_is_consumed(book)
+    fact_types = _matched_types(definition)
+    digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
+    return CompiledRules(f"ce_{digest}", definition, rules, frozenset(fact_types), book)
+
+
+def _rename_own(conditions: list[dict[str, Any]], fact: str, alias: str) -> list[dict[str, Any]]:
+    """Inside a lift's pattern, {field: x} means the pattern's own fact; mark it with its alias."""
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "field" in node and set(node) <= {"field", "fact"}:
+                return {"field": node["field"], "fact": alias if node.get("fact", fact) == fact else node["fact"]}
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    return [walk(c) for c in conditions]
+
+
+def _matched_types(definition: dict[str, dict[str, Any]]) -> set[str]:
+    types: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("t"), str):
+                types.add(node["t"])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(definition)
+    return types
+
+
+def _check_every_fact_is_consumed(book: RuleBook) -> None:
+    # Every lift must lift something: a derived fact no rule consumes would be dropped by the engine.
+    used = {lift for p in book.provisions.values() for lift in p.lifted_by}
+    unused = sorted(set(book.lifts) - used)
+    if unused:
+        from .errors import InputError
+
+        lift = book.lifts[unused[0]]
+        raise InputError(
+            f"lift {lift.id!r} lifts no provision.",
+            file=book.pack_of[lift.id],
+            accepted="name it in some provision's lifted_by, or remove it",
+        )
+

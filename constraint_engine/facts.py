@@ -1,0 +1,73 @@
+"""The input to an evaluation: a proposed action on a date, and the facts around it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .models import ACTION_KINDS, ACTORS, FACT_FIELDS
+
+
+class Fact(BaseModel):
+    """One asserted fact, with the step text it came from (for explanations)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: str
+    fields: dict[str, int | str | dt.date] = Field(default_factory=dict)
+    text: str = ""
+
+    @model_validator(mode="after")
+    def _schema(self) -> Fact:
+        if self.type not in FACT_FIELDS:
+            raise ValueError(f"unknown fact type {self.type!r}; accepted: {', '.join(FACT_FIELDS)}")
+        known = FACT_FIELDS[self.type]
+        for name, value in self.fields.items():
+            if name not in known:
+                raise ValueError(f"{self.type} has no field {name!r}; accepted: {', '.join(known) or '(none)'}")
+            kind = known[name]
+            ok = (
+                (kind == "int" and isinstance(value, int) and not isinstance(value, bool) and value >= 0)
+                or (kind == "str" and isinstance(value, str))
+                or (kind == "date" and isinstance(value, dt.date))
+            )
+            if not ok:
+                raise ValueError(f"{self.type}.{name} must be a {'non-negative whole number' if kind == 'int' else kind}")
+        if self.type == "action":
+            if self.fields.get("kind") not in ACTION_KINDS:
+                raise ValueError(f"unknown action kind; accepted: {', '.join(ACTION_KINDS)}")
+            if self.fields.get("actor") not in ACTORS:
+                raise ValueError(f"unknown actor; accepted: {', '.join(ACTORS)}")
+        return self
+
+
+class Proposal(BaseModel):
+    """A proposed action and the facts of its case: what one engine session evaluates."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: dt.date
+    date_defaulted: bool = False
+    action: Fact
+    facts: tuple[Fact, ...] = ()
+    overrides: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _action_is_action(self) -> Proposal:
+        if self.action.type != "action":
+            raise ValueError("the proposed action must be a fact of type 'action'")
+        if any(f.type == "action" for f in self.facts):
+            raise ValueError("a proposal has exactly one action")
+        return self
+
+    def engine_facts(self) -> list[dict[str, Any]]:
+        """Facts as the engine takes them: dates as ordinals, the action dated with the proposal's date."""
+        action = {"t": "action", **_encode(self.action.fields), "date": self.date.toordinal()}
+        action.setdefault("in_area_since", 1)  # without a date, the item was in the area before any cut-off
+        return [action, *({"t": f.type, **_encode(f.fields)} for f in self.facts)]
+
+
+def _encode(fields: dict[str, int | str | dt.date]) -> dict[str, int | str]:
+    return {k: (v.toordinal() if isinstance(v, dt.date) else v) for k, v in fields.items()}

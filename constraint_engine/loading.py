@@ -1,0 +1,273 @@
+"""Load rule pack files: safe YAML, validated models, and cross-pack checks, with file and line in every error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.resources
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import InputError, InputErrors
+from .models import FACT_FIELDS, Lift, NotALift, Parameter, Provision, RulePack, Source
+
+Path_ = tuple[str | int, ...]
+
+
+def default_rules_dir() -> Path:
+    """The bundled law: rules/ beside the package in a checkout, constraint_engine/rules when installed."""
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if checkout.is_dir() and any(checkout.glob("*.yaml")):
+        return checkout
+    return Path(str(importlib.resources.files("constraint_engine") / "rules"))
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """Every loaded pack, indexed; the input to the compiler."""
+
+    packs: tuple[RulePack, ...]
+    files: tuple[str, ...]
+    provisions: dict[str, Provision] = field(default_factory=dict)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+    lifts: dict[str, Lift] = field(default_factory=dict)
+    not_lifts: dict[str, NotALift] = field(default_factory=dict)
+    sources: dict[str, dict[str, Source]] = field(default_factory=dict)
+    pack_of: dict[str, str] = field(default_factory=dict)
+
+    def source_list(self, owner_id: str, keys: Iterable[str]) -> list[Source]:
+        pack = self.pack_of[owner_id]
+        return [self.sources[pack][k] for k in keys]
+
+
+def _lines(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            sub = (*path, str(key.value))
+            out[sub] = key.start_mark.line + 1
+            _lines(value, sub, out)
+            out[sub] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _lines(item, (*path, i), out)
+
+
+def _line_for(loc: Iterable[Any], lines: dict[Path_, int]) -> int:
+    path: Path_ = ()
+    best = lines.get((), 1)
+    for part in loc:
+        path = (*path, part)
+        if path in lines:
+            best = lines[path]
+    return best
+
+
+def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML with the safe loader only; a tag that would build a Python object is refused."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError("the file is empty.", file=file, line=1, accepted="a YAML mapping with a 'pack' key")
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = (exc.problem or str(exc)).strip()
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            problem += " (rule packs are data: tags that construct objects are refused)"
+        raise InputError(f"YAML error: {problem}.", file=file, line=line, accepted="plain YAML data") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML error: {exc}.", file=file, line=1, accepted="plain YAML data") from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    _lines(node, (), lines)
+    return data, lines
+
+
+def _describe(err: dict[str, Any]) -> str:
+    loc = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        msg = "unknown key"
+    elif err["type"] == "missing":
+        msg = "required key is missing"
+    return f"{loc}: {msg}" if loc else msg
+
+
+def load_pack(path: Path) -> tuple[RulePack, dict[Path_, int]]:
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the rule pack: {exc}.", file=file, accepted="a UTF-8 YAML file") from None
+    data, lines = load_yaml(text, file)
+    if not isinstance(data, dict):
+        raise InputError("a rule pack is a YAML mapping.", file=file, line=1, accepted="keys pack, title, ...")
+    try:
+        return RulePack.model_validate(data), lines
+    except ValidationError as exc:
+        errors = [
+            InputError(
+                _describe(e) + ".",
+                file=file,
+                line=_line_for(e["loc"], lines),
+                accepted=_accepted_for(e),
+            )
+            for e in exc.errors()
+        ]
+        raise InputErrors(errors) from None
+
+
+def _accepted_for(err: dict[str, Any]) -> str:
+    if err["type"] == "extra_forbidden":
+        return "the keys documented in rules/README.md"
+    if err["type"] == "literal_error":
+        return str(err.get("ctx", {}).get("expected", ""))
+    if err["type"].startswith("date"):
+        return "an ISO date such as 2023-12-22"
+    return ""
+
+
+def pack_files(rules_dir: Path) -> list[Path]:
+    if not rules_dir.is_dir():
+        raise InputError("the rules folder does not exist.", file=str(rules_dir), accepted="a folder of *.yaml")
+    files = sorted(rules_dir.glob("*.yaml"))
+    if not files:
+        raise InputError("the rules folder holds no rule packs.", file=str(rules_dir), accepted="*.yaml files")
+    return files
+
+
+def load_rulebook(rules_dir: Path | None = None) -> RuleBook:
+    """Load and cross-check every pack in a folder; raises InputErrors listing every problem found."""
+    files = pack_files(rules_dir or default_rules_dir())
+    errors: list[InputError] = []
+    loaded: list[tuple[Path, RulePack, dict[Path_, int]]] = []
+    for f in files:
+        try:
+            pack, lines = load_pack(f)
+            loaded.append((f, pack, lines))
+        except InputError as e:
+            errors.append(e)
+        except InputErrors as e:
+            errors.extend(e.errors)
+    if errors:
+        raise InputErrors(errors)
+    book = RuleBook(packs=tuple(p for _, p, _ in loaded), files=tuple(str(f) for f, _, _ in loaded))
+    errors = list(_index_and_check(book, loaded))
+    if errors:
+        raise InputErrors(errors)
+    return book
+
+
+def _index_and_check(book: RuleBook, loaded: list[tuple[Path, RulePack, dict[Path_, int]]]) -> Iterator[InputError]:
+    # Parameters have ids of their own: a provision and its parameter may share a name.
+    seen_params: dict[str, str] = {}
+    seen_rules: dict[str, str] = {}
+    for f, pack, lines in loaded:
+        book.sources[pack.pack] = dict(pack.sources)
+        kinds: list[tuple[str, list[Any], dict[str, Any]]] = [
+            ("parameters", list(pack.parameters), book.parameters),
+            ("lifts", list(pack.lifts), book.lifts),
+            ("not_lifts", list(pack.not_lifts), book.not_lifts),
+            ("provisions", list(pack.provisions), book.provisions),
+        ]
+        for section, items, index in kinds:
+            seen = seen_params if section == "parameters" else seen_rules
+            for i, item in enumerate(items):
+                where = f"{f}:{_line_for((section, i, 'id'), lines)}"
+                if item.id in seen:
+                    yield InputError(
+                        f"duplicate id {item.id!r}; it is already used at {seen[item.id]}.",
+                        file=str(f),
+                        line=_line_for((section, i, "id"), lines),
+                        accepted="ids unique across all packs",
+                    )
+                    continue
+                seen[item.id] = where
+                index[item.id] = item
+                book.pack_of.setdefault(item.id, pack.pack)
+    for f, pack, lines in loaded:
+        yield from _check_references(book, f, pack, lines)
+
+
+def _check_references(book: RuleBook, f: Path, pack: RulePack, lines: dict[Path_, int]) -> Iterator[InputError]:
+    def err(loc: Path_, problem: str, accepted: str) -> InputError:
+        return InputError(problem, file=str(f), line=_line_for(loc, lines), accepted=accepted)
+
+    params = ", ".join(sorted(book.parameters)) or "(none)"
+    for i, prov in enumerate(pack.provisions):
+        for j, lift in enumerate(prov.lifted_by):
+            if lift not in book.lifts:
+                yield err(("provisions", i, "lifted_by", j), f"unknown lift {lift!r}.", ", ".join(sorted(book.lifts)))
+        for j, pid in enumerate(prov.parameters):
+            if pid not in book.parameters:
+                yield err(("provisions", i, "parameters", j), f"unknown parameter {pid!r}.", params)
+        for j, cond in enumerate(prov.applies_to.where):
+            for problem in _condition_problems(book, cond, "action", {"action"}):
+                yield err(("provisions", i, "applies_to", "where", j), problem, _fields_of("action"))
+    for i, lift in enumerate(pack.lifts):
+        for j, cond in enumerate(lift.action_where):
+            for problem in _condition_problems(book, cond, "action", {"action"}):
+                yield err(("lifts", i, "action_where", j), problem, _fields_of("action"))
+        for j, pattern in enumerate(lift.when):
+            for k, cond in enumerate(pattern.where):
+                for problem in _condition_problems(book, cond, pattern.fact, {"action"}):
+                    yield err(("lifts", i, "when", j, "where", k), problem, _fields_of(pattern.fact))
+    for i, nl in enumerate(pack.not_lifts):
+        for j, lift in enumerate(nl.not_for):
+            if lift not in book.lifts:
+                yield err(("not_lifts", i, "not_for", j), f"unknown lift {lift!r}.", ", ".join(sorted(book.lifts)))
+
+
+def _fields_of(fact: str) -> str:
+    return f"fields of {fact}: " + (", ".join(FACT_FIELDS[fact]) or "(none)")
+
+
+def _condition_problems(book: RuleBook, cond: dict[str, Any], fact: str, aliases: set[str]) -> Iterator[str]:
+    ((key, body),) = cond.items()
+    if key == "any":
+        for sub in body:
+            yield from _condition_problems(book, sub, fact, aliases)
+        return
+    if key not in FACT_FIELDS[fact]:
+        yield f"condition on unknown field {key!r} of {fact}."
+    ((_, rhs),) = body.items()
+    for expr in rhs if isinstance(rhs, list) else [rhs]:
+        yield from _expr_problems(book, expr, fact, aliases)
+
+
+def _expr_problems(book: RuleBook, expr: Any, fact: str, aliases: set[str]) -> Iterator[str]:
+    if not isinstance(expr, dict):
+        return
+    if "param" in expr:
+        if expr["param"] not in book.parameters:
+            yield f"unknown parameter {expr['param']!r}."
+        elif (expr.get("part", "value") != "value") != (book.parameters[expr["param"]].unit == "fraction"):
+            yield f"parameter {expr['param']!r}: use part numerator/denominator for fractions, and only for them."
+        return
+    if "field" in expr:
+        target = expr.get("fact", fact)
+        if target not in aliases | {fact}:
+            yield f"reference to fact {target!r}, which this rule does not match; accepted: action or {fact}."
+        elif expr["field"] not in FACT_FIELDS[target]:
+            yield f"reference to unknown field {expr['field']!r} of {target}."
+        return
+    ((op, args),) = expr.items()
+    if op == "ceil_fraction":
+        yield from _expr_problems(book, {"param": args["param"], "part": "numerator"}, fact, aliases)
+        yield from _expr_problems(book, args["of"], fact, aliases)
+        return
+    for arg in args:
+        yield from _expr_problems(book, arg, fact, aliases)
+
+
+def parameter_values_on(book: RuleBook, day: dt.date) -> dict[str, Any]:
+    """Every parameter's value in force on `day`."""
+    return {pid: p.value_on(day) for pid, p in book.parameters.items()}

@@ -1,0 +1,329 @@
+"""Validated models of rule packs and of the facts a scenario asserts.
+
+A rule pack is data: provisions with their citations, dated parameters, and the exceptions
+that lift a block. Conditions are a small declarative grammar (checked here, compiled to
+durable-rules' JSON format by `compiling`); nothing in a pack is ever evaluated by Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from fractions import Fraction
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Status = Literal["verified", "reported", "uncertain"]
+
+# The facts a scenario can assert, and their fields. Rule conditions may only name these.
+# Dates travel as proleptic ordinals (date.toordinal()) so that the engine compares integers.
+ACTION_KINDS: dict[str, str] = {
+    "withdraw": "withdraw the United States from the North Atlantic Treaty",
+    "suspend": "suspend the North Atlantic Treaty",
+    "terminate": "terminate the North Atlantic Treaty",
+    "denounce": "denounce the North Atlantic Treaty",
+    "denunciation-notice": "give notice of denunciation under Article 13 of the North Atlantic Treaty",
+    "reduce-eucom-forces": "reduce United States forces in the European Command area of responsibility",
+    "relocate-equipment": "relocate equipment out of the European Command area of responsibility",
+    "return-installation": "return a military installation to the host nation",
+    "relinquish-saceur": "relinquish the post of Supreme Allied Commander Europe",
+}
+ACTORS = ("President", "Secretary of State", "Secretary of Defense")
+
+FACT_FIELDS: dict[str, dict[str, str]] = {
+    "action": {
+        "kind": "str",
+        "actor": "str",
+        "date": "date",
+        "count": "int",
+        "days": "int",
+        "value": "int",
+        "country": "str",
+        "in_area_since": "date",
+    },
+    "senate_vote": {"yeas": "int", "present": "int"},
+    "act_of_congress": {},
+    "simple_resolution": {},
+    "concurrent_resolution": {},
+    "consultation": {},
+    "notice": {"date": "date"},
+    "certification": {"by": "str"},
+}
+
+COMPARISONS = ("eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in")
+ARITHMETIC = ("add", "sub", "mul", "div")
+ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    title: str
+    url: str
+    kind: str
+
+
+class ParameterValue(Strict):
+    """One dated value: an amendment adds a value, it never edits an old one."""
+
+    since: dt.date
+    value: int | str | dt.date
+    status: Status
+    sources: list[str] = Field(min_length=1)
+    note: str = ""
+
+
+class Parameter(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: str
+    unit: Literal["count", "days", "dollars", "fraction", "date"]
+    values: list[ParameterValue] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _values_in_order_and_typed(self) -> Parameter:
+        dates = [v.since for v in self.values]
+        if dates != sorted(dates) or len(set(dates)) != len(dates):
+            raise ValueError("parameter values must be listed in order of their 'since' dates, one per date")
+        for v in self.values:
+            parse_parameter_value(self.unit, v.value)
+        return self
+
+    def value_on(self, day: dt.date) -> int | Fraction | dt.date:
+        """The value in force on `day` (the earliest value before any is in force)."""
+        chosen = self.values[0]
+        for v in self.values:
+            if v.since <= day:
+                chosen = v
+        return parse_parameter_value(self.unit, chosen.value)
+
+    def entry_on(self, day: dt.date) -> ParameterValue:
+        chosen = self.values[0]
+        for v in self.values:
+            if v.since <= day:
+                chosen = v
+        return chosen
+
+
+def parse_parameter_value(unit: str, raw: int | str | dt.date) -> int | Fraction | dt.date:
+    """Check and convert a parameter value of the given unit; ValueError says what is accepted."""
+    if unit == "fraction":
+        m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", str(raw))
+        if not m or int(m.group(2)) == 0 or int(m.group(1)) > int(m.group(2)):
+            raise ValueError(f"{raw!r} is not a fraction; write it as N/D, e.g. 2/3")
+        return Fraction(int(m.group(1)), int(m.group(2)))
+    if unit == "date":
+        if isinstance(raw, dt.date):
+            return raw
+        try:
+            return dt.date.fromisoformat(str(raw))
+        except ValueError:
+            raise ValueError(f"{raw!r} is not an ISO date such as 2025-06-01") from None
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        text = str(raw).replace(",", "").replace("_", "").lstrip("$")
+        if not text.isdigit():
+            raise ValueError(f"{raw!r} is not a whole number of {unit}")
+        raw = int(text)
+    if raw < 0:
+        raise ValueError(f"{raw} is negative; a number of {unit} is zero or more")
+    return raw
+
+
+class InForce(Strict):
+    since: dt.date
+    until: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> InForce:
+        if self.until is not None and self.until < self.since:
+            raise ValueError(f"'until' ({self.until}) is before 'since' ({self.since})")
+        return self
+
+
+def _check_expr(raw: Any, path: str) -> None:
+    """Validate an expression: a literal, {param: ID}, {field: NAME[, fact: ALIAS]} or {OP: [a, b]}."""
+    if isinstance(raw, bool) or raw is None:
+        raise ValueError(f"{path}: {raw!r} is not a number, string, date, parameter or field")
+    if isinstance(raw, int | str | dt.date):
+        return
+    if isinstance(raw, dict):
+        keys = set(raw)
+        if keys <= {"param", "part"} and "param" in keys:
+            if raw.get("part", "value") not in ("value", "numerator", "denominator"):
+                raise ValueError(f"{path}: part is one of value, numerator, denominator")
+            return
+        if keys <= {"field", "fact"} and "field" in keys:
+            return
+        if len(keys) == 1:
+            (op,) = keys
+            if op in ARITHMETIC and isinstance(raw[op], list) and len(raw[op]) == 2:
+                for i, arg in enumerate(raw[op]):
+                    _check_expr(arg, f"{path}.{op}[{i}]")
+                return
+            if op == "ceil_fraction":
+                spec = raw[op]
+                if isinstance(spec, dict) and set(spec) == {"param", "of"}:
+                    _check_expr(spec["of"], f"{path}.ceil_fraction.of")
+                    return
+                raise ValueError(f"{path}: ceil_fraction takes {{param: FRACTION-ID, of: EXPRESSION}}")
+    raise ValueError(
+        f"{path}: {raw!r} is not an expression; accepted: a literal, {{param: ID}}, "
+        f"{{field: NAME, fact: ALIAS}}, {{add|sub|mul|div: [A, B]}}, {{ceil_fraction: {{param, of}}}}"
+    )
+
+
+def check_condition(raw: Any, path: str = "condition") -> None:
+    """A condition is {FIELD: {COMPARISON: EXPRESSION}} or {any: [CONDITION, ...]}."""
+    if not isinstance(raw, dict) or len(raw) != 1:
+        raise ValueError(f"{path}: a condition is one mapping {{FIELD: {{COMPARISON: VALUE}}}} or {{any: [...]}}")
+    ((key, body),) = raw.items()
+    if key == "any":
+        if not isinstance(body, list) or not body:
+            raise ValueError(f"{path}: 'any' takes a non-empty list of conditions")
+        for i, sub in enumerate(body):
+            check_condition(sub, f"{path}.any[{i}]")
+        return
+    if not isinstance(body, dict) or len(body) != 1:
+        raise ValueError(f"{path}.{key}: give one comparison, one of {', '.join(COMPARISONS)}")
+    ((op, rhs),) = body.items()
+    if op not in COMPARISONS:
+        raise ValueError(f"{path}.{key}: unknown comparison {op!r}; accepted: {', '.join(COMPARISONS)}")
+    if op in ("in", "not_in"):
+        if not isinstance(rhs, list) or not rhs:
+            raise ValueError(f"{path}.{key}.{op}: takes a non-empty list of values")
+        for i, item in enumerate(rhs):
+            _check_expr(item, f"{path}.{key}.{op}[{i}]")
+    else:
+        _check_expr(rhs, f"{path}.{key}.{op}")
+
+
+class FactPattern(Strict):
+    """A fact that must be present, with conditions on its fields."""
+
+    fact: str
+    where: list[dict[str, Any]] = Field(default_factory=list)
+
+    @field_validator("fact")
+    @classmethod
+    def _known_fact(cls, v: str) -> str:
+        if v not in FACT_FIELDS or v == "action":
+            accepted = ", ".join(k for k in FACT_FIELDS if k != "action")
+            raise ValueError(f"unknown fact {v!r}; accepted: {accepted} (the action is always available)")
+        return v
+
+    @field_validator("where")
+    @classmethod
+    def _conditions(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for i, cond in enumerate(v):
+            check_condition(cond, f"where[{i}]")
+        return v
+
+
+class Lift(Strict):
+    """Something that lifts a block: an exception the law grants, or compliance with a duty."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    kind: Literal["exception", "compliance"]
+    title: str
+    summary: str
+    citation: str
+    status: Status
+    sources: list[str] = Field(min_length=1)
+    when: list[FactPattern] = Field(min_length=1)
+    action_where: list[dict[str, Any]] = Field(default_factory=list)
+
+    @field_validator("action_where")
+    @classmethod
+    def _conditions(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for i, cond in enumerate(v):
+            check_condition(cond, f"action_where[{i}]")
+        return v
+
+
+class NotALift(Strict):
+    """A fact users often mistake for an exception; recorded so the verdict can say why it is not one."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    fact: str
+    not_for: list[str] = Field(min_length=1)
+    why: str
+    citation: str
+    status: Status
+    sources: list[str] = Field(min_length=1)
+
+    @field_validator("fact")
+    @classmethod
+    def _known_fact(cls, v: str) -> str:
+        return FactPattern._known_fact(v)
+
+
+class AppliesTo(Strict):
+    actions: list[str] = Field(min_length=1)
+    actors: list[str] = Field(default_factory=lambda: list(ACTORS))
+    where: list[dict[str, Any]] = Field(default_factory=list)
+
+    @field_validator("actions")
+    @classmethod
+    def _kinds(cls, v: list[str]) -> list[str]:
+        for kind in v:
+            if kind not in ACTION_KINDS:
+                raise ValueError(f"unknown action {kind!r}; accepted: {', '.join(ACTION_KINDS)}")
+        return v
+
+    @field_validator("actors")
+    @classmethod
+    def _actors(cls, v: list[str]) -> list[str]:
+        for actor in v:
+            if actor not in ACTORS:
+                raise ValueError(f"unknown actor {actor!r}; accepted: {', '.join(ACTORS)}")
+        return v
+
+    @field_validator("where")
+    @classmethod
+    def _conditions(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for i, cond in enumerate(v):
+            check_condition(cond, f"where[{i}]")
+        return v
+
+
+class Provision(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    reference: str
+    citation: str
+    aliases: list[str] = Field(default_factory=list)
+    title: str
+    text: str
+    summary: str
+    status: Status
+    sources: list[str] = Field(min_length=1)
+    in_force: InForce
+    parameters: list[str] = Field(default_factory=list)
+    applies_to: AppliesTo
+    lifted_by: list[str] = Field(default_factory=list)
+    cure: list[str] = Field(min_length=1)
+    caveats: list[str] = Field(default_factory=list)
+
+
+class RulePack(Strict):
+    pack: str = Field(pattern=ID_PATTERN)
+    title: str
+    authority: str
+    sources: dict[str, Source] = Field(min_length=1)
+    parameters: list[Parameter] = Field(default_factory=list)
+    lifts: list[Lift] = Field(default_factory=list)
+    not_lifts: list[NotALift] = Field(default_factory=list)
+    provisions: list[Provision] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _sources_known(self) -> RulePack:
+        cited: list[tuple[str, list[str]]] = [(p.id, p.sources) for p in self.provisions]
+        cited += [(x.id, x.sources) for x in self.lifts]
+        cited += [(x.id, x.sources) for x in self.not_lifts]
+        cited += [(p.id, v.sources) for p in self.parameters for v in p.values]
+        for owner, keys in cited:
+            for key in keys:
+                if key not in self.sources:
+                    raise ValueError(f"{owner} cites source {key!r}, which the pack's sources do not list")
+        return self

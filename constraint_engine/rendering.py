@@ -1,0 +1,68 @@
+"""Render run results: a terminal listing (colour only on a terminal) and the run JSON document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import InputError
+from .running import ScenarioResult
+
+RUN_SCHEMA = "constraint-engine/run/1"
+_STYLE = {"passed": "green", "failed": "red", "error": "bold red"}
+_LABEL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR"}
+
+
+def summary(results: list[ScenarioResult], input_errors: list[InputError]) -> dict[str, int]:
+    counts = {"passed": 0, "failed": 0, "errors": 0}
+    for r in results:
+        counts["errors" if r.status == "error" else r.status] += 1
+    counts["errors"] += len(input_errors)
+    counts["total"] = len(results)
+    return counts
+
+
+def closing_line(counts: dict[str, int]) -> str:
+    line = f"{counts['passed']} passed, {counts['failed']} failed"
+    if counts["errors"]:
+        line += f", {counts['errors']} errors"
+    return line
+
+
+def run_text(console: Any, results: list[ScenarioResult], input_errors: list[InputError]) -> None:
+    from rich.markup import escape
+
+    for err in input_errors:
+        console.print(f"[bold red]ERROR[/] {escape(err.message())}")
+    for r in results:
+        label = f"[{_STYLE[r.status]}]{_LABEL[r.status]:<5}[/]"
+        console.print(f"{label} {escape(r.spec.name)}  [dim]{escape(r.spec.location)}[/]")
+        if r.verdict is not None:
+            v = r.verdict
+            cites = ", ".join(dict.fromkeys(b.citation for b in v.blocked_by))
+            outcome = f"blocked by {cites}" if v.outcome == "blocked" else v.outcome
+            when = f"{v.date}{' (today: no date given)' if v.date_defaulted else ''}"
+            console.print(f"      {escape(v.action)} [dim]on {when}[/]")
+            console.print(f"      -> [bold]{escape(outcome)}[/]")
+        for message in r.messages:
+            console.print(f"      [red]{escape(message)}[/]")
+    console.print(closing_line(summary(results, input_errors)))
+
+
+def run_json(results: list[ScenarioResult], input_errors: list[InputError]) -> dict[str, Any]:
+    return {
+        "schema": RUN_SCHEMA,
+        "scenarios": [
+            {
+                "name": r.spec.name,
+                "file": r.spec.file,
+                "line": r.spec.line,
+                "tags": list(r.spec.tags),
+                "status": r.status,
+                "messages": r.messages,
+                "verdict": r.verdict.to_json_dict() if r.verdict else None,
+            }
+            for r in results
+        ],
+        "input_errors": [{"file": e.file, "line": e.line, "message": e.message()} for e in input_errors],
+        "summary": summary(results, input_errors),
+    }

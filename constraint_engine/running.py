@@ -1,0 +1,220 @@
+"""Run Gherkin scenarios: parse feature files (gherkin-official), build proposals, evaluate, check Then steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from gherkin.errors import CompositeParserException, ParserException
+from gherkin.parser import Parser
+from gherkin.pickles.compiler import Compiler
+from gherkin.token_scanner import TokenScanner
+from pydantic import ValidationError
+
+from .compiling import CompiledRules, compile_rulebook
+from .engine import Engine
+from .errors import InputError
+from .explaining import Verdict, explain
+from .facts import Proposal
+from .loading import load_rulebook
+from .steps import REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
+
+Status = Literal["passed", "failed", "error"]
+_KINDS: dict[str, StepKind] = {"Context": "given", "Action": "when", "Outcome": "then"}
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    kind: StepKind | None
+    keyword: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ScenarioSpec:
+    name: str
+    file: str
+    line: int
+    steps: tuple[StepSpec, ...]
+    tags: tuple[str, ...] = ()
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class ScenarioResult:
+    spec: ScenarioSpec
+    status: Status
+    verdict: Verdict | None = None
+    messages: list[str] = field(default_factory=list)
+
+
+def feature_files(paths: Iterable[Path]) -> list[Path]:
+    """Every .feature file under the given files and folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(path.rglob("*.feature"))
+            if not files:
+                raise InputError("the folder holds no .feature files.", file=str(path), accepted="*.feature files")
+            found.extend(files)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError("no such file or folder.", file=str(path), accepted="feature files or folders of them")
+    return found
+
+
+def parse_feature(path: Path) -> list[ScenarioSpec]:
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError("the file is not UTF-8 text.", file=file, line=1, accepted="a Gherkin .feature file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}.", file=file, accepted="a readable file") from None
+    return parse_feature_text(text, file)
+
+
+def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
+    if "\x00" in text:
+        raise InputError("the file is binary, not text.", file=file, line=1, accepted="a Gherkin .feature file")
+    try:
+        document = Parser().parse(TokenScanner(text))
+    except CompositeParserException as exc:
+        first = exc.errors[0]
+        raise InputError(_parser_message(first), file=file, line=_line_of(first), accepted=_ACCEPTED) from None
+    except ParserException as exc:
+        raise InputError(_parser_message(exc), file=file, line=_line_of(exc), accepted=_ACCEPTED) from None
+    if not document.get("feature"):
+        raise InputError("no Feature in this file.", file=file, line=1, accepted=_ACCEPTED)
+    document["uri"] = file
+    step_lines: dict[str, int] = {}
+    scenario_lines: dict[str, int] = {}
+    _index(document["feature"], step_lines, scenario_lines)
+    specs = []
+    for pickle in Compiler().compile(document):
+        steps = tuple(
+            StepSpec(
+                kind=_KINDS.get(s["type"]),
+                keyword=s["type"],
+                text=s["text"],
+                line=step_lines.get(s["astNodeIds"][0], 0),
+            )
+            for s in pickle["steps"]
+        )
+        line = pickle.get("location", {}).get("line") or scenario_lines.get(pickle["astNodeIds"][0], 1)
+        tags = tuple(t["name"] for t in pickle.get("tags", []))
+        specs.append(ScenarioSpec(pickle["name"], file, line, steps, tags))
+    return specs
+
+
+_ACCEPTED = "Gherkin: a 'Feature:' line, then 'Scenario:' blocks of Given/When/Then steps"
+
+
+def _parser_message(exc: Exception) -> str:
+    text = str(exc)
+    if text.startswith("("):
+        text = text.split("):", 1)[-1].strip()
+    return f"not valid Gherkin: {text}."
+
+
+def _line_of(exc: Any) -> int | None:
+    location = getattr(exc, "location", None)
+    return location.get("line") if isinstance(location, dict) else None
+
+
+def _index(node: Any, steps: dict[str, int], scenarios: dict[str, int]) -> None:
+    if isinstance(node, dict):
+        if "keyword" in node and "text" in node and "id" in node:
+            steps[node["id"]] = node["location"]["line"]
+        elif "id" in node and "location" in node:
+            scenarios[node["id"]] = node["location"]["line"]
+        for value in node.values():
+            _index(value, steps, scenarios)
+    elif isinstance(node, list):
+        for value in node:
+            _index(value, steps, scenarios)
+
+
+def collect(paths: Iterable[Path]) -> tuple[list[ScenarioSpec], list[InputError]]:
+    """Parse every feature file; a bad file is reported and the others still run."""
+    specs: list[ScenarioSpec] = []
+    errors: list[InputError] = []
+    for path in feature_files(paths):
+        try:
+            specs.extend(parse_feature(path))
+        except InputError as exc:
+            errors.append(exc)
+    return specs, errors
+
+
+class Runner:
+    """Loads and compiles the law once, then evaluates scenarios one session each."""
+
+    def __init__(self, rules_dir: Path | None = None, *, today: dt.date | None = None):
+        self.book = load_rulebook(rules_dir)
+        self.compiled: CompiledRules = compile_rulebook(self.book)
+        self.engine = Engine(self.compiled)
+        self.today = today or dt.date.today()
+
+    def evaluate(self, proposal: Proposal) -> Verdict:
+        return explain(self.book, proposal, self.engine.evaluate(proposal))
+
+    def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
+        builder = ScenarioBuilder()
+        for step in spec.steps:
+            kind = step.kind or _guess_kind(step.text)
+            try:
+                REGISTRY.apply(kind, step.text, builder, step.line)
+            except StepError as exc:
+                raise InputError(f"{exc}.", file=spec.file, line=step.line) from None
+            except ValidationError as exc:
+                raise InputError(f"{_first_error(exc)}.", file=spec.file, line=step.line) from None
+        return builder
+
+    def run(self, spec: ScenarioSpec) -> ScenarioResult:
+        try:
+            builder = self.build(spec)
+            proposal = builder.proposal(self.today)
+        except StepError as exc:
+            return ScenarioResult(spec, "error", messages=[f"{spec.location}: {exc}."])
+        except InputError as exc:
+            return ScenarioResult(spec, "error", messages=[exc.message()])
+        try:
+            verdict = self.evaluate(proposal)
+        except Exception as exc:  # an internal fault fails closed: an error, never a verdict
+            return ScenarioResult(spec, "error", messages=[f"{spec.location}: internal error: {type(exc).__name__}: {exc}"])
+        if verdict.outcome == "error":
+            return ScenarioResult(spec, "error", verdict, [f"{spec.location}: evaluation failed: {verdict.error}"])
+        failures = []
+        for expectation in builder.expectations:
+            try:
+                expectation.check(verdict)
+            except ExpectationFailed as exc:
+                failures.append(f"{spec.file}:{expectation.line}: Then {expectation.text}: {exc}")
+        return ScenarioResult(spec, "failed" if failures else "passed", verdict, failures)
+
+    def run_all(self, specs: Iterable[ScenarioSpec]) -> Iterator[ScenarioResult]:
+        for spec in specs:
+            yield self.run(spec)
+
+
+def _guess_kind(text: str) -> StepKind:
+    for kind in ("given", "when", "then"):
+        try:
+            REGISTRY.find(kind, text)  # type: ignore[arg-type]
+            return kind  # type: ignore[return-value]
+        except StepError:
+            continue
+    return "given"
+
+
+def _first_error(exc: ValidationError) -> str:
+    return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
