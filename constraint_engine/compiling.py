@@ -24,7 +24,7 @@ from .models import Parameter
 PARAMS = "p"
 ACTION = "a"
 GATE = "evaluate"
-RuleKind = Literal["engage", "lift", "not-lift", "block"]
+RuleKind = Literal["start", "engage", "lift", "not-lift", "block"]
 
 
 def param_key(pid: str) -> str:
@@ -181,6 +181,11 @@ def compile_rulebook(book: RuleBook) -> CompiledRules:
     def add(rule_id: str, kind: RuleKind, target: str, all_: list[dict[str, Any]], asserts: dict[str, Any] | None):
         definition[rule_id] = {"all": all_}
         rules[rule_id] = RuleMeta(rule_id, kind, target, asserts)
+
+    # durable-rules 2.0.28 frees a session's action context on delete_state without ever initialising
+    # it; only a session in which some action ran has it set (then cleared). This rule fires in every
+    # session, so deleting one never frees garbage (a segfault, seen on the first session of a host).
+    add("start", "start", "params", [params_pattern], None)
 
     for prov in book.provisions.values():
         window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]

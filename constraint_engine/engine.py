@@ -27,6 +27,10 @@ class _SyncHost(durable_engine.Host):  # type: ignore[misc]
         pass
 
 
+def _start(c: Any) -> None:
+    """The action of the `start` rule: it only has to run (see compiling)."""
+
+
 @dataclass(frozen=True)
 class Firing:
     rule: str
@@ -78,6 +82,9 @@ class Engine:
         )
 
     def _action(self, meta: RuleMeta):  # type: ignore[no-untyped-def]
+        if meta.kind == "start":
+            return _start
+
         def run(c: Any) -> None:
             trace = self._trace
             try:
