@@ -27,7 +27,12 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), help="Rule pack folder (default: the bundled law).")
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(path_type=Path),
+    help="Rule pack folder (default: the bundled law).",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def check(paths: tuple[Path, ...], rules_dir: Path | None, fmt: str) -> None:
     """Run every scenario in PATHS (feature files or folders) and check its expectations.

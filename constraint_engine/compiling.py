@@ -46,7 +46,9 @@ class CompiledRules:
     rules: dict[str, RuleMeta]
     fact_types: frozenset[str]
     book: RuleBook
-    _params_cache: dict[tuple[dt.date, tuple[tuple[str, Any], ...]], dict[str, Any]] = field(default_factory=dict)
+    _params_cache: dict[tuple[dt.date, tuple[tuple[str, Any], ...]], dict[str, Any]] = field(
+        default_factory=dict
+    )
 
     def params_fact(self, day: dt.date, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         """The {t: params} fact for a day: each parameter's value in force then, unless overridden."""
@@ -178,7 +180,9 @@ def compile_rulebook(book: RuleBook) -> CompiledRules:
     rules: dict[str, RuleMeta] = {}
     params_pattern = {PARAMS: {"t": "params"}}
 
-    def add(rule_id: str, kind: RuleKind, target: str, all_: list[dict[str, Any]], asserts: dict[str, Any] | None):
+    def add(
+        rule_id: str, kind: RuleKind, target: str, all_: list[dict[str, Any]], asserts: dict[str, Any] | None
+    ):
         definition[rule_id] = {"all": all_}
         rules[rule_id] = RuleMeta(rule_id, kind, target, asserts)
 
@@ -205,7 +209,10 @@ def compile_rulebook(book: RuleBook) -> CompiledRules:
         )
 
     for lift in book.lifts.values():
-        patterns: list[dict[str, Any]] = [params_pattern, {ACTION: _pattern("action", lift.action_where, ACTION)}]
+        patterns: list[dict[str, Any]] = [
+            params_pattern,
+            {ACTION: _pattern("action", lift.action_where, ACTION)},
+        ]
         for i, pat in enumerate(lift.when):
             alias = f"f{i}"
             patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
@@ -235,7 +242,10 @@ def _rename_own(conditions: list[dict[str, Any]], fact: str, alias: str) -> list
     def walk(node: Any) -> Any:
         if isinstance(node, dict):
             if "field" in node and set(node) <= {"field", "fact"}:
-                return {"field": node["field"], "fact": alias if node.get("fact", fact) == fact else node["fact"]}
+                return {
+                    "field": node["field"],
+                    "fact": alias if node.get("fact", fact) == fact else node["fact"],
+                }
             return {k: walk(v) for k, v in node.items()}
         if isinstance(node, list):
             return [walk(v) for v in node]
@@ -274,4 +284,3 @@ def _check_every_fact_is_consumed(book: RuleBook) -> None:
             file=book.pack_of[lift.id],
             accepted="name it in some provision's lifted_by, or remove it",
         )
-

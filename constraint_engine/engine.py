@@ -9,6 +9,7 @@ and turns any fault into the outcome "error", never "permitted".
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -20,7 +21,7 @@ from .facts import Proposal
 Outcome = Literal["blocked", "permitted", "error"]
 
 
-class _SyncHost(durable_engine.Host):  # type: ignore[misc]
+class _SyncHost(durable_engine.Host):
     """A host with no background threads: every derivation is done when assert_facts returns."""
 
     def _run(self) -> None:
@@ -81,7 +82,7 @@ class Engine:
             }
         )
 
-    def _action(self, meta: RuleMeta):  # type: ignore[no-untyped-def]
+    def _action(self, meta: RuleMeta) -> Callable[[Any], None]:
         if meta.kind == "start":
             return _start
 
@@ -133,9 +134,9 @@ class Engine:
     def _result(self, trace: _Trace, params: dict[str, Any], ignored: list[str]) -> Evaluation:
         ev = Evaluation(outcome="permitted", firings=trace.firings, params=params, ignored=ignored)
         for f in trace.firings:
-            {"block": ev.blocks, "engage": ev.engaged, "lift": ev.lifts, "not-lift": ev.not_lifts}[f.kind].append(
-                f.target
-            )
+            {"block": ev.blocks, "engage": ev.engaged, "lift": ev.lifts, "not-lift": ev.not_lifts}[
+                f.kind
+            ].append(f.target)
         if trace.errors:
             ev.outcome = "error"
             ev.error = "; ".join(trace.errors)

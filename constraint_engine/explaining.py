@@ -1,4 +1,4 @@
-"""Turn an engine evaluation into a verdict: which provisions block, why, how sure, and what would lift them."""
+"""Turn an evaluation into a verdict: which provisions block, why, how sure, and what would lift them."""
 
 from __future__ import annotations
 
@@ -80,7 +80,9 @@ class Verdict(Model):
 
 
 def _sources(book: RuleBook, owner: str, keys: list[str]) -> list[SourceRef]:
-    return [SourceRef(key=k, **s.model_dump()) for k, s in zip(keys, book.source_list(owner, keys), strict=True)]
+    return [
+        SourceRef(key=k, **s.model_dump()) for k, s in zip(keys, book.source_list(owner, keys), strict=True)
+    ]
 
 
 def explain(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
@@ -92,7 +94,9 @@ def explain(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
         caveats.append(f"No date was given: the action is evaluated as of today, {proposal.date}.")
     for prov in engaged:
         if prov.status != "verified":
-            caveats.append(f"{prov.citation} ({prov.title}) is {prov.status.upper()}: not verified against enacted text.")
+            caveats.append(
+                f"{prov.citation} ({prov.title}) is {prov.status.upper()}: not verified against enacted text."
+            )
         caveats.extend(f"{prov.citation}: {c}" for c in prov.caveats)
     exceptions: list[ExceptionCheck] = []
     for lift_id in dict.fromkeys(x for p in engaged for x in p.lifted_by):
@@ -111,7 +115,9 @@ def explain(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
             )
         )
         if lift.status != "verified" and lift_id in held:
-            caveats.append(f"{lift.title} lifts the block, but the exception itself is {lift.status.upper()}.")
+            caveats.append(
+                f"{lift.title} lifts the block, but the exception itself is {lift.status.upper()}."
+            )
     for nl_id in dict.fromkeys(ev.not_lifts):
         nl = book.not_lifts[nl_id]
         exceptions.append(
@@ -129,6 +135,7 @@ def explain(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
     if ev.ignored:
         caveats.append(f"No loaded rule pack considers these facts: {', '.join(sorted(set(ev.ignored)))}.")
     return Verdict(
+        schema=VERDICT_SCHEMA,
         outcome=ev.outcome,
         date=proposal.date,
         date_defaulted=proposal.date_defaulted,
@@ -150,7 +157,10 @@ def explain(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
         exceptions=exceptions,
         caveats=list(dict.fromkeys(caveats)),
         derivation=Derivation(
-            steps=[Step(rule=f.rule, kind=f.kind, about=f.target, matched=f.matched, concluded=f.concluded) for f in ev.firings],
+            steps=[
+                Step(rule=f.rule, kind=f.kind, about=f.target, matched=f.matched, concluded=f.concluded)
+                for f in ev.firings
+            ],
             parameters=_parameters_used(book, engaged, proposal),
         ),
         error=ev.error,

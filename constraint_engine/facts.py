@@ -26,7 +26,9 @@ class Fact(BaseModel):
         known = FACT_FIELDS[self.type]
         for name, value in self.fields.items():
             if name not in known:
-                raise ValueError(f"{self.type} has no field {name!r}; accepted: {', '.join(known) or '(none)'}")
+                raise ValueError(
+                    f"{self.type} has no field {name!r}; accepted: {', '.join(known) or '(none)'}"
+                )
             kind = known[name]
             ok = (
                 (kind == "int" and isinstance(value, int) and not isinstance(value, bool) and value >= 0)
@@ -34,7 +36,9 @@ class Fact(BaseModel):
                 or (kind == "date" and isinstance(value, dt.date))
             )
             if not ok:
-                raise ValueError(f"{self.type}.{name} must be a {'non-negative whole number' if kind == 'int' else kind}")
+                raise ValueError(
+                    f"{self.type}.{name} must be a {'non-negative whole number' if kind == 'int' else kind}"
+                )
         if self.type == "action":
             if self.fields.get("kind") not in ACTION_KINDS:
                 raise ValueError(f"unknown action kind; accepted: {', '.join(ACTION_KINDS)}")

@@ -1,4 +1,4 @@
-"""Load rule pack files: safe YAML, validated models, and cross-pack checks, with file and line in every error."""
+"""Load rule pack files: safe YAML, validated models and cross-pack checks, each error with file and line."""
 
 from __future__ import annotations
 
@@ -73,7 +73,9 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise InputError("the file is empty.", file=file, line=1, accepted="a YAML mapping with a 'pack' key")
+            raise InputError(
+                "the file is empty.", file=file, line=1, accepted="a YAML mapping with a 'pack' key"
+            )
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -81,9 +83,18 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
         problem = (exc.problem or str(exc)).strip()
         if isinstance(exc, yaml.constructor.ConstructorError):
             problem += " (rule packs are data: tags that construct objects are refused)"
-        raise InputError(f"YAML error: {problem}.", file=file, line=line, accepted="plain YAML data") from None
+        raise InputError(
+            f"YAML error: {problem}.", file=file, line=line, accepted="plain YAML data"
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML error: {exc}.", file=file, line=1, accepted="plain YAML data") from None
+    except ValueError as exc:  # PyYAML builds dates itself and raises a bare ValueError for 2026-02-30
+        raise InputError(
+            f"{exc}.",
+            file=file,
+            line=_bad_timestamp_line(loader, node),
+            accepted="a real calendar date, YYYY-MM-DD",
+        ) from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
@@ -91,7 +102,23 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
-def _describe(err: dict[str, Any]) -> str:
+def _bad_timestamp_line(loader: yaml.SafeLoader, node: yaml.Node | None) -> int | None:
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode) and current.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                loader.construct_yaml_timestamp(current)
+            except ValueError:
+                return current.start_mark.line + 1
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(v for kv in current.value for v in kv)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return None
+
+
+def _describe(err: Any) -> str:
     loc = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     msg = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
@@ -106,10 +133,14 @@ def load_pack(path: Path) -> tuple[RulePack, dict[Path_, int]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the rule pack: {exc}.", file=file, accepted="a UTF-8 YAML file") from None
+        raise InputError(
+            f"cannot read the rule pack: {exc}.", file=file, accepted="a UTF-8 YAML file"
+        ) from None
     data, lines = load_yaml(text, file)
     if not isinstance(data, dict):
-        raise InputError("a rule pack is a YAML mapping.", file=file, line=1, accepted="keys pack, title, ...")
+        raise InputError(
+            "a rule pack is a YAML mapping.", file=file, line=1, accepted="keys pack, title, ..."
+        )
     try:
         return RulePack.model_validate(data), lines
     except ValidationError as exc:
@@ -125,7 +156,7 @@ def load_pack(path: Path) -> tuple[RulePack, dict[Path_, int]]:
         raise InputErrors(errors) from None
 
 
-def _accepted_for(err: dict[str, Any]) -> str:
+def _accepted_for(err: Any) -> str:
     if err["type"] == "extra_forbidden":
         return "the keys documented in rules/README.md"
     if err["type"] == "literal_error":
@@ -137,10 +168,14 @@ def _accepted_for(err: dict[str, Any]) -> str:
 
 def pack_files(rules_dir: Path) -> list[Path]:
     if not rules_dir.is_dir():
-        raise InputError("the rules folder does not exist.", file=str(rules_dir), accepted="a folder of *.yaml")
+        raise InputError(
+            "the rules folder does not exist.", file=str(rules_dir), accepted="a folder of *.yaml"
+        )
     files = sorted(rules_dir.glob("*.yaml"))
     if not files:
-        raise InputError("the rules folder holds no rule packs.", file=str(rules_dir), accepted="*.yaml files")
+        raise InputError(
+            "the rules folder holds no rule packs.", file=str(rules_dir), accepted="*.yaml files"
+        )
     return files
 
 
@@ -166,7 +201,9 @@ def load_rulebook(rules_dir: Path | None = None) -> RuleBook:
     return book
 
 
-def _index_and_check(book: RuleBook, loaded: list[tuple[Path, RulePack, dict[Path_, int]]]) -> Iterator[InputError]:
+def _index_and_check(
+    book: RuleBook, loaded: list[tuple[Path, RulePack, dict[Path_, int]]]
+) -> Iterator[InputError]:
     # Parameters have ids of their own: a provision and its parameter may share a name.
     seen_params: dict[str, str] = {}
     seen_rules: dict[str, str] = {}
@@ -197,15 +234,21 @@ def _index_and_check(book: RuleBook, loaded: list[tuple[Path, RulePack, dict[Pat
         yield from _check_references(book, f, pack, lines)
 
 
-def _check_references(book: RuleBook, f: Path, pack: RulePack, lines: dict[Path_, int]) -> Iterator[InputError]:
+def _check_references(
+    book: RuleBook, f: Path, pack: RulePack, lines: dict[Path_, int]
+) -> Iterator[InputError]:
     def err(loc: Path_, problem: str, accepted: str) -> InputError:
         return InputError(problem, file=str(f), line=_line_for(loc, lines), accepted=accepted)
 
     params = ", ".join(sorted(book.parameters)) or "(none)"
     for i, prov in enumerate(pack.provisions):
-        for j, lift in enumerate(prov.lifted_by):
-            if lift not in book.lifts:
-                yield err(("provisions", i, "lifted_by", j), f"unknown lift {lift!r}.", ", ".join(sorted(book.lifts)))
+        for j, lift_id in enumerate(prov.lifted_by):
+            if lift_id not in book.lifts:
+                yield err(
+                    ("provisions", i, "lifted_by", j),
+                    f"unknown lift {lift_id!r}.",
+                    ", ".join(sorted(book.lifts)),
+                )
         for j, pid in enumerate(prov.parameters):
             if pid not in book.parameters:
                 yield err(("provisions", i, "parameters", j), f"unknown parameter {pid!r}.", params)
@@ -221,9 +264,13 @@ def _check_references(book: RuleBook, f: Path, pack: RulePack, lines: dict[Path_
                 for problem in _condition_problems(book, cond, pattern.fact, {"action"}):
                     yield err(("lifts", i, "when", j, "where", k), problem, _fields_of(pattern.fact))
     for i, nl in enumerate(pack.not_lifts):
-        for j, lift in enumerate(nl.not_for):
-            if lift not in book.lifts:
-                yield err(("not_lifts", i, "not_for", j), f"unknown lift {lift!r}.", ", ".join(sorted(book.lifts)))
+        for j, lift_id in enumerate(nl.not_for):
+            if lift_id not in book.lifts:
+                yield err(
+                    ("not_lifts", i, "not_for", j),
+                    f"unknown lift {lift_id!r}.",
+                    ", ".join(sorted(book.lifts)),
+                )
 
 
 def _fields_of(fact: str) -> str:
@@ -250,7 +297,7 @@ def _expr_problems(book: RuleBook, expr: Any, fact: str, aliases: set[str]) -> I
         if expr["param"] not in book.parameters:
             yield f"unknown parameter {expr['param']!r}."
         elif (expr.get("part", "value") != "value") != (book.parameters[expr["param"]].unit == "fraction"):
-            yield f"parameter {expr['param']!r}: use part numerator/denominator for fractions, and only for them."
+            yield f"parameter {expr['param']!r}: part numerator/denominator is for fractions only."
         return
     if "field" in expr:
         target = expr.get("fact", fact)

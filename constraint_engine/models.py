@@ -177,7 +177,9 @@ def _check_expr(raw: Any, path: str) -> None:
 def check_condition(raw: Any, path: str = "condition") -> None:
     """A condition is {FIELD: {COMPARISON: EXPRESSION}} or {any: [CONDITION, ...]}."""
     if not isinstance(raw, dict) or len(raw) != 1:
-        raise ValueError(f"{path}: a condition is one mapping {{FIELD: {{COMPARISON: VALUE}}}} or {{any: [...]}}")
+        raise ValueError(
+            f"{path}: a condition is one mapping {{FIELD: {{COMPARISON: VALUE}}}} or {{any: [...]}}"
+        )
     ((key, body),) = raw.items()
     if key == "any":
         if not isinstance(body, list) or not body:

@@ -1,4 +1,4 @@
-"""Run Gherkin scenarios: parse feature files (gherkin-official), build proposals, evaluate, check Then steps."""
+"""Run Gherkin scenarios: parse feature files, build proposals, evaluate them, check the Then steps."""
 
 from __future__ import annotations
 
@@ -62,12 +62,16 @@ def feature_files(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             files = sorted(path.rglob("*.feature"))
             if not files:
-                raise InputError("the folder holds no .feature files.", file=str(path), accepted="*.feature files")
+                raise InputError(
+                    "the folder holds no .feature files.", file=str(path), accepted="*.feature files"
+                )
             found.extend(files)
         elif path.is_file():
             found.append(path)
         else:
-            raise InputError("no such file or folder.", file=str(path), accepted="feature files or folders of them")
+            raise InputError(
+                "no such file or folder.", file=str(path), accepted="feature files or folders of them"
+            )
     return found
 
 
@@ -76,30 +80,38 @@ def parse_feature(path: Path) -> list[ScenarioSpec]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise InputError("the file is not UTF-8 text.", file=file, line=1, accepted="a Gherkin .feature file") from None
+        raise InputError(
+            "the file is not UTF-8 text.", file=file, line=1, accepted="a Gherkin .feature file"
+        ) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}.", file=file, accepted="a readable file") from None
+        raise InputError(
+            f"cannot read the file: {exc.strerror}.", file=file, accepted="a readable file"
+        ) from None
     return parse_feature_text(text, file)
 
 
 def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
     if "\x00" in text:
-        raise InputError("the file is binary, not text.", file=file, line=1, accepted="a Gherkin .feature file")
+        raise InputError(
+            "the file is binary, not text.", file=file, line=1, accepted="a Gherkin .feature file"
+        )
     try:
         document = Parser().parse(TokenScanner(text))
     except CompositeParserException as exc:
         first = exc.errors[0]
-        raise InputError(_parser_message(first), file=file, line=_line_of(first), accepted=_ACCEPTED) from None
+        raise InputError(
+            _parser_message(first), file=file, line=_line_of(first), accepted=_ACCEPTED
+        ) from None
     except ParserException as exc:
         raise InputError(_parser_message(exc), file=file, line=_line_of(exc), accepted=_ACCEPTED) from None
     if not document.get("feature"):
         raise InputError("no Feature in this file.", file=file, line=1, accepted=_ACCEPTED)
-    document["uri"] = file
+    with_uri: Any = {**document, "uri": file}
     step_lines: dict[str, int] = {}
     scenario_lines: dict[str, int] = {}
     _index(document["feature"], step_lines, scenario_lines)
     specs = []
-    for pickle in Compiler().compile(document):
+    for pickle in Compiler().compile(with_uri):
         steps = tuple(
             StepSpec(
                 kind=_KINDS.get(s["type"]),
@@ -190,9 +202,13 @@ class Runner:
         try:
             verdict = self.evaluate(proposal)
         except Exception as exc:  # an internal fault fails closed: an error, never a verdict
-            return ScenarioResult(spec, "error", messages=[f"{spec.location}: internal error: {type(exc).__name__}: {exc}"])
+            return ScenarioResult(
+                spec, "error", messages=[f"{spec.location}: internal error: {type(exc).__name__}: {exc}"]
+            )
         if verdict.outcome == "error":
-            return ScenarioResult(spec, "error", verdict, [f"{spec.location}: evaluation failed: {verdict.error}"])
+            return ScenarioResult(
+                spec, "error", verdict, [f"{spec.location}: evaluation failed: {verdict.error}"]
+            )
         failures = []
         for expectation in builder.expectations:
             try:
@@ -207,10 +223,11 @@ class Runner:
 
 
 def _guess_kind(text: str) -> StepKind:
-    for kind in ("given", "when", "then"):
+    kinds: tuple[StepKind, ...] = ("given", "when", "then")
+    for kind in kinds:
         try:
-            REGISTRY.find(kind, text)  # type: ignore[arg-type]
-            return kind  # type: ignore[return-value]
+            REGISTRY.find(kind, text)
+            return kind
         except StepError:
             continue
     return "given"

@@ -46,7 +46,9 @@ def parse_date(text: str) -> dt.date:
 
 def parse_whole(text: str, what: str = "number", maximum: int | None = None) -> int:
     if not re.fullmatch(r"-?(\d{1,3}(,\d{3})+|\d+)", text):
-        raise StepError(f"{text!r} is not a whole number; accepted: digits with optional thousands commas, e.g. 76,000")
+        raise StepError(
+            f"{text!r} is not a whole number; accepted: digits with optional thousands commas, e.g. 76,000"
+        )
     value = int(text.replace(",", ""))
     if value < 0:
         raise StepError(f"{text} is negative; a {what} is zero or more")
@@ -57,7 +59,9 @@ def parse_whole(text: str, what: str = "number", maximum: int | None = None) -> 
 
 def parse_money(text: str) -> int:
     if not re.fullmatch(r"\$(\d{1,3}(,\d{3})+|\d+)", text):
-        raise StepError(f"{text!r} is not an amount of money; accepted: a dollar sign and digits, e.g. $500,000")
+        raise StepError(
+            f"{text!r} is not an amount of money; accepted: a dollar sign and digits, e.g. $500,000"
+        )
     return int(text[1:].replace(",", ""))
 
 
@@ -136,16 +140,22 @@ class ScenarioBuilder:
 
     def set_action(self, text: str, **fields: Any) -> None:
         if self.action is not None:
-            raise StepError(f"a second When step; a scenario proposes exactly one action (the first: {self.action_text!r})")
+            raise StepError(
+                f"a second When step; a scenario proposes exactly one action (the first: {self.action_text!r})"
+            )
         self.action = Fact(type="action", fields=fields, text=text)
         self.action_text = text
 
     def proposal(self, today: dt.date, overrides: dict[str, Any] | None = None) -> Proposal:
         if self.action is None:
-            raise StepError("the scenario has no When step; accepted: exactly one 'When the ... proposes to ...' step")
+            raise StepError(
+                "the scenario has no When step; accepted: exactly one 'When the ... proposes to ...' step"
+            )
         action = self.action
         if self.in_area_since is not None:
-            action = Fact(type="action", fields={**action.fields, "in_area_since": self.in_area_since}, text=action.text)
+            action = Fact(
+                type="action", fields={**action.fields, "in_area_since": self.in_area_since}, text=action.text
+            )
         return Proposal(
             date=self.date or today,
             date_defaulted=self.date is None,
@@ -185,28 +195,36 @@ def template_regex(template: str) -> str:
     return "^" + "".join(out) + "$"
 
 
+Decorator = Callable[[Callable[..., None]], Callable[..., None]]
+
+
 class StepRegistry:
     def __init__(self) -> None:
         self.steps: list[StepDef] = []
 
-    def _add(self, kind: StepKind, template: str, example: str, meaning: str):  # type: ignore[no-untyped-def]
+    def _add(self, kind: StepKind, template: str, meaning: str, example: str | None) -> Decorator:
+        names = _PLACEHOLDER.findall(template)
+        if names and example is None:
+            raise ValueError(f"a phrase with placeholders needs an example: {template!r}")
+        for name in names:
+            if name not in CONVERTERS:
+                raise KeyError(f"no converter for placeholder {{{name}}}")
+
         def register(handler: Callable[..., None]) -> Callable[..., None]:
-            for name in _PLACEHOLDER.findall(template):
-                if name not in CONVERTERS:
-                    raise KeyError(f"no converter for placeholder {{{name}}}")
-            self.steps.append(StepDef(kind, template, example, meaning, handler, re.compile(template_regex(template))))
+            regex = re.compile(template_regex(template))
+            self.steps.append(StepDef(kind, template, example or template, meaning, handler, regex))
             return handler
 
         return register
 
-    def given(self, template: str, example: str, meaning: str):  # type: ignore[no-untyped-def]
-        return self._add("given", template, example, meaning)
+    def given(self, template: str, meaning: str, example: str | None = None) -> Decorator:
+        return self._add("given", template, meaning, example)
 
-    def when(self, template: str, example: str, meaning: str):  # type: ignore[no-untyped-def]
-        return self._add("when", template, example, meaning)
+    def when(self, template: str, meaning: str, example: str | None = None) -> Decorator:
+        return self._add("when", template, meaning, example)
 
-    def then(self, template: str, example: str, meaning: str):  # type: ignore[no-untyped-def]
-        return self._add("then", template, example, meaning)
+    def then(self, template: str, meaning: str, example: str | None = None) -> Decorator:
+        return self._add("then", template, meaning, example)
 
     def find(self, kind: StepKind, text: str) -> tuple[StepDef, dict[str, Any]]:
         """The step definition for a step's text, its converted arguments, or a StepError."""
@@ -218,40 +236,52 @@ class StepRegistry:
                     return step, step.convert(m)
         for step in self.steps:
             if step.kind != kind and step.regex.match(text):
-                raise StepError(f"{text!r} is a {step.kind.capitalize()} phrase, written here as a {kind.capitalize()} step")
+                raise StepError(
+                    f"{text!r} is a {step.kind.capitalize()} phrase, written here as a {kind.capitalize()} step"
+                )
         raise StepError(f"undefined step {text!r}. {self.suggest(kind, text)}")
 
     def suggest(self, kind: StepKind, text: str) -> str:
         pool = [s for s in self.steps if s.kind == kind] or self.steps
-        scored = sorted(pool, key=lambda s: -difflib.SequenceMatcher(None, text.lower(), s.example.lower()).ratio())
+        scored = sorted(
+            pool, key=lambda s: -difflib.SequenceMatcher(None, text.lower(), s.example.lower()).ratio()
+        )
         return f"Nearest known phrase: {kind.capitalize()} {scored[0].template}"
 
     def apply(self, kind: StepKind, text: str, builder: ScenarioBuilder, line: int | None = None) -> None:
         step, args = self.find(kind, text)
         if kind == "then":
-            builder.expectations.append(Expectation(text, line, lambda verdict: step.handler(verdict, **args)))
+            builder.expectations.append(
+                Expectation(text, line, lambda verdict: step.handler(verdict, **args))
+            )
         else:
             step.handler(builder, text=text, **args)
 
 
 _SPACES = re.compile(r"\s+")
 REGISTRY = StepRegistry()
-given, when, then = REGISTRY.given, REGISTRY.when, REGISTRY.then
+given = REGISTRY.given
+when = REGISTRY.when
+then = REGISTRY.then
 
 SFRC_HFAC = "the Senate Foreign Relations Committee and the House Foreign Affairs Committee"
 EUCOM_AOR = "the European Command area of responsibility"
 TREATY = "the North Atlantic Treaty"
 
 
-@given("the date is {date}", "the date is 2026-03-01", "The day the action would be taken; the law in force then applies.")
+@given(
+    "the date is {date}",
+    "The day the action would be taken; the law in force then applies.",
+    example="the date is 2026-03-01",
+)
 def _date(b: ScenarioBuilder, text: str, date: dt.date) -> None:
     b.set_date(date)
 
 
 @given(
     "the Senate gave its advice and consent with {yeas} of {present} Senators present concurring",
-    "the Senate gave its advice and consent with 67 of 100 Senators present concurring",
     "A Senate vote on the proposed action.",
+    example="the Senate gave its advice and consent with 67 of 100 Senators present concurring",
 )
 def _senate(b: ScenarioBuilder, text: str, yeas: int, present: int) -> None:
     if present == 0:
@@ -261,52 +291,68 @@ def _senate(b: ScenarioBuilder, text: str, yeas: int, present: int) -> None:
     b.add("senate_vote", text, yeas=yeas, present=present)
 
 
-@given("an Act of Congress authorizes the action", "an Act of Congress authorizes the action",
-       "A bill passed by both Houses and presented (signed, or a veto overridden).")
+@given(
+    "an Act of Congress authorizes the action",
+    "A bill passed by both Houses and presented (signed, or a veto overridden).",
+)
 def _act(b: ScenarioBuilder, text: str) -> None:
     b.add("act_of_congress", text)
 
 
-@given("a simple resolution of the Senate approves the action", "a simple resolution of the Senate approves the action",
-       "A one-chamber resolution: not an Act of Congress, not advice and consent by treaty vote.")
+@given(
+    "a simple resolution of the Senate approves the action",
+    "A one-chamber resolution: not an Act of Congress, not advice and consent by treaty vote.",
+)
 def _simple(b: ScenarioBuilder, text: str) -> None:
     b.add("simple_resolution", text)
 
 
-@given("a concurrent resolution of Congress approves the action", "a concurrent resolution of Congress approves the action",
-       "Both Houses, no presentment: not an Act of Congress.")
+@given(
+    "a concurrent resolution of Congress approves the action",
+    "Both Houses, no presentment: not an Act of Congress.",
+)
 def _concurrent(b: ScenarioBuilder, text: str) -> None:
     b.add("concurrent_resolution", text)
 
 
-@given(f"the President consulted {SFRC_HFAC}", f"the President consulted {SFRC_HFAC}",
-       "The consultation in 22 U.S.C. 1928f(c)(1).")
+@given(
+    f"the President consulted {SFRC_HFAC}",
+    "The consultation in 22 U.S.C. 1928f(c)(1).",
+)
 def _consulted(b: ScenarioBuilder, text: str) -> None:
     b.add("consultation", text)
 
 
-@given(f"the President notified {SFRC_HFAC} in writing on {{date}}",
-       f"the President notified {SFRC_HFAC} in writing on 2025-09-01", "The written notice in 22 U.S.C. 1928f(c)(2).")
+@given(
+    f"the President notified {SFRC_HFAC} in writing on {{date}}",
+    "The written notice in 22 U.S.C. 1928f(c)(2).",
+    example=f"the President notified {SFRC_HFAC} in writing on 2025-09-01",
+)
 def _notified(b: ScenarioBuilder, text: str, date: dt.date) -> None:
     b.add("notice", text, date=date)
 
 
-@given("the Secretary of Defense certified the action to the congressional defense committees",
-       "the Secretary of Defense certified the action to the congressional defense committees",
-       "The Secretary's certification under Pub. L. 119-60, § 1249.")
+@given(
+    "the Secretary of Defense certified the action to the congressional defense committees",
+    "The Secretary's certification under Pub. L. 119-60, § 1249.",
+)
 def _cert_secdef(b: ScenarioBuilder, text: str) -> None:
     b.add("certification", text, by="secretary-of-defense")
 
 
-@given("the Commander of United States European Command certified the action to the congressional defense committees",
-       "the Commander of United States European Command certified the action to the congressional defense committees",
-       "The EUCOM commander's separate certification under § 1249.")
+@given(
+    "the Commander of United States European Command certified the action to the congressional defense committees",
+    "The EUCOM commander's separate certification under § 1249.",
+)
 def _cert_eucom(b: ScenarioBuilder, text: str) -> None:
     b.add("certification", text, by="eucom-commander")
 
 
-@given(f"the equipment was in {EUCOM_AOR} on {{date}}", f"the equipment was in {EUCOM_AOR} on 2025-07-01",
-       "For relocation of equipment: the item arrived in the area on that date (and not before).")
+@given(
+    f"the equipment was in {EUCOM_AOR} on {{date}}",
+    "For relocation of equipment: the item arrived in the area on that date (and not before).",
+    example=f"the equipment was in {EUCOM_AOR} on 2025-07-01",
+)
 def _arrived(b: ScenarioBuilder, text: str, date: dt.date) -> None:
     if b.in_area_since is not None:
         raise StepError(f"the equipment's date in the area is already given as {b.in_area_since}")
@@ -316,7 +362,7 @@ def _arrived(b: ScenarioBuilder, text: str, date: dt.date) -> None:
 def _treaty_action(verb: str, kind: str) -> None:
     template = f"the {{actor}} proposes to {verb}"
 
-    @when(template, template.replace("{actor}", "President"), f"The {{actor}} proposes to {verb}.")
+    @when(template, f"The {{actor}} proposes to {verb}.", example=template.replace("{actor}", "President"))
     def _(b: ScenarioBuilder, text: str, actor: str) -> None:
         b.set_action(text, kind=kind, actor=actor)
 
@@ -328,30 +374,38 @@ _treaty_action(f"denounce {TREATY}", "denounce")
 _treaty_action(f"give notice of denunciation under Article 13 of {TREATY}", "denunciation-notice")
 
 
-@when(f"the Secretary of Defense proposes to reduce United States forces in {EUCOM_AOR} to {{count}} for {{days}} days",
-      f"the Secretary of Defense proposes to reduce United States forces in {EUCOM_AOR} to 75,000 for 60 days",
-      "A reduction of the forces in the EUCOM area to a count, for a number of days.")
+@when(
+    f"the Secretary of Defense proposes to reduce United States forces in {EUCOM_AOR} to {{count}} for {{days}} days",
+    "A reduction of the forces in the EUCOM area to a count, for a number of days.",
+    example=f"the Secretary of Defense proposes to reduce United States forces in {EUCOM_AOR} to 75,000 for 60 days",
+)
 def _reduce(b: ScenarioBuilder, text: str, count: int, days: int) -> None:
     b.set_action(text, kind="reduce-eucom-forces", actor="Secretary of Defense", count=count, days=days)
 
 
-@when(f"the Secretary of Defense proposes to relocate equipment valued at {{money}} out of {EUCOM_AOR}",
-      f"the Secretary of Defense proposes to relocate equipment valued at $2,000,000 out of {EUCOM_AOR}",
-      "Relocating an item of the given initial purchase value out of the EUCOM area.")
+@when(
+    f"the Secretary of Defense proposes to relocate equipment valued at {{money}} out of {EUCOM_AOR}",
+    "Relocating an item of the given initial purchase value out of the EUCOM area.",
+    example=f"the Secretary of Defense proposes to relocate equipment valued at $2,000,000 out of {EUCOM_AOR}",
+)
 def _relocate(b: ScenarioBuilder, text: str, money: int) -> None:
     b.set_action(text, kind="relocate-equipment", actor="Secretary of Defense", value=money)
 
 
-@when("the Secretary of Defense proposes to return a military installation in {country} to the host nation",
-      "the Secretary of Defense proposes to return a military installation in Germany to the host nation",
-      "Returning a base in the named country to its host nation.")
+@when(
+    "the Secretary of Defense proposes to return a military installation in {country} to the host nation",
+    "Returning a base in the named country to its host nation.",
+    example="the Secretary of Defense proposes to return a military installation in Germany to the host nation",
+)
 def _return(b: ScenarioBuilder, text: str, country: str) -> None:
     b.set_action(text, kind="return-installation", actor="Secretary of Defense", country=country)
 
 
-@when("the {actor} proposes to relinquish the post of Supreme Allied Commander Europe",
-      "the President proposes to relinquish the post of Supreme Allied Commander Europe",
-      "Giving up the U.S. hold on the post of SACEUR.")
+@when(
+    "the {actor} proposes to relinquish the post of Supreme Allied Commander Europe",
+    "Giving up the U.S. hold on the post of SACEUR.",
+    example="the President proposes to relinquish the post of Supreme Allied Commander Europe",
+)
 def _saceur(b: ScenarioBuilder, text: str, actor: str) -> None:
     b.set_action(text, kind="relinquish-saceur", actor=actor)
 
@@ -368,22 +422,27 @@ def _require_evaluated(verdict: Any) -> None:
         raise ExpectationFailed(f"the evaluation failed, so no verdict can be checked: {verdict.error}")
 
 
-@then("the action is blocked", "the action is blocked", "At least one authority in force blocks the action.")
+@then("the action is blocked", "At least one authority in force blocks the action.")
 def _is_blocked(verdict: Any) -> None:
     _require_evaluated(verdict)
     if verdict.outcome != "blocked":
         raise ExpectationFailed("expected the action to be blocked, but no authority in force blocks it")
 
 
-@then("the action is permitted", "the action is permitted", "No authority in force blocks the action.")
+@then("the action is permitted", "No authority in force blocks the action.")
 def _is_permitted(verdict: Any) -> None:
     _require_evaluated(verdict)
     if verdict.outcome != "permitted":
-        raise ExpectationFailed(f"expected the action to be permitted, but it is blocked by {_blocking_citations(verdict)}")
+        raise ExpectationFailed(
+            f"expected the action to be permitted, but it is blocked by {_blocking_citations(verdict)}"
+        )
 
 
-@then('the action is blocked by "{citation}"', 'the action is blocked by "22 U.S.C. 1928f(a)"',
-      "One of the blocking authorities matches the citation.")
+@then(
+    'the action is blocked by "{citation}"',
+    "One of the blocking authorities matches the citation.",
+    example='the action is blocked by "22 U.S.C. 1928f(a)"',
+)
 def _blocked_by(verdict: Any, citation: str) -> None:
     _require_evaluated(verdict)
     if not any(matches(citation, [b.citation, *b.aliases]) for b in verdict.blocked_by):
@@ -391,8 +450,11 @@ def _blocked_by(verdict: Any, citation: str) -> None:
         raise ExpectationFailed(f'expected a block by "{citation}", but the action is blocked by {found}')
 
 
-@then('the action is not blocked by "{citation}"', 'the action is not blocked by "22 U.S.C. 1928f(a)"',
-      "None of the blocking authorities matches the citation.")
+@then(
+    'the action is not blocked by "{citation}"',
+    "None of the blocking authorities matches the citation.",
+    example='the action is not blocked by "22 U.S.C. 1928f(a)"',
+)
 def _not_blocked_by(verdict: Any, citation: str) -> None:
     _require_evaluated(verdict)
     hits = [b.citation for b in verdict.blocked_by if matches(citation, [b.citation, *b.aliases])]
