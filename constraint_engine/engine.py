@@ -93,10 +93,11 @@ class Engine:
                 if self.trace_matches:
                     for name, fact in c._m.items():
                         if name != PARAMS:
-                            matched[name] = {k: v for k, v in fact.items() if k not in ("sid", "id")}
-                trace.firings.append(Firing(meta.rule_id, meta.kind, meta.target, matched, meta.asserts))
-                if meta.asserts is not None:
-                    c.assert_fact({**meta.asserts, "id": f"d{next(trace.counter)}"})
+                            matched[name] = {k: v for k, v in fact.items() if k != "sid"}
+                derived = None if meta.asserts is None else {**meta.asserts, "id": f"d{next(trace.counter)}"}
+                trace.firings.append(Firing(meta.rule_id, meta.kind, meta.target, matched, derived))
+                if derived is not None:
+                    c.assert_fact(derived)
             except Exception as exc:  # an error inside an action must fail the evaluation
                 trace.errors.append(f"rule {meta.rule_id}: {type(exc).__name__}: {exc}")
 

@@ -49,17 +49,39 @@ class ExceptionCheck(Model):
     reason: str
 
 
+class DerivedFact(Model):
+    id: str
+    kind: Literal["input", "derived", "verdict"]
+    text: str
+
+
 class Step(Model):
+    """One rule firing: the facts it matched, the rule (with its conditions in words), what it concluded."""
+
     rule: str
     kind: str
     about: str
+    title: str
+    conditions: list[str]
+    inputs: list[str]
+    concluded: str | None
     matched: dict[str, dict[str, Any]]
-    concluded: dict[str, Any] | None
 
 
 class Derivation(Model):
+    facts: list[DerivedFact]
     steps: list[Step]
     parameters: dict[str, str]
+
+
+class Considered(Model):
+    """A provision that covers this kind of action but does not reach this one, and its conditions."""
+
+    provision: str
+    citation: str
+    title: str
+    status: str
+    why: str
 
 
 class Verdict(Model):
@@ -71,6 +93,7 @@ class Verdict(Model):
     facts: list[str]
     blocked_by: list[BlockedBy]
     exceptions: list[ExceptionCheck]
+    considered: list[Considered]
     caveats: list[str]
     derivation: Derivation
     error: str | None = None
@@ -85,7 +108,10 @@ def _sources(book: RuleBook, owner: str, keys: list[str]) -> list[SourceRef]:
     ]
 
 
-def explain(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
+def explain(
+    book: RuleBook, proposal: Proposal, ev: Evaluation, cures: dict[str, list[str]] | None = None
+) -> Verdict:
+    """The verdict for an evaluation; `cures` (from `curing`) fills each block's proven cures."""
     blocked = [book.provisions[p] for p in dict.fromkeys(ev.blocks)]
     engaged = [book.provisions[p] for p in dict.fromkeys(ev.engaged)]
     held = set(ev.lifts)
@@ -140,7 +166,7 @@ def explain(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
         date=proposal.date,
         date_defaulted=proposal.date_defaulted,
         action=proposal.action.text,
-        facts=[f.text for f in proposal.facts],
+        facts=[*proposal.details, *(f.text for f in proposal.facts)],
         blocked_by=[
             BlockedBy(
                 provision=p.id,
@@ -150,21 +176,51 @@ def explain(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
                 summary=p.summary,
                 status=p.status,
                 sources=_sources(book, p.id, p.sources),
-                cure=list(p.cure),
+                cure=list((cures or {}).get(p.id, [])),
             )
             for p in blocked
         ],
         exceptions=exceptions,
+        considered=_considered(book, proposal, {p.id for p in engaged}),
         caveats=list(dict.fromkeys(caveats)),
-        derivation=Derivation(
-            steps=[
-                Step(rule=f.rule, kind=f.kind, about=f.target, matched=f.matched, concluded=f.concluded)
-                for f in ev.firings
-            ],
-            parameters=_parameters_used(book, engaged, proposal),
-        ),
+        derivation=derivation(book, proposal, ev, engaged),
         error=ev.error,
     )
+
+
+def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[Considered]:
+    kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
+    out = []
+    for p in book.provisions.values():
+        if p.id in engaged or kind not in p.applies_to.actions:
+            continue
+        if actor not in p.applies_to.actors:
+            why = f"It binds only the {' / '.join(p.applies_to.actors)}; here the {actor} acts."
+        else:
+            window = f"in force from {p.in_force.since}" + (
+                f" to {p.in_force.until}" if p.in_force.until else ""
+            )
+            here = {**proposal.action.fields, "date": proposal.date}
+            conds = [
+                f"{describe_condition(book, c, proposal.date)} (here: {_value_words(here.get(_field(c)))})"
+                for c in p.applies_to.where
+            ]
+            holds = "; ".join([window, *conds])
+            why = f"It applies only when all hold: {holds}. Here the action is on {proposal.date}."
+        out.append(Considered(provision=p.id, citation=p.citation, title=p.title, status=p.status, why=why))
+    return out
+
+
+def _field(condition: dict[str, Any]) -> str:
+    return next(iter(condition))
+
+
+def _value_words(value: Any) -> str:
+    if isinstance(value, int) and value == 1:
+        return "before any cut-off"  # the default arrival date of equipment
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
 
 
 def _lift_reason(held: bool, summary: str, proposal: Proposal, fact: str) -> str:
@@ -183,3 +239,110 @@ def _parameters_used(book: RuleBook, engaged: list[Any], proposal: Proposal) -> 
             value = proposal.overrides.get(pid, book.parameters[pid].value_on(proposal.date))
             out[pid] = str(value)
     return out
+
+
+def derivation(book: RuleBook, proposal: Proposal, ev: Evaluation, engaged: list[Any]) -> Derivation:
+    """The firing trace as a graph: input facts -> rules -> derived facts -> the verdict."""
+    date = proposal.date
+    qualified = "".join(f"; {d}" for d in proposal.details)
+    facts = [DerivedFact(id="f0", kind="input", text=f"{proposal.action.text} (on {date}{qualified})")]
+    facts += [
+        DerivedFact(id=f"f{i}", kind="input", text=f.text) for i, f in enumerate(proposal.facts, start=1)
+    ]
+    steps: list[Step] = []
+    for firing in ev.firings:
+        inputs = [str(m["id"]) for m in firing.matched.values() if "id" in m and m["id"] != "gate"]
+        concluded: str | None = None
+        if firing.concluded is not None:
+            concluded = str(firing.concluded["id"])
+            facts.append(
+                DerivedFact(id=concluded, kind="derived", text=_derived_text(book, firing.concluded))
+            )
+        elif firing.kind == "block":
+            concluded = f"verdict:{firing.target}"
+            prov = book.provisions[firing.target]
+            facts.append(DerivedFact(id=concluded, kind="verdict", text=f"blocked by {prov.citation}"))
+        title, conditions = _rule_words(book, firing.kind, firing.target, date)
+        steps.append(
+            Step(
+                rule=firing.rule,
+                kind=firing.kind,
+                about=firing.target,
+                title=title,
+                conditions=conditions,
+                inputs=inputs,
+                concluded=concluded,
+                matched=firing.matched,
+            )
+        )
+    return Derivation(facts=facts, steps=steps, parameters=_parameters_used(book, engaged, proposal))
+
+
+def _derived_text(book: RuleBook, fact: dict[str, Any]) -> str:
+    if fact["t"] == "engaged":
+        prov = book.provisions[fact["provision"]]
+        return f"{prov.citation} ({prov.title}) governs the action"
+    if fact["t"] == "lift":
+        return f"holds: {book.lifts[fact['lift']].title}"
+    return str(fact)
+
+
+def _rule_words(book: RuleBook, kind: str, target: str, day: dt.date) -> tuple[str, list[str]]:
+    if kind == "engage":
+        p = book.provisions[target]
+        window = f"in force from {p.in_force.since}" + (f" to {p.in_force.until}" if p.in_force.until else "")
+        conditions = [
+            f"the action is to {' / '.join(p.applies_to.actions)}",
+            f"taken by the {' / '.join(p.applies_to.actors)}",
+            window,
+            *(describe_condition(book, c, day) for c in p.applies_to.where),
+        ]
+        return f"{p.citation} applies", conditions
+    if kind == "lift":
+        lift = book.lifts[target]
+        conditions = [
+            f"a {pat.fact.replace('_', ' ')}"
+            + "".join(f", {describe_condition(book, c, day)}" for c in pat.where)
+            for pat in lift.when
+        ]
+        return f"{lift.title} ({lift.citation})", conditions
+    if kind == "not-lift":
+        nl = book.not_lifts[target]
+        return f"a {nl.fact.replace('_', ' ')} is not an exception ({nl.citation})", [nl.why]
+    p = book.provisions[target]
+    unless = [book.lifts[x].title for x in p.lifted_by]
+    return f"{p.citation} blocks", (
+        [f"unless: {' or '.join(unless)}"] if unless else ["no exception lifts it"]
+    )
+
+
+_OPS = {"eq": "=", "ne": "≠", "lt": "<", "lte": "≤", "gt": ">", "gte": "≥", "in": "in", "not_in": "not in"}
+
+
+def describe_condition(book: RuleBook, cond: dict[str, Any], day: dt.date) -> str:
+    """A condition in words, with the parameter values in force on `day`."""
+    ((key, body),) = cond.items()
+    if key == "any":
+        return "either " + " or ".join(describe_condition(book, c, day) for c in body)
+    ((op, rhs),) = body.items()
+    if isinstance(rhs, list):
+        shown = ", ".join(_expr_words(book, v, day) for v in rhs[:6]) + (", ..." if len(rhs) > 6 else "")
+        return f"{key} {_OPS[op]} [{shown}]"
+    return f"{key} {_OPS[op]} {_expr_words(book, rhs, day)}"
+
+
+def _expr_words(book: RuleBook, expr: Any, day: dt.date) -> str:
+    if not isinstance(expr, dict):
+        return f"{expr:,}" if isinstance(expr, int) else str(expr)
+    if "param" in expr:
+        value = book.parameters[expr["param"]].value_on(day)
+        shown = f"{value:,}" if isinstance(value, int) else str(value)
+        return f"{shown} ({expr['param']})"
+    if "field" in expr:
+        return f"{expr.get('fact', 'its')} {expr['field']}"
+    ((op, args),) = expr.items()
+    if op == "ceil_fraction":
+        share = _expr_words(book, {"param": args["param"]}, day)
+        return f"{share} of {_expr_words(book, args['of'], day)}, rounded up"
+    symbol = {"add": "+", "sub": "−", "mul": "×", "div": "÷"}[op]
+    return f"{_expr_words(book, args[0], day)} {symbol} {_expr_words(book, args[1], day)}"

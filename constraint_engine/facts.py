@@ -56,6 +56,7 @@ class Proposal(BaseModel):
     date_defaulted: bool = False
     action: Fact
     facts: tuple[Fact, ...] = ()
+    details: tuple[str, ...] = ()  # steps that qualify the action itself (e.g. when equipment arrived)
     overrides: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")

@@ -15,6 +15,7 @@ from gherkin.token_scanner import TokenScanner
 from pydantic import ValidationError
 
 from .compiling import CompiledRules, compile_rulebook
+from .curing import cures
 from .engine import Engine
 from .errors import InputError
 from .explaining import Verdict, explain
@@ -176,8 +177,13 @@ class Runner:
         self.engine = Engine(self.compiled)
         self.today = today or dt.date.today()
 
-    def evaluate(self, proposal: Proposal) -> Verdict:
-        return explain(self.book, proposal, self.engine.evaluate(proposal))
+    def evaluate(self, proposal: Proposal, *, with_cures: bool = False) -> Verdict:
+        """The verdict; with cures, each block lists the changes re-evaluation proves would lift it."""
+        ev = self.engine.evaluate(proposal)
+        proven = (
+            cures(self.engine, self.book, proposal, ev) if with_cures and ev.outcome == "blocked" else None
+        )
+        return explain(self.book, proposal, ev, proven)
 
     def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
         builder = ScenarioBuilder()
@@ -191,7 +197,7 @@ class Runner:
                 raise InputError(f"{_first_error(exc)}.", file=spec.file, line=step.line) from None
         return builder
 
-    def run(self, spec: ScenarioSpec) -> ScenarioResult:
+    def run(self, spec: ScenarioSpec, *, with_cures: bool = False) -> ScenarioResult:
         try:
             builder = self.build(spec)
             proposal = builder.proposal(self.today)
@@ -200,7 +206,7 @@ class Runner:
         except InputError as exc:
             return ScenarioResult(spec, "error", messages=[exc.message()])
         try:
-            verdict = self.evaluate(proposal)
+            verdict = self.evaluate(proposal, with_cures=with_cures)
         except Exception as exc:  # an internal fault fails closed: an error, never a verdict
             return ScenarioResult(
                 spec, "error", messages=[f"{spec.location}: internal error: {type(exc).__name__}: {exc}"]
@@ -217,9 +223,9 @@ class Runner:
                 failures.append(f"{spec.file}:{expectation.line}: Then {expectation.text}: {exc}")
         return ScenarioResult(spec, "failed" if failures else "passed", verdict, failures)
 
-    def run_all(self, specs: Iterable[ScenarioSpec]) -> Iterator[ScenarioResult]:
+    def run_all(self, specs: Iterable[ScenarioSpec], *, with_cures: bool = False) -> Iterator[ScenarioResult]:
         for spec in specs:
-            yield self.run(spec)
+            yield self.run(spec, with_cures=with_cures)
 
 
 def _guess_kind(text: str) -> StepKind:

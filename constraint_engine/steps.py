@@ -128,6 +128,7 @@ class ScenarioBuilder:
     action_text: str = ""
     facts: list[Fact] = field(default_factory=list)
     in_area_since: dt.date | None = None
+    details: list[str] = field(default_factory=list)
     expectations: list[Expectation] = field(default_factory=list)
 
     def set_date(self, day: dt.date) -> None:
@@ -161,6 +162,7 @@ class ScenarioBuilder:
             date_defaulted=self.date is None,
             action=action,
             facts=tuple(self.facts),
+            details=tuple(self.details),
             overrides=overrides or {},
         )
 
@@ -357,6 +359,7 @@ def _arrived(b: ScenarioBuilder, text: str, date: dt.date) -> None:
     if b.in_area_since is not None:
         raise StepError(f"the equipment's date in the area is already given as {b.in_area_since}")
     b.in_area_since = date
+    b.details.append(text)
 
 
 def _treaty_action(verb: str, kind: str) -> None:

@@ -98,7 +98,8 @@ def test_firing_trace_records_rule_matched_facts_and_conclusion(engine: Engine):
     ev = engine.evaluate(proposal("withdraw", "2026-03-01", vote(70, 100)))
     lift = next(f for f in ev.firings if f.rule == "lift:nsa.exit.senate-consent")
     assert lift.matched["f0"]["yeas"] == 70
-    assert lift.concluded == {"t": "lift", "lift": "nsa.exit.senate-consent"}
+    assert lift.concluded is not None
+    assert {k: lift.concluded[k] for k in ("t", "lift")} == {"t": "lift", "lift": "nsa.exit.senate-consent"}
     assert {f.rule for f in ev.firings if f.kind == "block"} == {"block:nsa.1928f.c1", "block:nsa.1928f.c2"}
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import InputError
-from .running import ScenarioResult
+from ..errors import InputError
+from ..running import ScenarioResult
 
 RUN_SCHEMA = "constraint-engine/run/1"
 _STYLE = {"passed": "green", "failed": "red", "error": "bold red"}

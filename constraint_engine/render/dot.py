@@ -1,0 +1,34 @@
+"""A verdict's derivation as a Graphviz digraph: facts, rules, conclusions and the blocking provisions."""
+
+from __future__ import annotations
+
+from ..explaining import Verdict
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def verdict_dot(v: Verdict) -> str:
+    lines = [
+        "digraph derivation {",
+        "  rankdir=LR;",
+        '  node [fontname="Helvetica", fontsize=10];',
+        f"  label={_q(f'{v.outcome.upper()}: {v.action} ({v.date})')};",
+    ]
+    style = {
+        "input": 'shape=box, style="rounded,filled", fillcolor="#eef3fb"',
+        "derived": 'shape=box, style="rounded,filled", fillcolor="#f4f4f4"',
+        "verdict": 'shape=octagon, style=filled, fillcolor="#f8d7da"',
+    }
+    for f in v.derivation.facts:
+        lines.append(f"  {_q(f.id)} [label={_q(f'{f.id}: {f.text}')}, {style[f.kind]}];")
+    for i, s in enumerate(v.derivation.steps):
+        rule = f"rule{i}"
+        lines.append(f"  {rule} [label={_q(s.rule)}, shape=ellipse, tooltip={_q(s.title)}];")
+        for source in s.inputs:
+            lines.append(f"  {_q(source)} -> {rule};")
+        if s.concluded:
+            lines.append(f"  {rule} -> {_q(s.concluded)};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,44 @@
+"""A verdict as Markdown, for notes, issues and course material."""
+
+from __future__ import annotations
+
+from ..explaining import Verdict
+
+
+def verdict_markdown(v: Verdict) -> str:
+    out = [f"## {v.outcome.upper()}: {v.action}", ""]
+    out.append(f"- **Date:** {v.date}" + (" (today: no date was given)" if v.date_defaulted else ""))
+    for fact in v.facts:
+        out.append(f"- **Given:** {fact}")
+    if v.error:
+        out.append(f"- **Error:** {v.error}")
+    for b in v.blocked_by:
+        out += ["", f"### Blocked by {b.citation}: {b.title}", "", f"*Status: {b.status}.* {b.summary}", ""]
+        if b.cure:
+            out.append("**Any one of these would lift it** (each checked by re-evaluation):")
+            out += [f"- {c}" for c in b.cure]
+            out.append("")
+        out.append("**Sources:**")
+        out += [f"- {s.key}: [{s.title}]({s.url})" for s in b.sources]
+    if v.exceptions:
+        out += ["", "### Exceptions and duties considered", ""]
+        for x in v.exceptions:
+            out.append(
+                f"- **{x.title}** ({x.citation}): {'holds' if x.held else 'does not hold'}. {x.reason}"
+            )
+    if v.considered:
+        out += ["", "### Provisions considered that do not reach this action", ""]
+        out += [f"- **{c.citation}** ({c.title}, {c.status}): {c.why}" for c in v.considered]
+    if v.caveats:
+        out += ["", "### Caveats", ""]
+        out += [f"- {c}" for c in v.caveats]
+    out += ["", "### Derivation", "", "| Rule | From | Concludes | Conditions |", "| --- | --- | --- | --- |"]
+    texts = {f.id: f.text for f in v.derivation.facts}
+    for s in v.derivation.steps:
+        concluded = f"{s.concluded}: {texts.get(s.concluded, '')}" if s.concluded else ""
+        cells = [f"`{s.rule}`", ", ".join(s.inputs), concluded, f"{s.title}: {'; '.join(s.conditions)}"]
+        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    out += ["", "Facts: " + "; ".join(f"{f.id} = {f.text}" for f in v.derivation.facts if f.kind == "input")]
+    if v.derivation.parameters:
+        out.append("Parameters: " + "; ".join(f"`{k}` = {val}" for k, val in v.derivation.parameters.items()))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,78 @@
+"""A verdict as a readable tree for the terminal (plain text when colour is off)."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+from rich.tree import Tree
+
+from ..explaining import Verdict
+
+_OUTCOME = {
+    "blocked": "[bold red]BLOCKED[/]",
+    "permitted": "[bold green]PERMITTED[/]",
+    "error": "[bold red]ERROR[/]",
+}
+_STATUS = {"verified": "green", "reported": "yellow", "uncertain": "magenta"}
+
+
+def verdict_tree(v: Verdict) -> Tree:
+    when = f"{v.date}" + (" (today: no date was given)" if v.date_defaulted else "")
+    root = Tree(f"{_OUTCOME[v.outcome]}  {escape(v.action)}  [dim]on {when}[/]")
+    if v.error:
+        root.add(f"[red]evaluation failed: {escape(v.error)}[/]")
+    if v.facts:
+        given = root.add("[bold]Facts given[/]")
+        for fact in v.facts:
+            given.add(escape(fact))
+    for b in v.blocked_by:
+        status = f"[{_STATUS[b.status]}]({b.status})[/]"
+        node = root.add(f"[bold]Blocked by {escape(b.citation)}[/]: {escape(b.title)} {status}")
+        node.add(f"[dim]{escape(b.summary)}[/]")
+        if b.cure:
+            cures = node.add("[bold]Any one of these would lift it[/] (each checked by re-evaluation)")
+            for cure in b.cure:
+                cures.add(escape(cure))
+        sources = node.add("Sources")
+        for s in b.sources:
+            sources.add(f"{s.key}: {escape(s.title)} [dim]{escape(s.url)}[/]")
+    if v.exceptions:
+        considered = root.add("[bold]Exceptions and duties considered[/]")
+        for x in v.exceptions:
+            mark = "[green]holds[/]" if x.held else "[red]does not hold[/]"
+            item = considered.add(f"{escape(x.title)} ({escape(x.citation)}): {mark}")
+            item.add(f"[dim]{escape(x.reason)}[/]")
+    if v.considered:
+        considered_node = root.add("[bold]Provisions considered that do not reach this action[/]")
+        for c in v.considered:
+            item = considered_node.add(f"{escape(c.citation)}: {escape(c.title)} ({c.status})")
+            item.add(f"[dim]{escape(c.why)}[/]")
+    if v.caveats:
+        caveats = root.add("[bold yellow]Caveats[/]")
+        for caveat in v.caveats:
+            caveats.add(escape(caveat))
+    deriv = root.add("[bold]Derivation[/] (facts → rules → conclusions)")
+    texts = {f.id: f.text for f in v.derivation.facts}
+    for step in v.derivation.steps:
+        inputs = ", ".join(f"{i}" for i in step.inputs) or "-"
+        concluded = f" ⇒ {step.concluded}: {escape(texts.get(step.concluded, ''))}" if step.concluded else ""
+        node = deriv.add(f"[cyan]{escape(step.rule)}[/] from {inputs}{concluded}")
+        node.add(f"[dim]{escape(step.title)}: {escape('; '.join(step.conditions))}[/]")
+    facts = deriv.add("Facts")
+    for f in v.derivation.facts:
+        if f.kind == "input":
+            facts.add(f"{f.id}: {escape(f.text)}")
+    if v.derivation.parameters:
+        params = deriv.add("Parameters in force")
+        for pid, value in v.derivation.parameters.items():
+            params.add(f"{pid} = {escape(value)}")
+    return root
+
+
+def verdict_text(v: Verdict, *, color: bool = False, width: int = 100) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
+    console.print(verdict_tree(v))
+    return buffer.getvalue()
