@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
+from .errors import InputError
 from .loading import RuleBook
-from .models import Parameter
+from .models import Lift, Parameter, Provision
 
 PARAMS = "p"
 ACTION = "a"
@@ -145,6 +146,9 @@ def _both(items: list[dict[str, Any]]) -> dict[str, Any]:
 class CompileError(ValueError):
     """A rule the engine cannot evaluate faithfully."""
 
+    owner = ""
+    accepted = "one comparison with a parameter or another fact per 'any'"
+
 
 def _has_or(node: Any) -> bool:
     if isinstance(node, dict):
@@ -176,56 +180,43 @@ def _pattern(
 
 
 def compile_rulebook(book: RuleBook) -> CompiledRules:
+    """Compile every pack; a rule the engine could not evaluate faithfully is bad input (InputError)."""
+    try:
+        return _compile(book)
+    except CompileError as exc:
+        raise InputError(
+            f"{exc.owner}: {exc}.", file=book.file_of(exc.owner), accepted=str(exc.accepted)
+        ) from None
+
+
+def _compile(book: RuleBook) -> CompiledRules:
     definition: dict[str, dict[str, Any]] = {}
     rules: dict[str, RuleMeta] = {}
-    params_pattern = {PARAMS: {"t": "params"}}
 
     def add(
-        rule_id: str, kind: RuleKind, target: str, all_: list[dict[str, Any]], asserts: dict[str, Any] | None
-    ):
+        rule_id: str, kind: RuleKind, target: str, all_: list[Any], asserts: dict[str, Any] | None
+    ) -> None:
         definition[rule_id] = {"all": all_}
         rules[rule_id] = RuleMeta(rule_id, kind, target, asserts)
 
     # durable-rules 2.0.28 frees a session's action context on delete_state without ever initialising
     # it; only a session in which some action ran has it set (then cleared). This rule fires in every
     # session, so deleting one never frees garbage (a segfault, seen on the first session of a host).
-    add("start", "start", "params", [params_pattern], None)
-
+    add("start", "start", "params", [_PARAMS_PATTERN], None)
     for prov in book.provisions.values():
-        window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]
-        if prov.in_force.until is not None:
-            window.append({"$lte": {"date": prov.in_force.until.toordinal()}})
-        who = [
-            _either([{"kind": k} for k in prov.applies_to.actions]),
-            _either([{"actor": x} for x in prov.applies_to.actors]),
-        ]
-        action = _pattern("action", prov.applies_to.where, ACTION, [*who, *window])
         add(
             f"engage:{prov.id}",
             "engage",
             prov.id,
-            [params_pattern, {ACTION: action}],
+            _owned(prov.id, _engage, prov),
             {"t": "engaged", "provision": prov.id},
         )
-
     for lift in book.lifts.values():
-        patterns: list[dict[str, Any]] = [
-            params_pattern,
-            {ACTION: _pattern("action", lift.action_where, ACTION)},
-        ]
-        for i, pat in enumerate(lift.when):
-            alias = f"f{i}"
-            patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
-        add(f"lift:{lift.id}", "lift", lift.id, patterns, {"t": "lift", "lift": lift.id})
-
+        add(f"lift:{lift.id}", "lift", lift.id, _owned(lift.id, _lift, lift), {"t": "lift", "lift": lift.id})
     for nl in book.not_lifts.values():
         add(f"not-lift:{nl.id}", "not-lift", nl.id, [{ACTION: {"t": "action"}}, {"f0": {"t": nl.fact}}], None)
-
     for prov in book.provisions.values():
-        gated: list[dict[str, Any]] = [
-            {"e": {"$and": [{"t": "engaged"}, {"provision": prov.id}]}},
-            {"g": {"t": GATE}},
-        ]
+        gated: list[Any] = [{"e": {"$and": [{"t": "engaged"}, {"provision": prov.id}]}}, {"g": {"t": GATE}}]
         if prov.lifted_by:
             gated.append({"x$not": _both([{"t": "lift"}, _either([{"lift": x} for x in prov.lifted_by])])})
         add(f"block:{prov.id}", "block", prov.id, gated, None)
@@ -234,6 +225,37 @@ def compile_rulebook(book: RuleBook) -> CompiledRules:
     fact_types = _matched_types(definition)
     digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
     return CompiledRules(f"ce_{digest}", definition, rules, frozenset(fact_types), book)
+
+
+_PARAMS_PATTERN = {PARAMS: {"t": "params"}}
+
+
+def _owned(owner: str, build: Any, item: Any) -> list[Any]:
+    """Build one rule's patterns; a CompileError names the provision or lift it came from."""
+    try:
+        return list(build(item))
+    except CompileError as exc:
+        exc.owner = owner
+        raise
+
+
+def _engage(prov: Provision) -> list[Any]:
+    window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]
+    if prov.in_force.until is not None:
+        window.append({"$lte": {"date": prov.in_force.until.toordinal()}})
+    who = [
+        _either([{"kind": k} for k in prov.applies_to.actions]),
+        _either([{"actor": x} for x in prov.applies_to.actors]),
+    ]
+    return [_PARAMS_PATTERN, {ACTION: _pattern("action", prov.applies_to.where, ACTION, [*who, *window])}]
+
+
+def _lift(lift: Lift) -> list[Any]:
+    patterns: list[Any] = [_PARAMS_PATTERN, {ACTION: _pattern("action", lift.action_where, ACTION)}]
+    for i, pat in enumerate(lift.when):
+        alias = f"f{i}"
+        patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
+    return patterns
 
 
 def _rename_own(conditions: list[dict[str, Any]], fact: str, alias: str) -> list[dict[str, Any]]:
@@ -276,11 +298,9 @@ def _check_every_fact_is_consumed(book: RuleBook) -> None:
     used = {lift for p in book.provisions.values() for lift in p.lifted_by}
     unused = sorted(set(book.lifts) - used)
     if unused:
-        from .errors import InputError
-
         lift = book.lifts[unused[0]]
         raise InputError(
             f"lift {lift.id!r} lifts no provision.",
-            file=book.pack_of[lift.id],
+            file=book.file_of(lift.id),
             accepted="name it in some provision's lifted_by, or remove it",
         )

@@ -39,6 +39,11 @@ class RuleBook:
     sources: dict[str, dict[str, Source]] = field(default_factory=dict)
     pack_of: dict[str, str] = field(default_factory=dict)
 
+    def file_of(self, owner_id: str) -> str:
+        """The rule pack file that defines a provision, lift or parameter."""
+        pack = self.pack_of[owner_id]
+        return next(f for f, p in zip(self.files, self.packs, strict=True) if p.pack == pack)
+
     def source_list(self, owner_id: str, keys: Iterable[str]) -> list[Source]:
         pack = self.pack_of[owner_id]
         return [self.sources[pack][k] for k in keys]
@@ -67,9 +72,23 @@ def _line_for(loc: Iterable[Any], lines: dict[Path_, int]) -> int:
     return best
 
 
+# The C loader is several times faster; both are safe loaders that construct no Python objects.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML with the safe loader only; a tag that would build a Python object is refused."""
-    loader = yaml.SafeLoader(text)
+    if "\x00" in text:
+        raise InputError(
+            "the file holds a NUL byte.",
+            file=file,
+            line=text[: text.index("\x00")].count("\n") + 1,
+            accepted="a UTF-8 YAML text file",
+        )
+    try:
+        loader = _SafeLoader(text)
+    except yaml.YAMLError as exc:  # the reader refuses control characters before parsing starts
+        raise InputError(f"YAML error: {exc}.", file=file, line=1, accepted="printable UTF-8 text") from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -102,7 +121,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
-def _bad_timestamp_line(loader: yaml.SafeLoader, node: yaml.Node | None) -> int | None:
+def _bad_timestamp_line(loader: Any, node: yaml.Node | None) -> int | None:
     stack = [node] if node is not None else []
     while stack:
         current = stack.pop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 
 from .compiling import CompiledRules, compile_rulebook
 from .curing import cures
-from .engine import Engine
+from .engine import Engine, Evaluation
 from .errors import InputError
 from .explaining import Verdict, explain
 from .facts import Proposal
@@ -96,6 +97,10 @@ def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
         raise InputError(
             "the file is binary, not text.", file=file, line=1, accepted="a Gherkin .feature file"
         )
+    # gherkin-official reads a misspelt keyword as free description, silently dropping a step or a
+    # whole scenario; check for near-misses first.
+    for line_no, problem in _misspellings(text):
+        raise InputError(problem, file=file, line=line_no, accepted=_ACCEPTED)
     try:
         document = Parser().parse(TokenScanner(text))
     except CompositeParserException as exc:
@@ -125,10 +130,55 @@ def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
         line = pickle.get("location", {}).get("line") or scenario_lines.get(pickle["astNodeIds"][0], 1)
         tags = tuple(t["name"] for t in pickle.get("tags", []))
         specs.append(ScenarioSpec(pickle["name"], file, line, steps, tags))
+    if not specs:
+        raise InputError("the file holds no scenarios.", file=file, line=1, accepted=_ACCEPTED)
     return specs
 
 
 _ACCEPTED = "Gherkin: a 'Feature:' line, then 'Scenario:' blocks of Given/When/Then steps"
+_BLOCK_KEYWORDS = [
+    "Feature",
+    "Background",
+    "Scenario",
+    "Scenario Outline",
+    "Scenario Template",
+    "Example",
+    "Examples",
+    "Scenarios",
+    "Rule",
+]
+_STEP_KEYWORDS = ["Given", "When", "Then", "And", "But"]
+
+
+def _misspellings(text: str) -> Iterator[tuple[int, str]]:
+    """Lines that are almost a Gherkin keyword, or a known step with no keyword at all."""
+    in_docstring = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith(('"""', "```")):
+            in_docstring = not in_docstring
+            continue
+        if in_docstring or not line or line[0] in "#@|":
+            continue
+        head, colon, _ = line.partition(":")
+        if colon and head not in _BLOCK_KEYWORDS and len(head) <= 20:
+            near = difflib.get_close_matches(head, _BLOCK_KEYWORDS, n=1, cutoff=0.8)
+            if near:
+                yield number, f"{head + ':'!r} is not a Gherkin keyword; did you mean {near[0] + ':'!r}?"
+                continue
+        word, _, rest = line.partition(" ")
+        if word in _STEP_KEYWORDS or word == "*":
+            continue
+        if _is_known_step(line):
+            yield number, f"{line!r} is a step with no keyword; start it with Given, When, Then, And or But."
+        elif rest and _is_known_step(rest):
+            near = difflib.get_close_matches(word, _STEP_KEYWORDS, n=1, cutoff=0.5)
+            hint = f"did you mean {near[0]!r}?" if near else "start it with Given, When, Then, And or But."
+            yield number, f"{word!r} is not a Gherkin step keyword; {hint}"
+
+
+def _is_known_step(text: str) -> bool:
+    return any(step.regex.match(text) for step in REGISTRY.steps)
 
 
 def _parser_message(exc: Exception) -> str:
@@ -174,15 +224,25 @@ class Runner:
     def __init__(self, rules_dir: Path | None = None, *, today: dt.date | None = None):
         self.book = load_rulebook(rules_dir)
         self.compiled: CompiledRules = compile_rulebook(self.book)
-        self.engine = Engine(self.compiled)
+        try:
+            self.engine = Engine(self.compiled)
+        except Exception as exc:  # durable-rules refused what we compiled: nothing can be evaluated
+            raise InputError(
+                f"the engine refused the compiled rules ({type(exc).__name__}: {exc}).",
+                file=str(rules_dir or "the bundled rules"),
+                accepted="rule packs whose conditions follow rules/README.md",
+            ) from None
         self.today = today or dt.date.today()
 
     def evaluate(self, proposal: Proposal, *, with_cures: bool = False) -> Verdict:
         """The verdict; with cures, each block lists the changes re-evaluation proves would lift it."""
-        ev = self.engine.evaluate(proposal)
-        proven = (
-            cures(self.engine, self.book, proposal, ev) if with_cures and ev.outcome == "blocked" else None
-        )
+        proven = None
+        try:
+            ev = self.engine.evaluate(proposal)
+            if with_cures and ev.outcome == "blocked":
+                proven = cures(self.engine, self.book, proposal, ev)
+        except Exception as exc:  # an internal fault fails closed: an error verdict, never "permitted"
+            ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
         return explain(self.book, proposal, ev, proven)
 
     def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
@@ -205,12 +265,7 @@ class Runner:
             return ScenarioResult(spec, "error", messages=[f"{spec.location}: {exc}."])
         except InputError as exc:
             return ScenarioResult(spec, "error", messages=[exc.message()])
-        try:
-            verdict = self.evaluate(proposal, with_cures=with_cures)
-        except Exception as exc:  # an internal fault fails closed: an error, never a verdict
-            return ScenarioResult(
-                spec, "error", messages=[f"{spec.location}: internal error: {type(exc).__name__}: {exc}"]
-            )
+        verdict = self.evaluate(proposal, with_cures=with_cures)
         if verdict.outcome == "error":
             return ScenarioResult(
                 spec, "error", verdict, [f"{spec.location}: evaluation failed: {verdict.error}"]

@@ -33,6 +33,56 @@ def feature_file(docstring: str, name: str, run: Run) -> None:
     Path(name).write_text(docstring + "\n", encoding="utf-8")
 
 
+GOOD = """
+  Scenario: A good one
+    Given the date is 2026-03-01
+    When the President proposes to suspend the North Atlantic Treaty
+    Then the action is blocked by "22 U.S.C. 1928f(a)"
+"""
+
+CONTENT = {
+    "binary bytes": b"\x00\x01\x02Feature",
+    "latin-1 text": "Feature: Défense\n".encode("latin-1"),
+    "prose": b"This is not Gherkin at all.\n",
+    "a misspelt scenario keyword": b"Feature: x\n  Scenaro: y\n    Given the date is 2026-01-01\n",
+    "a misspelt step keyword": b"Feature: x\n  Scenario: y\n    Gven the date is 2026-01-01\n",
+    "a step without its keyword": b"Feature: x\n  Scenario: y\n    the date is 2026-01-01\n",
+    "a feature and nothing else": b"Feature: x\n  Just a description.\n",
+}
+
+
+@given(parsers.parse('a feature file "{name}" whose first scenario has the step "{step}"'))
+def feature_with_step(name: str, step: str, run: Run) -> None:
+    text = f"Feature: Bad input\n  Scenario: The bad one\n    Given the date is 2026-03-01\n    {step}\n"
+    text += "    Then the action is blocked\n" + GOOD
+    Path(name).write_text(text, encoding="utf-8")
+
+
+@given(parsers.parse('a file "{name}" holding {content}'))
+def raw_file(name: str, content: str, run: Run) -> None:
+    Path(name).write_bytes(CONTENT[content])
+
+
+@given(parsers.parse('an empty folder "{name}"'))
+def empty_folder(name: str, run: Run) -> None:
+    Path(name).mkdir()
+
+
+@given(
+    parsers.parse('a copy of the bundled rules in "{folder}" with "{old}" replaced by "{new}" in "{file}"')
+)
+def edited_rules(folder: str, old: str, new: str, file: str, run: Run) -> None:
+    from constraint_engine.loading import default_rules_dir
+
+    Path(folder).mkdir()
+    for pack in default_rules_dir().glob("*.yaml"):
+        text = pack.read_text(encoding="utf-8")
+        if pack.name == file:
+            assert old in text
+            text = text.replace(old, new, 1)
+        (Path(folder) / pack.name).write_text(text, encoding="utf-8")
+
+
 @when(parsers.parse('I run "{args}"'))
 def invoke(args: str, run: Run) -> None:
     result = CliRunner().invoke(main, shlex.split(args), catch_exceptions=True)

@@ -1,0 +1,11 @@
+"""A short fuzz of both front doors (the long runs are recorded in docs/testing.md)."""
+
+from tests.fuzzing import gherkin_test, rules_test
+
+
+def test_fuzz_the_gherkin_runner():
+    gherkin_test(100)()
+
+
+def test_fuzz_the_rule_pack_loader():
+    rules_test(25)()
