@@ -29,12 +29,26 @@ def _fail_input(errors: list[Any]) -> NoReturn:
     sys.exit(2)
 
 
-def _runner(rules_dir: Path | None) -> Runner:
+def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            _fail_input([f"{option} {item!r}: write NAME=VALUE, e.g. {option} nsa.notice-days=90."])
+        out[name.strip()] = value.strip()
+    return out
+
+
+def _runner(
+    rules_dir: Path | None, settings: tuple[str, ...] = (), assumptions: tuple[str, ...] = ()
+) -> Runner:
     from .errors import InputError, InputErrors
     from .running import Runner
 
     try:
-        return Runner(rules_dir)
+        return Runner(
+            rules_dir, settings=_pairs(settings, "--set"), assumptions=_pairs(assumptions, "--assume")
+        )
     except InputErrors as exc:
         _fail_input(list(exc.errors))
     except InputError as exc:
@@ -45,12 +59,28 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-rules_option = click.option(
-    "--rules",
-    "rules_dir",
-    type=click.Path(path_type=Path),
-    help="Rule pack folder (default: the bundled law).",
-)
+def law_options(command: Any) -> Any:
+    """--rules, --set and --assume: which law, amended how, read which way."""
+    command = click.option(
+        "--assume",
+        "assumptions",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="Read an uncertain point one way, e.g. ndaa-fy2026.1249.dip-days=cumulative (repeatable).",
+    )(command)
+    command = click.option(
+        "--set",
+        "settings",
+        multiple=True,
+        metavar="PARAM=VALUE",
+        help="What-if: amend a parameter for this run, e.g. nsa.notice-days=90 (repeatable).",
+    )(command)
+    return click.option(
+        "--rules",
+        "rules_dir",
+        type=click.Path(path_type=Path),
+        help="Rule pack folder (default: the bundled law).",
+    )(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,12 +91,19 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@rules_option
+@law_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
     "--report", type=click.Path(path_type=Path), help="Also write an HTML report of every scenario."
 )
-def check(paths: tuple[Path, ...], rules_dir: Path | None, fmt: str, report: Path | None) -> None:
+def check(
+    paths: tuple[Path, ...],
+    rules_dir: Path | None,
+    settings: tuple[str, ...],
+    assumptions: tuple[str, ...],
+    fmt: str,
+    report: Path | None,
+) -> None:
     """Run every scenario in PATHS (feature files or folders) and check its expectations.
 
     Exits 0 when all pass, 1 when any fails or errors, 2 on bad input.
@@ -79,7 +116,7 @@ def check(paths: tuple[Path, ...], rules_dir: Path | None, fmt: str, report: Pat
         specs, input_errors = collect(paths)
     except InputError as exc:
         _fail_input([exc])
-    runner = _runner(rules_dir)
+    runner = _runner(rules_dir, settings, assumptions)
     explained = fmt == "json" or report is not None
     results = list(runner.run_all(specs, with_cures=explained))
     counts = summary(results, input_errors)
@@ -106,9 +143,15 @@ def check(paths: tuple[Path, ...], rules_dir: Path | None, fmt: str, report: Pat
 @click.option("--given", "givens", multiple=True, metavar="FACT", help="A Given phrase (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(VERDICT_FORMATS), default="text", show_default=True)
 @click.option("--fail-if-blocked", is_flag=True, help="Exit 1 when the action is blocked.")
-@rules_option
+@law_options
 def evaluate(
-    action: str, givens: tuple[str, ...], fmt: str, fail_if_blocked: bool, rules_dir: Path | None
+    action: str,
+    givens: tuple[str, ...],
+    fmt: str,
+    fail_if_blocked: bool,
+    rules_dir: Path | None,
+    settings: tuple[str, ...],
+    assumptions: tuple[str, ...],
 ) -> None:
     """Evaluate one proposed ACTION (a When phrase) with the given facts, and explain the verdict.
 
@@ -117,6 +160,7 @@ def evaluate(
     """
     from pydantic import ValidationError
 
+    from .errors import InputError
     from .render import render_verdict
     from .steps import REGISTRY, ScenarioBuilder, StepError
 
@@ -127,8 +171,12 @@ def evaluate(
         REGISTRY.apply("when", _KEYWORD.sub("", action), builder)
     except (StepError, ValidationError) as exc:
         _fail_input([f"{exc}"])
-    runner = _runner(rules_dir)
-    verdict = runner.evaluate(builder.proposal(dt.date.today()), with_cures=True)
+    runner = _runner(rules_dir, settings, assumptions)
+    try:
+        proposal = runner.proposal(builder)
+    except InputError as exc:
+        _fail_input([exc])
+    verdict = runner.evaluate(proposal, with_cures=True)
     click.echo(render_verdict(verdict, fmt, color=_color()), nl=False)
     if verdict.outcome == "error" or (fail_if_blocked and verdict.outcome == "blocked"):
         sys.exit(1)
@@ -137,8 +185,10 @@ def evaluate(
 @main.command()
 @click.argument("target", metavar="FILE[:LINE]")
 @click.option("--format", "fmt", type=click.Choice(VERDICT_FORMATS), default="text", show_default=True)
-@rules_option
-def explain(target: str, fmt: str, rules_dir: Path | None) -> None:
+@law_options
+def explain(
+    target: str, fmt: str, rules_dir: Path | None, settings: tuple[str, ...], assumptions: tuple[str, ...]
+) -> None:
     """Explain the verdict of the scenario at LINE of FILE (every scenario of FILE without LINE)."""
     from .errors import InputError
     from .render import render_verdict
@@ -154,11 +204,11 @@ def explain(target: str, fmt: str, rules_dir: Path | None) -> None:
         if not starting:
             _fail_input([f"{path}:{line}: no scenario starts at or before this line."])
         specs = [max(starting, key=lambda s: s.line)]
-    runner = _runner(rules_dir)
+    runner = _runner(rules_dir, settings, assumptions)
     verdicts = []
     for spec in specs:
         try:
-            proposal = runner.build(spec).proposal(runner.today)
+            proposal = runner.proposal(runner.build(spec), spec)
         except InputError as exc:
             _fail_input([exc])
         except Exception as exc:  # a StepError raised while validating the whole scenario
@@ -175,6 +225,90 @@ def explain(target: str, fmt: str, rules_dir: Path | None) -> None:
         click.echo("\n".join(render_verdict(v, fmt, color=_color()) for v in verdicts), nl=False)
     if any(v.outcome == "error" for v in verdicts):
         sys.exit(1)
+
+
+@main.command()
+@click.argument("provision", required=False)
+@click.option("--as-of", "as_of", metavar="DATE", help="Only the law in force on this day (YYYY-MM-DD).")
+@click.option("--params", is_flag=True, help="List every parameter and interpretation with its dated values.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), help="Rule pack folder.")
+def rules(provision: str | None, as_of: str | None, params: bool, fmt: str, rules_dir: Path | None) -> None:
+    """Browse the law: every provision in force, or one PROVISION whole, or (--params) the parameters."""
+    from .browsing import parameters_listing, provision_detail, provisions_listing
+    from .errors import InputError, InputErrors
+    from .loading import load_rulebook
+
+    day = None
+    if as_of is not None:
+        try:
+            day = dt.date.fromisoformat(as_of)
+        except ValueError:
+            _fail_input([f"--as-of {as_of!r} is not a date; accepted: YYYY-MM-DD."])
+    try:
+        book = load_rulebook(rules_dir)
+    except InputErrors as exc:
+        _fail_input(list(exc.errors))
+    except InputError as exc:
+        _fail_input([exc])
+    if provision is not None and provision not in book.provisions:
+        _fail_input([f"unknown provision {provision!r}; accepted: {', '.join(book.provisions)}."])
+    if provision is not None:
+        doc = provision_detail(book, provision)
+    elif params:
+        doc = parameters_listing(book, day)
+    else:
+        doc = provisions_listing(book, day)
+    if fmt == "json":
+        click.echo(json.dumps(doc.data, indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(doc.text, nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@law_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def diff(
+    paths: tuple[Path, ...],
+    rules_dir: Path | None,
+    settings: tuple[str, ...],
+    assumptions: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """Evaluate every scenario under the enacted law and under the amended one (--set, --assume).
+
+    Lists each scenario whose verdict changes, with the provisions responsible. Exits 0 when nothing
+    changed, 1 when something did, 2 on bad input.
+    """
+    from .errors import InputError
+    from .running import collect, compare
+
+    if not settings and not assumptions:
+        _fail_input(["diff needs at least one --set PARAM=VALUE or --assume NAME=VALUE."])
+    try:
+        specs, input_errors = collect(paths)
+    except InputError as exc:
+        _fail_input([exc])
+    if input_errors:
+        _fail_input(input_errors)
+    enacted = _runner(rules_dir)
+    amended = _runner(rules_dir, settings, assumptions)
+    changes = compare(enacted, amended, specs)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {"schema": "constraint-engine/diff/1", "changes": changes}, indent=2, ensure_ascii=False
+            )
+        )
+    else:
+        for c in changes:
+            click.echo(f"{c['file']}:{c['line']}  {c['name']}")
+            click.echo(f"      {c['before']} -> {c['after']}")
+            for line in c["because"]:
+                click.echo(f"      {line}")
+        click.echo(f"{len(changes)} of {len(specs)} scenarios change")
+    sys.exit(1 if changes else 0)
 
 
 def _file_and_line(target: str) -> tuple[str, int | None]:

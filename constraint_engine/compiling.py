@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from .errors import InputError
 from .loading import RuleBook
-from .models import Lift, Parameter, Provision
+from .models import DependingOn, Lift, Parameter, Provision
 
 PARAMS = "p"
 ACTION = "a"
@@ -68,6 +68,8 @@ class CompiledRules:
 
 def encode_param(param: Parameter, value: Any) -> dict[str, Any]:
     key = param_key(param.id)
+    if param.is_interpretation:
+        return {key: str(value)}
     if isinstance(value, Fraction):
         return {f"{key}__num": value.numerator, f"{key}__den": value.denominator}
     if isinstance(value, dt.date):
@@ -164,7 +166,7 @@ def _has_ref(node: Any) -> bool:
         for key, value in node.items():
             if key in (PARAMS, ACTION, "$m") and isinstance(value, str):
                 return True
-            if key.startswith("f") and key[1:].isdigit() and isinstance(value, str):
+            if key[:1] in ("f", "w") and key[1:].isdigit() and isinstance(value, str):
                 return True
             if _has_ref(value):
                 return True
@@ -202,17 +204,19 @@ def _compile(book: RuleBook) -> CompiledRules:
     # durable-rules 2.0.28 frees a session's action context on delete_state without ever initialising
     # it; only a session in which some action ran has it set (then cleared). This rule fires in every
     # session, so deleting one never frees garbage (a segfault, seen on the first session of a host).
-    add("start", "start", "params", [_PARAMS_PATTERN], None)
+    add("start", "start", "params", [{PARAMS: {"t": "params"}}], None)
     for prov in book.provisions.values():
-        add(
-            f"engage:{prov.id}",
-            "engage",
-            prov.id,
-            _owned(prov.id, _engage, prov),
-            {"t": "engaged", "provision": prov.id},
-        )
+        for suffix, patterns in _owned(prov.id, _engage, prov):
+            add(
+                f"engage:{prov.id}{suffix}",
+                "engage",
+                prov.id,
+                patterns,
+                {"t": "engaged", "provision": prov.id},
+            )
     for lift in book.lifts.values():
-        add(f"lift:{lift.id}", "lift", lift.id, _owned(lift.id, _lift, lift), {"t": "lift", "lift": lift.id})
+        for suffix, patterns in _owned(lift.id, _lift, lift):
+            add(f"lift:{lift.id}{suffix}", "lift", lift.id, patterns, {"t": "lift", "lift": lift.id})
     for nl in book.not_lifts.values():
         add(f"not-lift:{nl.id}", "not-lift", nl.id, [{ACTION: {"t": "action"}}, {"f0": {"t": nl.fact}}], None)
     for prov in book.provisions.values():
@@ -227,11 +231,11 @@ def _compile(book: RuleBook) -> CompiledRules:
     return CompiledRules(f"ce_{digest}", definition, rules, frozenset(fact_types), book)
 
 
-_PARAMS_PATTERN = {PARAMS: {"t": "params"}}
+Variant = tuple[str, list[Any]]
 
 
-def _owned(owner: str, build: Any, item: Any) -> list[Any]:
-    """Build one rule's patterns; a CompileError names the provision or lift it came from."""
+def _owned(owner: str, build: Any, item: Any) -> list[Variant]:
+    """Build one rule's variants; a CompileError names the provision or lift it came from."""
     try:
         return list(build(item))
     except CompileError as exc:
@@ -239,7 +243,27 @@ def _owned(owner: str, build: Any, item: Any) -> list[Any]:
         raise
 
 
-def _engage(prov: Provision) -> list[Any]:
+def _cases(deps: list[tuple[str, DependingOn]]) -> list[tuple[str, dict[str, str], dict[str, list[Any]]]]:
+    """Every combination of interpretation values: (id suffix, params conditions, extra conditions by alias)."""
+    combos: list[tuple[str, dict[str, str], dict[str, list[Any]]]] = [("", {}, {})]
+    for alias, dep in deps:
+        combos = [
+            (
+                f"{suffix}[{dep.interpretation}={value}]",
+                {**chosen, param_key(dep.interpretation): value},
+                {**extra, alias: [*extra.get(alias, []), *conditions]},
+            )
+            for suffix, chosen, extra in combos
+            for value, conditions in dep.cases.items()
+        ]
+    return combos
+
+
+def _params_pattern(chosen: dict[str, str]) -> dict[str, Any]:
+    return {PARAMS: _both([{"t": "params"}, *({k: v} for k, v in chosen.items())])}
+
+
+def _engage(prov: Provision) -> list[Variant]:
     window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]
     if prov.in_force.until is not None:
         window.append({"$lte": {"date": prov.in_force.until.toordinal()}})
@@ -247,15 +271,35 @@ def _engage(prov: Provision) -> list[Any]:
         _either([{"kind": k} for k in prov.applies_to.actions]),
         _either([{"actor": x} for x in prov.applies_to.actors]),
     ]
-    return [_PARAMS_PATTERN, {ACTION: _pattern("action", prov.applies_to.where, ACTION, [*who, *window])}]
+    deps = [(ACTION, d) for d in prov.applies_to.depending_on]
+    variants = []
+    for suffix, chosen, extra in _cases(deps):
+        where = [*prov.applies_to.where, *extra.get(ACTION, [])]
+        patterns: list[Any] = [
+            _params_pattern(chosen),
+            {ACTION: _pattern("action", where, ACTION, [*who, *window])},
+        ]
+        for i, pat in enumerate(prov.applies_to.with_facts):
+            alias = f"w{i}"
+            patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
+        variants.append((suffix, patterns))
+    return variants
 
 
-def _lift(lift: Lift) -> list[Any]:
-    patterns: list[Any] = [_PARAMS_PATTERN, {ACTION: _pattern("action", lift.action_where, ACTION)}]
-    for i, pat in enumerate(lift.when):
-        alias = f"f{i}"
-        patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
-    return patterns
+def _lift(lift: Lift) -> list[Variant]:
+    deps = [(f"f{i}", d) for i, pat in enumerate(lift.when) for d in pat.depending_on]
+    variants = []
+    for suffix, chosen, extra in _cases(deps):
+        patterns: list[Any] = [
+            _params_pattern(chosen),
+            {ACTION: _pattern("action", lift.action_where, ACTION)},
+        ]
+        for i, pat in enumerate(lift.when):
+            alias = f"f{i}"
+            where = _rename_own([*pat.where, *extra.get(alias, [])], pat.fact, alias)
+            patterns.append({alias: _pattern(pat.fact, where, alias)})
+        variants.append((suffix, patterns))
+    return variants
 
 
 def _rename_own(conditions: list[dict[str, Any]], fact: str, alias: str) -> list[dict[str, Any]]:

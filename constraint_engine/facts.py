@@ -71,7 +71,16 @@ class Proposal(BaseModel):
         """Facts as the engine takes them: dates as ordinals, the action dated with the proposal's date."""
         action = {"t": "action", **_encode(self.action.fields), "date": self.date.toordinal()}
         action.setdefault("in_area_since", 1)  # without a date, the item was in the area before any cut-off
-        return [action, *({"t": f.type, **_encode(f.fields)} for f in self.facts)]
+        action.setdefault("prior_days", 0)
+        facts = [action]
+        for f in self.facts:
+            fact = {"t": f.type, **_encode(f.fields)}
+            if f.type == "senate_vote":
+                fact.setdefault("voting", fact["present"])  # without nays, everyone present voted
+            elif f.type == "certification":
+                fact.setdefault("date", 1)  # without a date, submitted long before the action
+            facts.append(fact)
+        return facts
 
 
 def _encode(fields: dict[str, int | str | dt.date]) -> dict[str, int | str]:

@@ -39,6 +39,20 @@ class RuleBook:
     sources: dict[str, dict[str, Source]] = field(default_factory=dict)
     pack_of: dict[str, str] = field(default_factory=dict)
 
+    def override(self, pid: str, raw: str, *, interpretation: bool) -> Any:
+        """A what-if value (--set) or an interpretation (--assume), checked against the parameter."""
+        kind = "interpretation" if interpretation else "parameter"
+        names = sorted(p.id for p in self.parameters.values() if p.is_interpretation == interpretation)
+        param = self.parameters.get(pid)
+        if param is None or param.is_interpretation != interpretation:
+            raise InputError(f"unknown {kind} {pid!r}.", accepted=", ".join(names))
+        try:
+            return param.parse(raw)
+        except ValueError as exc:
+            raise InputError(
+                f"{pid}: {exc}.", accepted=", ".join(param.choices) or f"a value in {param.unit}"
+            ) from None
+
     def file_of(self, owner_id: str) -> str:
         """The rule pack file that defines a provision, lift or parameter."""
         pack = self.pack_of[owner_id]
@@ -274,6 +288,17 @@ def _check_references(
         for j, cond in enumerate(prov.applies_to.where):
             for problem in _condition_problems(book, cond, "action", {"action"}):
                 yield err(("provisions", i, "applies_to", "where", j), problem, _fields_of("action"))
+        for j, dep in enumerate(prov.applies_to.depending_on):
+            for problem in _depending_problems(book, dep, "action"):
+                yield err(("provisions", i, "applies_to", "depending_on", j), problem, _interpretations(book))
+        for j, pattern in enumerate(prov.applies_to.with_facts):
+            for k, cond in enumerate(pattern.where):
+                for problem in _condition_problems(book, cond, pattern.fact, {"action"}):
+                    yield err(
+                        ("provisions", i, "applies_to", "with_facts", j, "where", k),
+                        problem,
+                        _fields_of(pattern.fact),
+                    )
     for i, lift in enumerate(pack.lifts):
         for j, cond in enumerate(lift.action_where):
             for problem in _condition_problems(book, cond, "action", {"action"}):
@@ -282,6 +307,9 @@ def _check_references(
             for k, cond in enumerate(pattern.where):
                 for problem in _condition_problems(book, cond, pattern.fact, {"action"}):
                     yield err(("lifts", i, "when", j, "where", k), problem, _fields_of(pattern.fact))
+            for k, dep in enumerate(pattern.depending_on):
+                for problem in _depending_problems(book, dep, pattern.fact):
+                    yield err(("lifts", i, "when", j, "depending_on", k), problem, _interpretations(book))
     for i, nl in enumerate(pack.not_lifts):
         for j, lift_id in enumerate(nl.not_for):
             if lift_id not in book.lifts:
@@ -290,6 +318,24 @@ def _check_references(
                     f"unknown lift {lift_id!r}.",
                     ", ".join(sorted(book.lifts)),
                 )
+
+
+def _interpretations(book: RuleBook) -> str:
+    return "interpretations: " + ", ".join(
+        sorted(p.id for p in book.parameters.values() if p.is_interpretation)
+    )
+
+
+def _depending_problems(book: RuleBook, dep: Any, fact: str) -> Iterator[str]:
+    param = book.parameters.get(dep.interpretation)
+    if param is None or not param.is_interpretation:
+        yield f"unknown interpretation {dep.interpretation!r}."
+        return
+    if set(dep.cases) != set(param.choices):
+        yield f"the cases of {dep.interpretation!r} must be exactly its choices: {', '.join(param.choices)}."
+    for conditions in dep.cases.values():
+        for cond in conditions:
+            yield from _condition_problems(book, cond, fact, {"action"})
 
 
 def _fields_of(fact: str) -> str:

@@ -28,6 +28,12 @@ ACTION_KINDS: dict[str, str] = {
     "relocate-equipment": "relocate equipment out of the European Command area of responsibility",
     "return-installation": "return a military installation to the host nation",
     "relinquish-saceur": "relinquish the post of Supreme Allied Commander Europe",
+    "reduce-korea-forces": "reduce United States forces in the Republic of Korea",
+    "reduce-germany-forces": "reduce United States forces stationed in Germany",
+    "reduce-nuclear-forces-europe": "reduce, consolidate or withdraw U.S. nuclear forces based in Europe",
+    "station-forces-abroad": "keep members of the armed forces on duty ashore abroad at fiscal-year end",
+    "withhold-usai": "withhold Ukraine Security Assistance Initiative funds",
+    "curtail-intel-sharing": "suspend, terminate or curtail intelligence sharing with Ukraine",
 }
 ACTORS = ("President", "Secretary of State", "Secretary of Defense")
 
@@ -41,14 +47,27 @@ FACT_FIELDS: dict[str, dict[str, str]] = {
         "value": "int",
         "country": "str",
         "in_area_since": "date",
+        "prior_days": "int",
     },
-    "senate_vote": {"yeas": "int", "present": "int"},
+    "senate_vote": {"yeas": "int", "present": "int", "voting": "int"},
     "act_of_congress": {},
     "simple_resolution": {},
     "concurrent_resolution": {},
     "consultation": {},
     "notice": {"date": "date"},
-    "certification": {"by": "str"},
+    "certification": {"by": "str", "date": "date"},
+    "korea_certification": {"consulted_allies": "str"},
+    "germany_assessment": {"date": "date"},
+    "nuclear_notice": {"date": "date"},
+    "nuclear_safety_action": {},
+    "war_declared": {},
+    "armed_attack_on_ally": {},
+    "emergency_waiver": {},
+    "special_message": {"proposes": "str", "date": "date"},
+    "deferral_ground": {"ground": "str"},
+    "rescission_enacted": {},
+    "funds_expiry": {"date": "date"},
+    "intel_notice": {"hours": "int"},
 }
 
 COMPARISONS = ("eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in")
@@ -77,9 +96,12 @@ class ParameterValue(Strict):
 
 
 class Parameter(Strict):
+    """A dated legal value, or (unit `choice`) a named interpretation of an uncertain point."""
+
     id: str = Field(pattern=ID_PATTERN)
     title: str
-    unit: Literal["count", "days", "dollars", "fraction", "date"]
+    unit: Literal["count", "days", "hours", "dollars", "fraction", "date", "choice"]
+    choices: dict[str, str] = Field(default_factory=dict)
     values: list[ParameterValue] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -87,17 +109,30 @@ class Parameter(Strict):
         dates = [v.since for v in self.values]
         if dates != sorted(dates) or len(set(dates)) != len(dates):
             raise ValueError("parameter values must be listed in order of their 'since' dates, one per date")
+        if (self.unit == "choice") != bool(self.choices):
+            raise ValueError("an interpretation (unit: choice) lists its choices, and only it does")
         for v in self.values:
-            parse_parameter_value(self.unit, v.value)
+            self.parse(v.value)
         return self
 
-    def value_on(self, day: dt.date) -> int | Fraction | dt.date:
+    @property
+    def is_interpretation(self) -> bool:
+        return self.unit == "choice"
+
+    def parse(self, raw: int | str | dt.date) -> int | Fraction | dt.date | str:
+        """Check and convert a value for this parameter; ValueError says what is accepted."""
+        if self.unit == "choice":
+            if str(raw) not in self.choices:
+                raise ValueError(f"{raw!r} is not a choice of {self.id}; accepted: {', '.join(self.choices)}")
+            return str(raw)
+        return parse_parameter_value(self.unit, raw)
+
+    def value_on(self, day: dt.date) -> int | Fraction | dt.date | str:
         """The value in force on `day` (the earliest value before any is in force)."""
-        chosen = self.values[0]
-        for v in self.values:
-            if v.since <= day:
-                chosen = v
-        return parse_parameter_value(self.unit, chosen.value)
+        return self.parse(self.entry_on(day).value)
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return self.values[0].since <= day
 
     def entry_on(self, day: dt.date) -> ParameterValue:
         chosen = self.values[0]
@@ -134,6 +169,7 @@ def parse_parameter_value(unit: str, raw: int | str | dt.date) -> int | Fraction
 class InForce(Strict):
     since: dt.date
     until: dt.date | None = None
+    note: str = ""
 
     @model_validator(mode="after")
     def _ordered(self) -> InForce:
@@ -201,11 +237,27 @@ def check_condition(raw: Any, path: str = "condition") -> None:
         _check_expr(rhs, f"{path}.{key}.{op}")
 
 
+class DependingOn(Strict):
+    """Conditions that differ by the value of a named interpretation: one rule is compiled per case."""
+
+    interpretation: str
+    cases: dict[str, list[dict[str, Any]]]
+
+    @field_validator("cases")
+    @classmethod
+    def _conditions(cls, v: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+        for case, conditions in v.items():
+            for i, cond in enumerate(conditions):
+                check_condition(cond, f"cases.{case}[{i}]")
+        return v
+
+
 class FactPattern(Strict):
     """A fact that must be present, with conditions on its fields."""
 
     fact: str
     where: list[dict[str, Any]] = Field(default_factory=list)
+    depending_on: list[DependingOn] = Field(default_factory=list)
 
     @field_validator("fact")
     @classmethod
@@ -265,6 +317,8 @@ class AppliesTo(Strict):
     actions: list[str] = Field(min_length=1)
     actors: list[str] = Field(default_factory=lambda: list(ACTORS))
     where: list[dict[str, Any]] = Field(default_factory=list)
+    depending_on: list[DependingOn] = Field(default_factory=list)
+    with_facts: list[FactPattern] = Field(default_factory=list)  # facts that must exist for it to apply
 
     @field_validator("actions")
     @classmethod

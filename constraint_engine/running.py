@@ -221,8 +221,21 @@ def collect(paths: Iterable[Path]) -> tuple[list[ScenarioSpec], list[InputError]
 class Runner:
     """Loads and compiles the law once, then evaluates scenarios one session each."""
 
-    def __init__(self, rules_dir: Path | None = None, *, today: dt.date | None = None):
+    def __init__(
+        self,
+        rules_dir: Path | None = None,
+        *,
+        today: dt.date | None = None,
+        settings: dict[str, str] | None = None,
+        assumptions: dict[str, str] | None = None,
+    ):
+        """`settings` are what-if parameter values (--set), `assumptions` interpretations (--assume)."""
         self.book = load_rulebook(rules_dir)
+        self.overrides: dict[str, Any] = {}
+        for pid, raw in (settings or {}).items():
+            self.overrides[pid] = self.book.override(pid, raw, interpretation=False)
+        for pid, raw in (assumptions or {}).items():
+            self.overrides[pid] = self.book.override(pid, raw, interpretation=True)
         self.compiled: CompiledRules = compile_rulebook(self.book)
         try:
             self.engine = Engine(self.compiled)
@@ -245,6 +258,19 @@ class Runner:
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
         return explain(self.book, proposal, ev, proven)
 
+    def proposal(self, builder: ScenarioBuilder, spec: ScenarioSpec | None = None) -> Proposal:
+        """The proposal a builder describes, with this run's overrides and the scenario's interpretations."""
+        overrides = dict(self.overrides)
+        for name, value, text in builder.assumptions:
+            try:
+                overrides[name] = self.book.override(name, value, interpretation=True)
+            except InputError as exc:
+                line = next((s.line for s in spec.steps if s.text == text), None) if spec else None
+                raise InputError(
+                    exc.problem, file=spec.file if spec else None, line=line, accepted=exc.accepted
+                ) from None
+        return builder.proposal(self.today, overrides)
+
     def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
         builder = ScenarioBuilder()
         for step in spec.steps:
@@ -260,7 +286,7 @@ class Runner:
     def run(self, spec: ScenarioSpec, *, with_cures: bool = False) -> ScenarioResult:
         try:
             builder = self.build(spec)
-            proposal = builder.proposal(self.today)
+            proposal = self.proposal(builder, spec)
         except StepError as exc:
             return ScenarioResult(spec, "error", messages=[f"{spec.location}: {exc}."])
         except InputError as exc:
@@ -296,3 +322,35 @@ def _guess_kind(text: str) -> StepKind:
 
 def _first_error(exc: ValidationError) -> str:
     return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+
+
+def compare(enacted: Runner, amended: Runner, specs: Iterable[ScenarioSpec]) -> list[dict[str, Any]]:
+    """Every scenario whose verdict differs under the amended law, with the provisions responsible."""
+    changes: list[dict[str, Any]] = []
+    for spec in specs:
+        before, after = enacted.run(spec).verdict, amended.run(spec).verdict
+        if before is None or after is None:
+            continue
+        was = {b.provision: b.citation for b in before.blocked_by}
+        now = {b.provision: b.citation for b in after.blocked_by}
+        if before.outcome == after.outcome and was.keys() == now.keys():
+            continue
+        because = [f"no longer blocked by {c} ({p})" for p, c in was.items() if p not in now]
+        because += [f"now blocked by {c} ({p})" for p, c in now.items() if p not in was]
+        changes.append(
+            {
+                "name": spec.name,
+                "file": spec.file,
+                "line": spec.line,
+                "before": _outcome_words(before),
+                "after": _outcome_words(after),
+                "because": because,
+            }
+        )
+    return changes
+
+
+def _outcome_words(v: Verdict) -> str:
+    if v.outcome == "blocked":
+        return "blocked by " + ", ".join(dict.fromkeys(b.citation for b in v.blocked_by))
+    return v.outcome

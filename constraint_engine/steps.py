@@ -96,12 +96,37 @@ def parse_citation(text: str) -> str:
     return text
 
 
+GROUNDS = {
+    "to provide for contingencies": "contingencies",
+    "to achieve savings from changed requirements or greater efficiency": "savings",
+    "specifically provided by law": "by-law",
+    "for policy reasons": "policy",
+}
+
+
+def parse_ground(text: str) -> str:
+    if text not in GROUNDS:
+        raise StepError(f"unknown ground {text!r}; accepted: {'; '.join(GROUNDS)}")
+    return GROUNDS[text]
+
+
+def parse_name(text: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.\-]*", text):
+        raise StepError(f"{text!r} is not an interpretation id; accepted: ids such as senate.present")
+    return text
+
+
 CONVERTERS: dict[str, Callable[[str], Any]] = {
     "date": parse_date,
     "yeas": lambda t: parse_whole(t, "number of Senators", 100),
     "present": lambda t: parse_whole(t, "number of Senators present", 100),
     "count": lambda t: parse_whole(t, "troop count", MAX_TROOPS),
     "days": lambda t: parse_whole(t, "number of days", MAX_DAYS),
+    "nays": lambda t: parse_whole(t, "number of Senators", 100),
+    "hours": lambda t: parse_whole(t, "number of hours", MAX_DAYS * 24),
+    "ground": parse_ground,
+    "name": parse_name,
+    "value": lambda t: t,
     "money": parse_money,
     "actor": parse_actor,
     "country": parse_country,
@@ -128,7 +153,11 @@ class ScenarioBuilder:
     action_text: str = ""
     facts: list[Fact] = field(default_factory=list)
     in_area_since: dt.date | None = None
+    earlier_days: int | None = None
     details: list[str] = field(default_factory=list)
+    assumptions: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (interpretation, value, step text)
     expectations: list[Expectation] = field(default_factory=list)
 
     def set_date(self, day: dt.date) -> None:
@@ -138,6 +167,17 @@ class ScenarioBuilder:
 
     def add(self, type_: str, text: str, **fields: Any) -> None:
         self.facts.append(Fact(type=type_, fields=fields, text=text))
+
+    def prior_days(self, days: int, text: str) -> None:
+        if self.earlier_days is not None:
+            raise StepError("the earlier days below the floor are already given")
+        self.earlier_days = days
+        self.details.append(text)
+
+    def assume(self, name: str, value: str, text: str) -> None:
+        if any(n == name for n, _, _ in self.assumptions):
+            raise StepError(f"the interpretation {name!r} is already given; a scenario gives each one once")
+        self.assumptions.append((name, value, text))
 
     def set_action(self, text: str, **fields: Any) -> None:
         if self.action is not None:
@@ -153,16 +193,19 @@ class ScenarioBuilder:
                 "the scenario has no When step; accepted: exactly one 'When the ... proposes to ...' step"
             )
         action = self.action
+        extra: dict[str, Any] = {}
         if self.in_area_since is not None:
-            action = Fact(
-                type="action", fields={**action.fields, "in_area_since": self.in_area_since}, text=action.text
-            )
+            extra["in_area_since"] = self.in_area_since
+        if self.earlier_days is not None:
+            extra["prior_days"] = self.earlier_days
+        if extra:
+            action = Fact(type="action", fields={**action.fields, **extra}, text=action.text)
         return Proposal(
             date=self.date or today,
             date_defaulted=self.date is None,
             action=action,
             facts=tuple(self.facts),
-            details=tuple(self.details),
+            details=tuple([*self.details, *(text for _, _, text in self.assumptions)]),
             overrides=overrides or {},
         )
 
@@ -362,6 +405,169 @@ def _arrived(b: ScenarioBuilder, text: str, date: dt.date) -> None:
     b.details.append(text)
 
 
+@given(
+    'the interpretation "{name}" is "{value}"',
+    "Read an uncertain point of law one way for this scenario (see `constraint-engine rules --params`).",
+    example='the interpretation "ndaa-fy2026.1249.dip-days" is "cumulative"',
+)
+def _interpretation(b: ScenarioBuilder, text: str, name: str, value: str) -> None:
+    b.assume(name, value, text)
+
+
+@given(
+    "the Senate gave its advice and consent with {yeas} to {nays} with {present} Senators present",
+    "A Senate vote with its nays, for the present-and-voting reading of two-thirds.",
+    example="the Senate gave its advice and consent with 60 to 30 with 95 Senators present",
+)
+def _senate_votes(b: ScenarioBuilder, text: str, yeas: int, nays: int, present: int) -> None:
+    if present == 0:
+        raise StepError("no Senators present; accepted: 1 to 100 present (a quorum is 51)")
+    if yeas + nays > present:
+        raise StepError(f"{yeas} yeas and {nays} nays exceed the {present} Senators present")
+    b.add("senate_vote", text, yeas=yeas, present=present, voting=yeas + nays)
+
+
+@given(
+    f"United States forces in {EUCOM_AOR} were already below the floor for {{days}} days this fiscal year",
+    "Earlier days below the floor, for the cumulative reading of the 45-day tolerance.",
+    example=f"United States forces in {EUCOM_AOR} were already below the floor for 30 days this fiscal year",
+)
+def _prior_days(b: ScenarioBuilder, text: str, days: int) -> None:
+    b.prior_days(days, text)
+
+
+@given(
+    "the Secretary of Defense certified the action to the congressional defense committees on {date}",
+    "The Secretary's § 1249 certification, submitted on a date (for a waiting period).",
+    example="the Secretary of Defense certified the action to the congressional defense committees on 2026-03-01",
+)
+def _cert_secdef_dated(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("certification", text, by="secretary-of-defense", date=date)
+
+
+@given(
+    "the Commander of United States European Command certified the action to the congressional defense committees on {date}",
+    "The EUCOM commander's § 1249 certification, submitted on a date.",
+    example="the Commander of United States European Command certified the action to the congressional defense committees on 2026-03-01",
+)
+def _cert_eucom_dated(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("certification", text, by="eucom-commander", date=date)
+
+
+@given(
+    "the Secretary of Defense certified the reduction in the Republic of Korea to the congressional defense committees",
+    "The Korea certification: national security interest, after consultation with allies including the ROK.",
+)
+def _korea_cert(b: ScenarioBuilder, text: str) -> None:
+    b.add("korea_certification", text, consulted_allies="yes")
+
+
+@given(
+    "the Secretary of Defense certified the reduction in the Republic of Korea without consulting the allies",
+    "A Korea certification that lacks the consultation with allies it must attest.",
+)
+def _korea_cert_incomplete(b: ScenarioBuilder, text: str) -> None:
+    b.add("korea_certification", text, consulted_allies="no")
+
+
+@given(
+    "the Secretary of Defense submitted the assessment of the reduction in Germany to Congress on {date}",
+    "The assessment that starts the 120 days of the FY2021 NDAA's Germany limitation.",
+    example="the Secretary of Defense submitted the assessment of the reduction in Germany to Congress on 2021-02-01",
+)
+def _germany_assessment(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("germany_assessment", text, date=date)
+
+
+@given(
+    "the President notified the appropriate congressional committees of the nuclear force reduction in writing on {date}",
+    "The notice, justification and assessment of allied views under 10 U.S.C. 497.",
+    example="the President notified the appropriate congressional committees of the nuclear force reduction in writing on 2026-01-02",
+)
+def _nuclear_notice(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("nuclear_notice", text, date=date)
+
+
+@given(
+    "the reduction is needed for the safety, security or reliability of the weapons",
+    "The exception in 10 U.S.C. 497 for safety, security or reliability actions.",
+)
+def _nuclear_safety(b: ScenarioBuilder, text: str) -> None:
+    b.add("nuclear_safety_action", text)
+
+
+@given("Congress has declared war", "A declaration of war: 10 U.S.C. 123b does not apply.")
+def _war(b: ScenarioBuilder, text: str) -> None:
+    b.add("war_declared", text)
+
+
+@given(
+    "an armed attack has been made on a NATO ally, Japan or the Republic of Korea",
+    "An armed attack on an ally: 10 U.S.C. 123b does not apply.",
+)
+def _attack(b: ScenarioBuilder, text: str) -> None:
+    b.add("armed_attack_on_ally", text)
+
+
+@given(
+    "the President declared a national emergency and waived the limit on forces ashore abroad",
+    "The President's emergency waiver of 10 U.S.C. 123b (with immediate notice to Congress).",
+)
+def _waiver(b: ScenarioBuilder, text: str) -> None:
+    b.add("emergency_waiver", text)
+
+
+@given(
+    "the President sent Congress a special message proposing to rescind the funds on {date}",
+    "A rescission proposal under 2 U.S.C. 683.",
+    example="the President sent Congress a special message proposing to rescind the funds on 2026-03-01",
+)
+def _rescind(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("special_message", text, proposes="rescind", date=date)
+
+
+@given(
+    "the President sent Congress a special message proposing to defer the funds on {date}",
+    "A deferral proposal under 2 U.S.C. 684.",
+    example="the President sent Congress a special message proposing to defer the funds on 2026-03-01",
+)
+def _defer(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("special_message", text, proposes="defer", date=date)
+
+
+@given(
+    "the deferral is {ground}",
+    "The ground of a deferral: to provide for contingencies; to achieve savings from changed requirements or "
+    "greater efficiency; specifically provided by law; for policy reasons (never a lawful ground).",
+    example="the deferral is to provide for contingencies",
+)
+def _ground(b: ScenarioBuilder, text: str, ground: str) -> None:
+    b.add("deferral_ground", text, ground=ground)
+
+
+@given("Congress enacted a rescission bill for the funds", "Congress completed action on a rescission bill.")
+def _rescinded(b: ScenarioBuilder, text: str) -> None:
+    b.add("rescission_enacted", text)
+
+
+@given(
+    "the funds expire on {date}",
+    "The last day the withheld funds are available for obligation (GAO B-330330).",
+    example="the funds expire on 2026-09-30",
+)
+def _expiry(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("funds_expiry", text, date=date)
+
+
+@given(
+    "the Secretary of Defense notified Congress of the curtailment {hours} hours after it began",
+    "The notice owed when intelligence sharing with Ukraine is curtailed.",
+    example="the Secretary of Defense notified Congress of the curtailment 24 hours after it began",
+)
+def _intel_notice(b: ScenarioBuilder, text: str, hours: int) -> None:
+    b.add("intel_notice", text, hours=hours)
+
+
 def _treaty_action(verb: str, kind: str) -> None:
     template = f"the {{actor}} proposes to {verb}"
 
@@ -411,6 +617,59 @@ def _return(b: ScenarioBuilder, text: str, country: str) -> None:
 )
 def _saceur(b: ScenarioBuilder, text: str, actor: str) -> None:
     b.set_action(text, kind="relinquish-saceur", actor=actor)
+
+
+@when(
+    "the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to {count}",
+    "A reduction of the forces stationed in the Republic of Korea to a count.",
+    example="the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to 28,000",
+)
+def _reduce_korea(b: ScenarioBuilder, text: str, count: int) -> None:
+    b.set_action(text, kind="reduce-korea-forces", actor="Secretary of Defense", count=count)
+
+
+@when(
+    "the Secretary of Defense proposes to reduce United States forces in Germany to {count}",
+    "A reduction of the forces stationed in Germany to a count.",
+    example="the Secretary of Defense proposes to reduce United States forces in Germany to 24,000",
+)
+def _reduce_germany(b: ScenarioBuilder, text: str, count: int) -> None:
+    b.set_action(text, kind="reduce-germany-forces", actor="Secretary of Defense", count=count)
+
+
+@when(
+    "the {actor} proposes to reduce United States nuclear forces based in Europe",
+    "Reducing, consolidating or withdrawing U.S. nuclear forces based in Europe (10 U.S.C. 497).",
+    example="the President proposes to reduce United States nuclear forces based in Europe",
+)
+def _reduce_nuclear(b: ScenarioBuilder, text: str, actor: str) -> None:
+    b.set_action(text, kind="reduce-nuclear-forces-europe", actor=actor)
+
+
+@when(
+    "the Secretary of Defense proposes to keep {count} members of the armed forces on permanent duty ashore outside the United States at the end of the fiscal year",
+    "The number on permanent duty ashore abroad at a fiscal-year end (10 U.S.C. 123b).",
+    example="the Secretary of Defense proposes to keep 210,000 members of the armed forces on permanent duty ashore outside the United States at the end of the fiscal year",
+)
+def _ashore(b: ScenarioBuilder, text: str, count: int) -> None:
+    b.set_action(text, kind="station-forces-abroad", actor="Secretary of Defense", count=count)
+
+
+@when(
+    "the President proposes to withhold {money} of Ukraine Security Assistance Initiative funds for {days} days",
+    "Withholding appropriated USAI funds from obligation, from the scenario's date, for a number of days.",
+    example="the President proposes to withhold $200,000,000 of Ukraine Security Assistance Initiative funds for 60 days",
+)
+def _withhold(b: ScenarioBuilder, text: str, money: int, days: int) -> None:
+    b.set_action(text, kind="withhold-usai", actor="President", value=money, days=days)
+
+
+@when(
+    "the Secretary of Defense proposes to curtail intelligence sharing with Ukraine",
+    "Suspending, terminating or curtailing intelligence sharing or support with Ukraine.",
+)
+def _curtail_intel(b: ScenarioBuilder, text: str) -> None:
+    b.set_action(text, kind="curtail-intel-sharing", actor="Secretary of Defense")
 
 
 # -- Then: checks on a verdict (any object with .outcome and .blocked_by[*].citation/.aliases) ----------

@@ -35,7 +35,7 @@ class Case:
 
     def verdict(self) -> Any:
         if self._verdict is None:
-            self._verdict = self.runner.evaluate(self.builder.proposal(self.runner.today))
+            self._verdict = self.runner.evaluate(self.runner.proposal(self.builder))
         return self._verdict
 
 

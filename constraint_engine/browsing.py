@@ -1,0 +1,133 @@
+"""Browse the law: provisions in force on a day, one provision whole, the parameters with their dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .explaining import describe_condition
+from .loading import RuleBook
+from .models import Provision
+
+
+@dataclass(frozen=True)
+class Doc:
+    text: str
+    data: Any
+
+
+def _in_force(p: Provision, day: dt.date | None) -> bool:
+    if day is None:
+        return True
+    return p.in_force.since <= day and (p.in_force.until is None or day <= p.in_force.until)
+
+
+def _window(p: Provision) -> str:
+    return f"{p.in_force.since} to {p.in_force.until}" if p.in_force.until else f"from {p.in_force.since}"
+
+
+def provisions_listing(book: RuleBook, day: dt.date | None) -> Doc:
+    rows = [p for p in book.provisions.values() if _in_force(p, day)]
+    head = f"Provisions in force on {day}" if day else "Provisions"
+    lines = [f"{head}: {len(rows)}", ""]
+    for p in rows:
+        lines.append(f"{p.id}  [{p.status}]  {_window(p)}")
+        lines.append(f"    {p.citation}: {p.title}")
+        params = ", ".join(f"{pid} = {_value(book, pid, day or p.in_force.since)}" for pid in p.parameters)
+        if params:
+            lines.append(f"    parameters: {params}")
+    data = [
+        {
+            "id": p.id,
+            "citation": p.citation,
+            "title": p.title,
+            "status": p.status,
+            "since": str(p.in_force.since),
+            "until": str(p.in_force.until) if p.in_force.until else None,
+            "summary": p.summary,
+        }
+        for p in rows
+    ]
+    return Doc("\n".join(lines) + "\n", {"as_of": str(day) if day else None, "provisions": data})
+
+
+def _value(book: RuleBook, pid: str, day: dt.date) -> str:
+    value = book.parameters[pid].value_on(day)
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def provision_detail(book: RuleBook, pid: str) -> Doc:
+    p = book.provisions[pid]
+    day = max(dt.date.today(), p.in_force.since)
+    lines = [
+        f"{p.citation} - {p.title}",
+        f"id {p.id} (reference {p.reference}); status {p.status}; in force {_window(p)}",
+    ]
+    if p.in_force.note:
+        lines.append(f"    {p.in_force.note}")
+    if p.aliases:
+        lines.append(f"also cited as: {'; '.join(p.aliases)}")
+    lines += ["", "The text, in our words:", f"    {p.text}", "", "In short:", f"    {p.summary}", ""]
+    lines.append("It applies when:")
+    actions, actors = " / ".join(p.applies_to.actions), " / ".join(p.applies_to.actors)
+    lines.append(f"    the action is to {actions}, taken by the {actors}")
+    for cond in p.applies_to.where:
+        lines.append(f"    and {describe_condition(book, cond, day)}")
+    for pattern in p.applies_to.with_facts:
+        lines.append(f"    and there is a {pattern.fact.replace('_', ' ')}")
+    for dep in p.applies_to.depending_on:
+        for value, conds in dep.cases.items():
+            said = " and ".join(describe_condition(book, c, day) for c in conds) or "no further condition"
+            lines.append(f"    if {dep.interpretation} is {value!r}: {said}")
+    if p.lifted_by:
+        lines += ["", "It is lifted by any of:"]
+        for lift_id in p.lifted_by:
+            lift = book.lifts[lift_id]
+            lines.append(f"    {lift.title} ({lift.citation}) [{lift.status}]")
+            lines.append(f"        {lift.summary}")
+    else:
+        lines += ["", "No exception lifts it."]
+    lines += ["", "What would cure a block:", *(f"    {c}" for c in p.cure)]
+    if p.caveats:
+        lines += ["", "Caveats:", *(f"    {c}" for c in p.caveats)]
+    lines += ["", "Sources:"]
+    lines += [
+        f"    {key}: {s.title} <{s.url}>"
+        for key, s in zip(p.sources, book.source_list(p.id, p.sources), strict=True)
+    ]
+    data = {
+        **p.model_dump(mode="json"),
+        "sources": [
+            {"key": k, **s.model_dump()}
+            for k, s in zip(p.sources, book.source_list(p.id, p.sources), strict=True)
+        ],
+        "lifted_by": [book.lifts[x].model_dump(mode="json") for x in p.lifted_by],
+    }
+    return Doc("\n".join(lines) + "\n", data)
+
+
+def parameters_listing(book: RuleBook, day: dt.date | None) -> Doc:
+    lines = ["Parameters (set with --set ID=VALUE) and interpretations (--assume ID=VALUE)", ""]
+    data = []
+    for p in sorted(book.parameters.values(), key=lambda x: (x.is_interpretation, x.id)):
+        kind = "interpretation" if p.is_interpretation else p.unit
+        lines.append(f"{p.id}  ({kind})  {p.title}")
+        if p.is_interpretation:
+            for value, meaning in p.choices.items():
+                lines.append(f"    {value}: {meaning}")
+        for v in p.values:
+            mark = " <- in force" if day is not None and p.entry_on(day) is v and p.in_force_on(day) else ""
+            note = f"  ({v.note})" if v.note else ""
+            lines.append(f"    since {v.since}: {v.value}  [{v.status}; {', '.join(v.sources)}]{note}{mark}")
+        data.append(
+            {
+                "id": p.id,
+                "kind": kind,
+                "title": p.title,
+                "choices": p.choices,
+                "values": [v.model_dump(mode="json") for v in p.values],
+                "in_force": str(p.value_on(day)) if day is not None and p.in_force_on(day) else None,
+            }
+        )
+    return Doc("\n".join(lines) + "\n", {"as_of": str(day) if day else None, "parameters": data})
