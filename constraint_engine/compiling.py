@@ -218,7 +218,14 @@ def _compile(book: RuleBook) -> CompiledRules:
         for suffix, patterns in _owned(lift.id, _lift, lift):
             add(f"lift:{lift.id}{suffix}", "lift", lift.id, patterns, {"t": "lift", "lift": lift.id})
     for nl in book.not_lifts.values():
-        add(f"not-lift:{nl.id}", "not-lift", nl.id, [{ACTION: {"t": "action"}}, {"f0": {"t": nl.fact}}], None)
+        where = _rename_own(nl.where, nl.fact, "f0")
+        add(
+            f"not-lift:{nl.id}",
+            "not-lift",
+            nl.id,
+            [{ACTION: {"t": "action"}}, {"f0": _pattern(nl.fact, where, "f0")}],
+            None,
+        )
     for prov in book.provisions.values():
         gated: list[Any] = [{"e": {"$and": [{"t": "engaged"}, {"provision": prov.id}]}}, {"g": {"t": GATE}}]
         if prov.lifted_by:
@@ -244,18 +251,22 @@ def _owned(owner: str, build: Any, item: Any) -> list[Variant]:
 
 
 def _cases(deps: list[tuple[str, DependingOn]]) -> list[tuple[str, dict[str, str], dict[str, list[Any]]]]:
-    """Every combination of interpretation values: (id suffix, params conditions, extra conditions by alias)."""
-    combos: list[tuple[str, dict[str, str], dict[str, list[Any]]]] = [("", {}, {})]
+    """Each combination of the interpretations the rule depends on: (id suffix, params conditions, extra
+    conditions by fact alias). Patterns that depend on the same interpretation vary together."""
+    by_name: dict[str, list[tuple[str, DependingOn]]] = {}
     for alias, dep in deps:
-        combos = [
-            (
-                f"{suffix}[{dep.interpretation}={value}]",
-                {**chosen, param_key(dep.interpretation): value},
-                {**extra, alias: [*extra.get(alias, []), *conditions]},
-            )
-            for suffix, chosen, extra in combos
-            for value, conditions in dep.cases.items()
-        ]
+        by_name.setdefault(dep.interpretation, []).append((alias, dep))
+    combos: list[tuple[str, dict[str, str], dict[str, list[Any]]]] = [("", {}, {})]
+    for name, uses in by_name.items():
+        values = list(uses[0][1].cases)
+        expanded = []
+        for suffix, chosen, extra in combos:
+            for value in values:
+                more = {alias: [*extra.get(alias, [])] for alias in extra}
+                for alias, dep in uses:
+                    more[alias] = [*more.get(alias, []), *dep.cases[value]]
+                expanded.append((f"{suffix}[{name}={value}]", {**chosen, param_key(name): value}, more))
+        combos = expanded
     return combos
 
 

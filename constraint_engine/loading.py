@@ -311,6 +311,9 @@ def _check_references(
                 for problem in _depending_problems(book, dep, pattern.fact):
                     yield err(("lifts", i, "when", j, "depending_on", k), problem, _interpretations(book))
     for i, nl in enumerate(pack.not_lifts):
+        for j, cond in enumerate(nl.where):
+            for problem in _condition_problems(book, cond, nl.fact, {"action"}):
+                yield err(("not_lifts", i, "where", j), problem, _fields_of(nl.fact))
         for j, lift_id in enumerate(nl.not_for):
             if lift_id not in book.lifts:
                 yield err(

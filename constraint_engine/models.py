@@ -301,6 +301,7 @@ class NotALift(Strict):
 
     id: str = Field(pattern=ID_PATTERN)
     fact: str
+    where: list[dict[str, Any]] = Field(default_factory=list)
     not_for: list[str] = Field(min_length=1)
     why: str
     citation: str
@@ -311,6 +312,13 @@ class NotALift(Strict):
     @classmethod
     def _known_fact(cls, v: str) -> str:
         return FactPattern._known_fact(v)
+
+    @field_validator("where")
+    @classmethod
+    def _conditions(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for i, cond in enumerate(v):
+            check_condition(cond, f"where[{i}]")
+        return v
 
 
 class AppliesTo(Strict):
