@@ -41,7 +41,11 @@ def cures(engine: Engine, book: RuleBook, proposal: Proposal, ev: Evaluation) ->
         texts: list[str] = []
         for cure in candidates(book, prov, proposal):
             after = engine.evaluate(cure.proposal)
-            if after.outcome != "error" and pid not in after.blocks and cure.text not in texts:
+            # A cure lifts its block and adds none: fixing one provision by breaking another is no cure.
+            lifted = (
+                after.outcome != "error" and pid not in after.blocks and set(after.blocks) <= set(ev.blocks)
+            )
+            if lifted and cure.text not in texts:
                 texts.append(cure.text)
         proven[pid] = texts
     return proven
@@ -50,14 +54,12 @@ def cures(engine: Engine, book: RuleBook, proposal: Proposal, ev: Evaluation) ->
 def candidates(book: RuleBook, prov: Provision, proposal: Proposal) -> Iterator[Cure]:
     for lift_id in prov.lifted_by:
         yield from _lift_cures(book, prov, book.lifts[lift_id], proposal)
-    for cond in prov.applies_to.where:
+    for cond in book.active_where(prov, proposal.date, proposal.overrides):
         yield from _boundary_cures(book, prov, cond, proposal)
 
 
 def _param(book: RuleBook, proposal: Proposal, pid: str) -> Any:
-    if pid in proposal.overrides:
-        return proposal.overrides[pid]
-    return book.parameters[pid].value_on(proposal.date)
+    return book.value(pid, proposal.date, proposal.overrides)
 
 
 def _with_facts(proposal: Proposal, drop: str, *facts: Fact) -> Proposal:
@@ -82,12 +84,63 @@ def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal)
         text = f"obtain the certification of {names}" + (" as well" if given else "")
         yield Cure(prov.id, text, proposal.model_copy(update={"facts": proposal.facts + added}))
     else:
-        facts = tuple(Fact(type=t, text=t.replace("_", " ")) for t in types)
-        text = {
-            "act_of_congress": "an Act of Congress authorizing the action (both Houses, and presented)",
-            "consultation": f"consult {SFRC_HFAC} before the written notice",
-        }.get(types[0], lift.title)
-        yield Cure(prov.id, text, proposal.model_copy(update={"facts": proposal.facts + facts}))
+        cure = _synthesized(book, prov, lift, proposal)
+        if cure is not None:
+            yield cure
+
+
+_PLAIN = {
+    "act_of_congress": "an Act of Congress authorizing the action (both Houses, and presented)",
+    "consultation": f"consult {SFRC_HFAC} before the written notice",
+}
+
+
+def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal) -> Cure | None:
+    """Facts built from a lift's own conditions: equalities, lists, and boundaries evaluated for this case."""
+    facts: list[Fact] = []
+    details: list[str] = []
+    for pattern in lift.when:
+        conditions = list(pattern.where)
+        for dep in pattern.depending_on:
+            conditions += dep.cases[str(book.value(dep.interpretation, proposal.date, proposal.overrides))]
+        fields: dict[str, Any] = {}
+        for cond in conditions:
+            ((name, body),) = cond.items()
+            if name == "any":
+                return None
+            ((op, rhs),) = body.items()
+            value = rhs[0] if op == "in" else _evaluate(book, proposal, rhs)
+            if value is None or op in ("ne", "not_in"):
+                return None
+            step: Any = dt.timedelta(days=1) if isinstance(value, dt.date) else 1
+            fields[name] = (
+                {"lt": value - step, "gt": value + step}.get(op, value) if op in ("lt", "gt") else value
+            )
+            if op in ("lte", "lt", "gte", "gt") and isinstance(value, dt.date | int):
+                word = {"lte": "on or before", "lt": "before", "gte": "on or after", "gt": "after"}[op]
+                if isinstance(value, int):
+                    word = {"lte": "at most", "lt": "under", "gte": "at least", "gt": "over"}[op]
+                details.append(f"{name.replace('_', ' ')} {word} {fields[name]}")
+        facts.append(Fact(type=pattern.fact, fields=fields, text=pattern.fact.replace("_", " ")))
+    changed = proposal.model_copy(update={"facts": proposal.facts + tuple(facts)})
+    action_fields = dict(proposal.action.fields)
+    for cond in lift.action_where:  # conditions on the action itself: move it to the boundary
+        ((name, body),) = cond.items()
+        ((op, rhs),) = body.items() if name != "any" else (("", None),)
+        value = _evaluate(book, proposal, rhs)
+        if op not in ("lte", "gte", "eq") or not isinstance(value, int):
+            return None
+        action_fields[name] = value
+        details.append(
+            f"{name.replace('_', ' ')} {dict(lte='at most', gte='at least', eq='exactly')[op]} {value}"
+        )
+    if lift.action_where:
+        action = Fact(type="action", fields=action_fields, text=proposal.action.text)
+        changed = changed.model_copy(update={"action": action})
+    text = _PLAIN.get(lift.when[0].fact, lift.title)
+    if details:
+        text += f" ({', '.join(details)})"
+    return Cure(prov.id, text, changed)
 
 
 def _senate_cure(book: RuleBook, prov: Provision, proposal: Proposal) -> Cure:
@@ -122,6 +175,36 @@ def _notice_cures(book: RuleBook, prov: Provision, proposal: Proposal) -> Iterat
         yield Cure(prov.id, f"act on or after {earliest}", proposal.model_copy(update={"date": earliest}))
 
 
+def _evaluate(book: RuleBook, proposal: Proposal, expr: Any) -> Any:
+    """The value of a simple boundary (literal, parameter, action field, + or -), to propose a candidate.
+
+    Only proposes: the engine re-evaluates every candidate, so this never decides a verdict.
+    """
+    if isinstance(expr, bool | list):
+        return None
+    if isinstance(expr, int | dt.date | str):
+        return expr
+    if not isinstance(expr, dict):
+        return None
+    if set(expr) == {"param"}:
+        value = _param(book, proposal, expr["param"])
+        return value if isinstance(value, int | dt.date) else None
+    if set(expr) <= {"field", "fact"} and "field" in expr and expr.get("fact", "action") == "action":
+        fields = {**proposal.action.fields, "date": proposal.date}
+        value = fields.get(expr["field"], 0 if expr["field"] == "prior_days" else None)
+        return value if isinstance(value, int | dt.date) else None
+    if len(expr) == 1 and next(iter(expr)) in ("add", "sub"):
+        ((op, args),) = expr.items()
+        left, right = _evaluate(book, proposal, args[0]), _evaluate(book, proposal, args[1])
+        if isinstance(left, int) and isinstance(right, int):
+            return left + right if op == "add" else left - right
+        if isinstance(left, dt.date) and isinstance(right, int):
+            return left + dt.timedelta(days=right if op == "add" else -right)
+        if isinstance(left, dt.date) and isinstance(right, dt.date) and op == "sub":
+            return (left - right).days
+    return None
+
+
 _BOUNDARY_TEXT = {
     ("count", "above"): "keep the count at or above {v:,}",
     ("days", "below"): "keep the period below the floor to {v} days or fewer",
@@ -140,9 +223,9 @@ def _boundary_cures(
     if field == "any":
         return
     ((op, rhs),) = body.items()
-    if not (isinstance(rhs, dict) and set(rhs) == {"param"}):
+    value = _evaluate(book, proposal, rhs)
+    if value is None:
         return
-    value = _param(book, proposal, rhs["param"])
     step: Any = dt.timedelta(days=1) if isinstance(value, dt.date) else 1
     target, side = {
         "lt": (value, "above"),

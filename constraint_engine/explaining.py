@@ -158,6 +158,17 @@ def explain(
                 reason=nl.why,
             )
         )
+    covering = [
+        p for p in book.provisions.values() if proposal.action.fields.get("kind") in p.applies_to.actions
+    ]
+    caveats.extend(_interpretation_caveats(book, proposal, covering))
+    for pid, value in proposal.overrides.items():
+        param = book.parameters[pid]
+        if not param.is_interpretation:
+            enacted = param.value_on(proposal.date)
+            caveats.append(
+                f"What-if: {pid} is set to {value} for this run (the law in force says {enacted})."
+            )
     if ev.ignored:
         caveats.append(f"No loaded rule pack considers these facts: {', '.join(sorted(set(ev.ignored)))}.")
     return Verdict(
@@ -188,6 +199,25 @@ def explain(
     )
 
 
+def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list[Any]) -> list[str]:
+    """Name each interpretation the verdict rests on, the reading used, and the others."""
+    names: list[str] = []
+    for p in provisions:
+        names += [d.interpretation for d in p.applies_to.depending_on]
+        for lift_id in p.lifted_by:
+            names += [d.interpretation for pat in book.lifts[lift_id].when for d in pat.depending_on]
+    out = []
+    for name in dict.fromkeys(names):
+        param = book.parameters[name]
+        value = str(book.value(name, proposal.date, proposal.overrides))
+        how = "assumed for this run" if name in proposal.overrides else "the default"
+        others = ", ".join(c for c in param.choices if c != value)
+        out.append(
+            f"Interpretation {name} = {value} ({how}; other readings: {others}): {param.choices[value]}"
+        )
+    return out
+
+
 def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[Considered]:
     kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
     out = []
@@ -203,7 +233,7 @@ def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[C
             here = {**proposal.action.fields, "date": proposal.date}
             conds = [
                 f"{describe_condition(book, c, proposal.date)} (here: {_value_words(here.get(_field(c)))})"
-                for c in p.applies_to.where
+                for c in book.active_where(p, proposal.date, proposal.overrides)
             ]
             holds = "; ".join([window, *conds])
             why = f"It applies only when all hold: {holds}. Here the action is on {proposal.date}."

@@ -39,6 +39,21 @@ class RuleBook:
     sources: dict[str, dict[str, Source]] = field(default_factory=dict)
     pack_of: dict[str, str] = field(default_factory=dict)
 
+    def value(self, pid: str, day: dt.date, overrides: dict[str, Any] | None = None) -> Any:
+        """A parameter's value for an evaluation: the run's override, else the value in force on `day`."""
+        if overrides and pid in overrides:
+            return overrides[pid]
+        return self.parameters[pid].value_on(day)
+
+    def active_where(
+        self, prov: Provision, day: dt.date, overrides: dict[str, Any] | None = None
+    ) -> list[Any]:
+        """A provision's conditions on the action, with the case of each interpretation in force."""
+        where = list(prov.applies_to.where)
+        for dep in prov.applies_to.depending_on:
+            where += dep.cases[str(self.value(dep.interpretation, day, overrides))]
+        return where
+
     def override(self, pid: str, raw: str, *, interpretation: bool) -> Any:
         """A what-if value (--set) or an interpretation (--assume), checked against the parameter."""
         kind = "interpretation" if interpretation else "parameter"

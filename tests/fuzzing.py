@@ -22,17 +22,18 @@ from constraint_engine.running import Runner, parse_feature_text
 from constraint_engine.steps import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
-FEATURES = sorted((ROOT / "scenarios").rglob("*.feature"))
-PACKS = sorted(default_rules_dir().glob("*.yaml"))
+# Texts are read once: a strategy must not depend on files that may change during a run.
+FEATURES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "scenarios").rglob("*.feature"))]
+PACKS = {p.name: p.read_text(encoding="utf-8") for p in sorted(default_rules_dir().glob("*.yaml"))}
 _ODD = st.sampled_from(
     ["\x00", "|", '"', ":", "#", "@", "\t", "  ", "\n", "$", ",", "-", "é", "§", "\u202e", "9" * 12]
 )
 
 
 @st.composite
-def mutated(draw, sources: list[Path]) -> str:  # type: ignore[no-untyped-def]
+def mutated(draw, sources: list[str]) -> str:  # type: ignore[no-untyped-def]
     """A real file with a few random edits: characters, lines, numbers."""
-    lines = draw(st.sampled_from(sources)).read_text(encoding="utf-8").splitlines()
+    lines = draw(st.sampled_from(sources)).splitlines()
     for _ in range(draw(st.integers(1, 6))):
         if not lines:
             break
@@ -110,9 +111,8 @@ def check_gherkin(text: str) -> None:
 
 
 def check_rules(changed: str, text: str, folder: Path) -> None:
-    for pack in PACKS:
-        body = text if pack.name == changed else pack.read_text(encoding="utf-8")
-        (folder / pack.name).write_text(body, encoding="utf-8")
+    for name, original in PACKS.items():
+        (folder / name).write_text(text if name == changed else original, encoding="utf-8")
     try:
         runner = Runner(folder)
     except InputErrors as exc:
@@ -133,7 +133,7 @@ def check_rules(changed: str, text: str, folder: Path) -> None:
 
 
 GHERKIN = st.one_of(mutated(FEATURES), built_feature(), st.text(max_size=300))
-RULES = st.tuples(st.sampled_from([p.name for p in PACKS]), mutated(PACKS))
+RULES = st.sampled_from(sorted(PACKS)).flatmap(lambda name: st.tuples(st.just(name), mutated([PACKS[name]])))
 _SETTINGS = {"deadline": None, "database": None, "suppress_health_check": list(HealthCheck)}
 
 

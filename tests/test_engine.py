@@ -96,7 +96,8 @@ def test_verdict_does_not_depend_on_whether_the_exception_is_asserted_first_or_l
 
 def test_firing_trace_records_rule_matched_facts_and_conclusion(engine: Engine):
     ev = engine.evaluate(proposal("withdraw", "2026-03-01", vote(70, 100)))
-    lift = next(f for f in ev.firings if f.rule == "lift:nsa.exit.senate-consent")
+    lift = next(f for f in ev.firings if f.kind == "lift" and f.target == "nsa.exit.senate-consent")
+    assert lift.rule == "lift:nsa.exit.senate-consent[senate.present=present]"
     assert lift.matched["f0"]["yeas"] == 70
     assert lift.concluded is not None
     assert {k: lift.concluded[k] for k in ("t", "lift")} == {"t": "lift", "lift": "nsa.exit.senate-consent"}

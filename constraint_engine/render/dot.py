@@ -5,6 +5,10 @@ from __future__ import annotations
 from ..explaining import Verdict
 
 
+def _escape(text: str) -> str:
+    return text.replace('"', '\\"').replace("\n", " ")
+
+
 def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
@@ -30,5 +34,9 @@ def verdict_dot(v: Verdict) -> str:
             lines.append(f"  {_q(source)} -> {rule};")
         if s.concluded:
             lines.append(f"  {rule} -> {_q(s.concluded)};")
+    notes = [c for c in v.caveats if c.startswith(("Interpretation", "What-if"))]
+    if notes:
+        text = "\\l".join(notes) + "\\l"
+        lines.append(f'  notes [shape=note, label="{_escape(text)}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"
