@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .running import Runner
 
 VERDICT_FORMATS = ("text", "json", "markdown", "html", "dot")
+_PARALLEL_MIN = 200  # with fewer scenarios, starting the workers costs more than it saves
 _KEYWORD = re.compile(r"^\s*(Given|When|Then|And|But|\*)\s+", re.IGNORECASE)
 
 
@@ -96,6 +97,12 @@ def main() -> None:
 @click.option(
     "--report", type=click.Path(path_type=Path), help="Also write an HTML report of every scenario."
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores). The output is the same as a serial run's.",
+)
 def check(
     paths: tuple[Path, ...],
     rules_dir: Path | None,
@@ -103,6 +110,7 @@ def check(
     assumptions: tuple[str, ...],
     fmt: str,
     report: Path | None,
+    jobs: int | None,
 ) -> None:
     """Run every scenario in PATHS (feature files or folders) and check its expectations.
 
@@ -110,15 +118,25 @@ def check(
     """
     from .errors import InputError
     from .render.run import run_json, run_text, summary
-    from .running import collect
+    from .running import collect, run_in_processes
 
     try:
         specs, input_errors = collect(paths)
     except InputError as exc:
         _fail_input([exc])
-    runner = _runner(rules_dir, settings, assumptions)
+    runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
     explained = fmt == "json" or report is not None
-    results = list(runner.run_all(specs, with_cures=explained))
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(specs) >= _PARALLEL_MIN:
+        options = {
+            "rules_dir": rules_dir,
+            "today": runner.today,
+            "settings": _pairs(settings, "--set"),
+            "assumptions": _pairs(assumptions, "--assume"),
+        }
+        results = run_in_processes(specs, jobs, options, with_cures=explained)
+    else:
+        results = list(runner.run_all(specs, with_cures=explained))
     counts = summary(results, input_errors)
     if fmt == "json":
         click.echo(json.dumps(run_json(results, input_errors), indent=2, ensure_ascii=False))

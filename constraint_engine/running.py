@@ -354,3 +354,40 @@ def _outcome_words(v: Verdict) -> str:
     if v.outcome == "blocked":
         return "blocked by " + ", ".join(dict.fromkeys(b.citation for b in v.blocked_by))
     return v.outcome
+
+
+# -- several processes: the engine holds the GIL, so threads would not help -----------------------------
+
+_WORKER: Runner | None = None
+_CHUNK = 64
+
+
+def _init_worker(options: dict[str, Any]) -> None:
+    global _WORKER
+    _WORKER = Runner(**options)
+
+
+def _run_chunk(specs: list[ScenarioSpec], with_cures: bool) -> list[ScenarioResult]:
+    assert _WORKER is not None
+    return [_WORKER.run(spec, with_cures=with_cures) for spec in specs]
+
+
+def run_in_processes(
+    specs: list[ScenarioSpec], jobs: int, options: dict[str, Any], *, with_cures: bool
+) -> list[ScenarioResult]:
+    """Run scenarios in `jobs` worker processes; results come back in the order of `specs`.
+
+    `options` are the Runner's keyword arguments (rules_dir, today, settings, assumptions): each worker
+    loads and compiles the law once.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [specs[i : i + _CHUNK] for i in range(0, len(specs), _CHUNK)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    results: list[ScenarioResult] = []
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
+        for batch in pool.map(_run_chunk, chunks, [with_cures] * len(chunks)):
+            results.extend(batch)
+    return results

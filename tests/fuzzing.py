@@ -112,7 +112,8 @@ def check_gherkin(text: str) -> None:
 
 def check_rules(changed: str, text: str, folder: Path) -> None:
     for name, original in PACKS.items():
-        (folder / name).write_text(text if name == changed else original, encoding="utf-8")
+        # surrogatepass: a lone surrogate becomes invalid UTF-8 on disk, which the loader must refuse cleanly
+        (folder / name).write_bytes((text if name == changed else original).encode("utf-8", "surrogatepass"))
     try:
         runner = Runner(folder)
     except InputErrors as exc:
