@@ -131,3 +131,32 @@ def parameters_listing(book: RuleBook, day: dt.date | None) -> Doc:
             }
         )
     return Doc("\n".join(lines) + "\n", {"as_of": str(day) if day else None, "parameters": data})
+
+
+def steps_listing() -> Doc:
+    """Every phrase the engine understands, grouped Given / When / Then, with its parameters and an example."""
+    from .steps import PLACEHOLDERS, REGISTRY
+
+    lines: list[str] = []
+    data: dict[str, list[dict[str, Any]]] = {"given": [], "when": [], "then": []}
+    for kind in ("given", "when", "then"):
+        steps = [s for s in REGISTRY.steps if s.kind == kind]
+        lines += [f"{kind.capitalize()} ({len(steps)} phrases)", ""]
+        for step in steps:
+            lines.append(f"  {kind.capitalize()} {step.template}")
+            lines.append(f"      {step.meaning}")
+            for name in step.parameters:
+                lines.append(f"      {{{name}}}: {PLACEHOLDERS[name]}")
+            if step.parameters:
+                lines.append(f"      e.g. {kind.capitalize()} {step.example}")
+            data[kind].append(
+                {
+                    "phrase": step.template,
+                    "meaning": step.meaning,
+                    "parameters": [{"name": n, "accepts": PLACEHOLDERS[n]} for n in step.parameters],
+                    "example": step.example,
+                    "regex": step.regex.pattern,
+                }
+            )
+        lines.append("")
+    return Doc("\n".join(lines), {"schema": "constraint-engine/steps/1", **data})

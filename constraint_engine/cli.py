@@ -93,7 +93,16 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @law_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "junit", "cucumber"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--tags", metavar="EXPRESSION", help='Only scenarios whose tags match, e.g. "@history and not @cli".'
+)
 @click.option(
     "--report", type=click.Path(path_type=Path), help="Also write an HTML report of every scenario."
 )
@@ -111,6 +120,7 @@ def check(
     fmt: str,
     report: Path | None,
     jobs: int | None,
+    tags: str | None,
 ) -> None:
     """Run every scenario in PATHS (feature files or folders) and check its expectations.
 
@@ -124,6 +134,8 @@ def check(
         specs, input_errors = collect(paths)
     except InputError as exc:
         _fail_input([exc])
+    if tags:
+        specs = _select(specs, tags)
     runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
     explained = fmt == "json" or report is not None
     jobs = jobs or os.cpu_count() or 1
@@ -140,6 +152,14 @@ def check(
     counts = summary(results, input_errors)
     if fmt == "json":
         click.echo(json.dumps(run_json(results, input_errors), indent=2, ensure_ascii=False))
+    elif fmt == "junit":
+        from .render.junit import run_junit
+
+        click.echo(run_junit(results), nl=False)
+    elif fmt == "cucumber":
+        from .render.junit import run_cucumber
+
+        click.echo(json.dumps(run_cucumber(results), indent=2, ensure_ascii=False))
     else:
         from rich.console import Console
 
@@ -327,6 +347,65 @@ def diff(
                 click.echo(f"      {line}")
         click.echo(f"{len(changes)} of {len(specs)} scenarios change")
     sys.exit(1 if changes else 0)
+
+
+@main.command("coverage")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@law_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--fail-under", type=click.FloatRange(0, 100), default=None, help="Exit 1 below this percentage."
+)
+def coverage_command(
+    paths: tuple[Path, ...],
+    rules_dir: Path | None,
+    settings: tuple[str, ...],
+    assumptions: tuple[str, ...],
+    fmt: str,
+    fail_under: float | None,
+) -> None:
+    """Report which provisions, boundaries and exceptions the scenarios in PATHS exercise."""
+    from .covering import coverage, coverage_text
+    from .errors import InputError
+    from .running import collect
+
+    try:
+        specs, input_errors = collect(paths)
+    except InputError as exc:
+        _fail_input([exc])
+    if input_errors:
+        _fail_input(input_errors)
+    report = coverage(_runner(rules_dir, settings, assumptions), specs)
+    click.echo(
+        json.dumps(report, indent=2, ensure_ascii=False) if fmt == "json" else coverage_text(report),
+        nl=fmt == "json",
+    )
+    if fail_under is not None and report["percent"] < fail_under:
+        sys.exit(1)
+
+
+def _select(specs: list[Any], expression: str) -> list[Any]:
+    from cucumber_tag_expressions import TagExpressionError, parse
+
+    try:
+        matcher = parse(expression)
+    except TagExpressionError as exc:
+        _fail_input(
+            [f'--tags {expression!r}: {exc}. Accepted: tags joined by and, or, not, e.g. "@a and not @b".']
+        )
+    return [s for s in specs if matcher.evaluate(list(s.tags))]
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def steps(fmt: str) -> None:
+    """List every phrase the engine understands, grouped Given / When / Then, with parameters and examples."""
+    from .browsing import steps_listing
+
+    doc = steps_listing()
+    click.echo(
+        json.dumps(doc.data, indent=2, ensure_ascii=False) if fmt == "json" else doc.text, nl=fmt == "json"
+    )
 
 
 def _file_and_line(target: str) -> tuple[str, int | None]:

@@ -25,7 +25,7 @@ from .models import DependingOn, Lift, Parameter, Provision
 PARAMS = "p"
 ACTION = "a"
 GATE = "evaluate"
-RuleKind = Literal["start", "engage", "lift", "not-lift", "block"]
+RuleKind = Literal["start", "engage", "lift", "not-lift", "block", "probe"]
 
 
 def param_key(pid: str) -> str:
@@ -181,17 +181,21 @@ def _pattern(
     return _both([{"t": fact_type}, *(extra or []), *(_condition(c, own) for c in conditions)])
 
 
-def compile_rulebook(book: RuleBook) -> CompiledRules:
-    """Compile every pack; a rule the engine could not evaluate faithfully is bad input (InputError)."""
+def compile_rulebook(book: RuleBook, *, probes: bool = False) -> CompiledRules:
+    """Compile every pack; a rule the engine could not evaluate faithfully is bad input (InputError).
+
+    With `probes`, each condition of each provision also gets a rule of its own that fires when that
+    condition holds, so `coverage` can ask the engine which side of each boundary a scenario is on.
+    """
     try:
-        return _compile(book)
+        return _compile(book, probes)
     except CompileError as exc:
         raise InputError(
             f"{exc.owner}: {exc}.", file=book.file_of(exc.owner), accepted=str(exc.accepted)
         ) from None
 
 
-def _compile(book: RuleBook) -> CompiledRules:
+def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
     definition: dict[str, dict[str, Any]] = {}
     rules: dict[str, RuleMeta] = {}
 
@@ -232,6 +236,11 @@ def _compile(book: RuleBook) -> CompiledRules:
             gated.append({"x$not": _both([{"t": "lift"}, _either([{"lift": x} for x in prov.lifted_by])])})
         add(f"block:{prov.id}", "block", prov.id, gated, None)
 
+    if probes:
+        for prov in book.provisions.values():
+            for index, suffix, patterns in _owned(prov.id, _probes, prov):
+                add(f"probe:{prov.id}#{index}{suffix}", "probe", f"{prov.id}#{index}", patterns, None)
+
     _check_every_fact_is_consumed(book)
     fact_types = _matched_types(definition)
     digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
@@ -241,7 +250,7 @@ def _compile(book: RuleBook) -> CompiledRules:
 Variant = tuple[str, list[Any]]
 
 
-def _owned(owner: str, build: Any, item: Any) -> list[Variant]:
+def _owned(owner: str, build: Any, item: Any) -> list[Any]:
     """Build one rule's variants; a CompileError names the provision or lift it came from."""
     try:
         return list(build(item))
@@ -295,6 +304,39 @@ def _engage(prov: Provision) -> list[Variant]:
             patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
         variants.append((suffix, patterns))
     return variants
+
+
+def probe_conditions(prov: Provision) -> list[tuple[str, dict[str, Any] | None]]:
+    """The conditions a coverage run probes, in order: the window in force, then each condition on the action.
+
+    Conditions that differ by interpretation are probed in each case; (case, condition) pairs share an index.
+    """
+    out: list[tuple[str, dict[str, Any] | None]] = [("", None)]  # None: the window in force
+    out += [("", c) for c in prov.applies_to.where]
+    for dep in prov.applies_to.depending_on:
+        for value, conditions in dep.cases.items():
+            out += [(f"{dep.interpretation}={value}", c) for c in conditions]
+    return out
+
+
+def _probes(prov: Provision) -> list[tuple[int, str, list[Any]]]:
+    who = [
+        _either([{"kind": k} for k in prov.applies_to.actions]),
+        _either([{"actor": x} for x in prov.applies_to.actors]),
+    ]
+    window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]
+    if prov.in_force.until is not None:
+        window.append({"$lte": {"date": prov.in_force.until.toordinal()}})
+    out = []
+    for index, (case, cond) in enumerate(probe_conditions(prov)):
+        chosen: dict[str, str] = {}
+        if case:
+            name, _, value = case.partition("=")
+            chosen = {param_key(name): value}
+        tests = window if cond is None else [_condition(cond, ACTION)]
+        action = _both([{"t": "action"}, *who, *tests])
+        out.append((index, f"[{case}]" if case else "", [_params_pattern(chosen), {ACTION: action}]))
+    return out
 
 
 def _lift(lift: Lift) -> list[Variant]:

@@ -134,10 +134,10 @@ class Engine:
 
     def _result(self, trace: _Trace, params: dict[str, Any], ignored: list[str]) -> Evaluation:
         ev = Evaluation(outcome="permitted", firings=trace.firings, params=params, ignored=ignored)
+        found = {"block": ev.blocks, "engage": ev.engaged, "lift": ev.lifts, "not-lift": ev.not_lifts}
         for f in trace.firings:
-            {"block": ev.blocks, "engage": ev.engaged, "lift": ev.lifts, "not-lift": ev.not_lifts}[
-                f.kind
-            ].append(f.target)
+            if f.kind in found:  # probes (coverage runs only) decide nothing
+                found[f.kind].append(f.target)
         if trace.errors:
             ev.outcome = "error"
             ev.error = "; ".join(trace.errors)

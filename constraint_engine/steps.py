@@ -116,6 +116,23 @@ def parse_name(text: str) -> str:
     return text
 
 
+PLACEHOLDERS: dict[str, str] = {
+    "date": "an ISO date, YYYY-MM-DD",
+    "yeas": "a whole number of Senators, 0 to 100",
+    "nays": "a whole number of Senators, 0 to 100",
+    "present": "a whole number of Senators present, 1 to 100",
+    "count": "a whole number, commas allowed (76,000)",
+    "days": "a whole number of days",
+    "hours": "a whole number of hours",
+    "money": "dollars: a $ and digits, commas allowed ($500,000)",
+    "actor": "President, Secretary of State or Secretary of Defense",
+    "country": "a country name (Germany)",
+    "citation": "a citation, e.g. 22 U.S.C. 1928f(a); a whole matches its parts",
+    "ground": "; ".join(GROUNDS),
+    "name": "an interpretation id (constraint-engine rules --params)",
+    "value": "one of the interpretation's choices",
+}
+
 CONVERTERS: dict[str, Callable[[str], Any]] = {
     "date": parse_date,
     "yeas": lambda t: parse_whole(t, "number of Senators", 100),

@@ -67,3 +67,4 @@ Feature: 2 U.S.C. 682-684: withholding appropriated Ukraine Security Assistance 
     And the funds expire on 2026-04-02
     When the President proposes to withhold $200,000,000 of Ukraine Security Assistance Initiative funds for 30 days
     Then the action is permitted
+

@@ -29,3 +29,4 @@ Feature: Pub. L. 119-60: notice to Congress when intelligence sharing with Ukrai
     And the Secretary of Defense notified Congress of the curtailment 0 hours after it began
     When the Secretary of Defense proposes to curtail intelligence sharing with Ukraine
     Then the action is permitted
+

@@ -27,3 +27,9 @@ Feature: North Atlantic Treaty, Art. 13: denunciation only after twenty years in
     Given the date is 1960-01-01
     When the President proposes to suspend the North Atlantic Treaty
     Then the action is not blocked by "North Atlantic Treaty, Art. 13"
+
+  Scenario: Before the Treaty entered into force (1949-08-24) there was no Treaty to leave
+    Given the date is 1949-06-01
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is permitted
+    And the action is not blocked by "North Atlantic Treaty, Art. 13"
