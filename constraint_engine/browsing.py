@@ -134,7 +134,7 @@ def parameters_listing(book: RuleBook, day: dt.date | None) -> Doc:
 
 
 def steps_listing() -> Doc:
-    """Every phrase the engine understands, grouped Given / When / Then, with its parameters and an example."""
+    """Every phrase the engine understands, by Given / When / Then, with its parameters and an example."""
     from .steps import PLACEHOLDERS, REGISTRY
 
     lines: list[str] = []

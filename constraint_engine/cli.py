@@ -384,6 +384,30 @@ def coverage_command(
         sys.exit(1)
 
 
+@main.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--rules", "rules_dir", type=click.Path(path_type=Path), help="The law feature files are checked against."
+)
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (and no errors).")
+def lint_command(paths: tuple[Path, ...], rules_dir: Path | None, strict: bool) -> None:
+    """Check rule packs and feature files without evaluating anything.
+
+    Exits 0 when clean, 2 when there are errors, and 1 with warnings only under --strict.
+    """
+    from .linting import lint
+
+    findings, _ = lint(paths, rules_dir)
+    for f in findings:
+        click.echo(f.text())
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    click.echo(f"{errors} errors, {warnings} warnings")
+    if errors:
+        sys.exit(2)
+    sys.exit(1 if strict and warnings else 0)
+
+
 def _select(specs: list[Any], expression: str) -> list[Any]:
     from cucumber_tag_expressions import TagExpressionError, parse
 

@@ -110,9 +110,7 @@ def coverage_text(report: dict[str, Any]) -> str:
     for row in report["provisions"]:
         mark = "UNTOUCHED" if row["untouched"] else f"{row['covered']}/{row['items']}"
         lines.append(f"{row['id']}  {row['citation']}  [{mark}]")
-        lines.append(
-            f"    {row['scenarios']} scenarios: {row['blocked']} blocked, {row['permitted']} permitted (lifted)"
-        )
+        lines.append(f"    {row['scenarios']} scenarios: {row['blocked']} blocked, {row['permitted']} lifted")
         for b in row["boundaries"]:
             gap = "" if b["holds"] and b["fails"] else "   <- one side untested"
             lines.append(f"    {b['condition']}: holds in {b['holds']}, fails in {b['fails']}{gap}")

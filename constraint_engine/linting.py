@@ -1,0 +1,191 @@
+"""Check rule packs and feature files without evaluating anything: every finding, with file and line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from .compiling import compile_rulebook
+from .errors import InputError, InputErrors
+from .loading import RuleBook, load_rulebook
+from .models import ACTORS
+from .running import ScenarioSpec, parse_feature
+from .steps import REGISTRY, ScenarioBuilder, StepError
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    file: str
+    line: int | None
+    message: str
+
+    def text(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity}: {self.message}"
+
+
+def lint(paths: Iterable[Path], rules_dir: Path | None = None) -> tuple[list[Finding], RuleBook | None]:
+    """Lint rule pack folders (or files) and feature files (or folders of them)."""
+    findings: list[Finding] = []
+    rule_dirs: list[Path] = []
+    features: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            if any(path.glob("*.yaml")):
+                rule_dirs.append(path)
+            features += sorted(path.rglob("*.feature"))
+            if not any(path.glob("*.yaml")) and not any(path.rglob("*.feature")):
+                findings.append(
+                    Finding("error", str(path), None, "holds no rule packs (*.yaml) and no .feature files")
+                )
+        elif path.suffix in (".yaml", ".yml") and path.is_file():
+            rule_dirs.append(path.parent)
+        elif path.is_file():
+            features.append(path)
+        else:
+            findings.append(Finding("error", str(path), None, "no such file or folder"))
+    book: RuleBook | None = None
+    for folder in dict.fromkeys(rule_dirs):
+        folder_book, found = lint_rules(folder)
+        findings += found
+        book = book or folder_book
+    if features:
+        try:
+            law = load_rulebook(rules_dir) if rules_dir or book is None else book
+        except (InputError, InputErrors):
+            law = None
+            findings.append(
+                Finding("error", str(rules_dir or "rules"), None, "the law could not be loaded; lint it")
+            )
+        for feature in features:
+            findings += lint_feature(feature, law)
+    return findings, book
+
+
+def lint_rules(folder: Path) -> tuple[RuleBook | None, list[Finding]]:
+    try:
+        book = load_rulebook(folder)
+        compile_rulebook(book)
+    except InputErrors as exc:
+        return None, [Finding("error", e.file or str(folder), e.line, _with_accepted(e)) for e in exc.errors]
+    except InputError as exc:
+        return None, [Finding("error", exc.file or str(folder), exc.line, _with_accepted(exc))]
+    return book, list(_unreachable(book))
+
+
+def _with_accepted(e: InputError) -> str:
+    return e.problem + (f" Accepted: {e.accepted}" if e.accepted else "")
+
+
+def _producible() -> tuple[set[tuple[str, str]], set[str]]:
+    """The (action kind, actor) pairs the When phrases can produce, and the facts the Given phrases assert."""
+    actions: set[tuple[str, str]] = set()
+    facts: set[str] = set()
+    for step in REGISTRY.steps:
+        if step.kind == "then":
+            continue
+        examples = (
+            [step.example.replace("President", a, 1) for a in ACTORS]
+            if "{actor}" in step.template
+            else [step.example]
+        )
+        for example in examples:
+            builder = ScenarioBuilder()
+            try:
+                REGISTRY.apply(step.kind, example, builder)
+            except (StepError, ValidationError):
+                continue
+            if builder.action is not None:
+                actions.add((str(builder.action.fields["kind"]), str(builder.action.fields["actor"])))
+            facts |= {f.type for f in builder.facts}
+    return actions, facts
+
+
+def _unreachable(book: RuleBook) -> Iterator[Finding]:
+    actions, facts = _producible()
+    for prov in book.provisions.values():
+        reachable = {(k, a) for k in prov.applies_to.actions for a in prov.applies_to.actors} & actions
+        if not reachable:
+            yield Finding(
+                "warning",
+                book.file_of(prov.id),
+                None,
+                f"provision {prov.id}: no When phrase proposes an action it applies to, so it can never fire",
+            )
+        for pid in prov.parameters:
+            if book.parameters[pid].values[0].since > prov.in_force.since:
+                yield Finding(
+                    "warning",
+                    book.file_of(prov.id),
+                    None,
+                    f"provision {prov.id} is in force from {prov.in_force.since}, but its parameter {pid} has "
+                    "no "
+                    f"value before {book.parameters[pid].values[0].since}",
+                )
+    for lift in book.lifts.values():
+        missing = [p.fact for p in lift.when if p.fact not in facts]
+        if missing:
+            yield Finding(
+                "warning",
+                book.file_of(lift.id),
+                None,
+                f"exception {lift.id}: no Given phrase asserts a {', '.join(missing)}, so it can never hold",
+            )
+
+
+def lint_feature(path: Path, book: RuleBook | None) -> list[Finding]:
+    try:
+        specs = parse_feature(path)
+    except InputError as exc:
+        return [Finding("error", exc.file or str(path), exc.line, _with_accepted(exc))]
+    findings: list[Finding] = []
+    seen: dict[str, int] = {}
+    for spec in specs:
+        if spec.name in seen and "<" not in spec.name:
+            findings.append(
+                Finding(
+                    "warning",
+                    spec.file,
+                    spec.line,
+                    f"duplicate scenario name {spec.name!r} (first at line {seen[spec.name]})",
+                )
+            )
+        seen.setdefault(spec.name, spec.line)
+        findings += _lint_scenario(spec, book)
+    return findings
+
+
+def _lint_scenario(spec: ScenarioSpec, book: RuleBook | None) -> list[Finding]:
+    findings: list[Finding] = []
+    builder = ScenarioBuilder()
+    for step in spec.steps:
+        kind = step.kind or "given"
+        try:
+            REGISTRY.apply(kind, step.text, builder, step.line)
+        except StepError as exc:
+            findings.append(Finding("error", spec.file, step.line, str(exc)))
+        except ValidationError as exc:
+            findings.append(Finding("error", spec.file, step.line, str(exc.errors()[0]["msg"])))
+    if builder.action is None and not any("When" in f.message for f in findings):
+        findings.append(
+            Finding("error", spec.file, spec.line, "the scenario has no When step (the proposed action)")
+        )
+    if not builder.expectations:
+        findings.append(
+            Finding("warning", spec.file, spec.line, "the scenario has no Then step, so it checks nothing")
+        )
+    if book is not None:
+        for name, value, text in builder.assumptions:
+            line = next((s.line for s in spec.steps if s.text == text), spec.line)
+            try:
+                book.override(name, value, interpretation=True)
+            except InputError as exc:
+                findings.append(Finding("error", spec.file, line, _with_accepted(exc)))
+    return findings
