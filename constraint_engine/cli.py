@@ -408,6 +408,188 @@ def lint_command(paths: tuple[Path, ...], rules_dir: Path | None, strict: bool) 
     sys.exit(1 if strict and warnings else 0)
 
 
+@main.command("new")
+@click.argument("action")
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), help="Write the skeleton here (default: print it)."
+)
+@law_options
+def new_command(
+    action: str,
+    output: Path | None,
+    rules_dir: Path | None,
+    settings: tuple[str, ...],
+    assumptions: tuple[str, ...],
+) -> None:
+    """Write a scenario skeleton for a When phrase, straddling each boundary of the law that governs it."""
+    from .errors import InputError
+    from .exploring import skeleton
+
+    runner = _runner(rules_dir, settings, assumptions)
+    try:
+        text = skeleton(runner, _KEYWORD.sub("", action))
+    except InputError as exc:
+        _fail_input([exc])
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+
+
+@main.command()
+@click.argument("template")
+@click.option(
+    "--range",
+    "ranges",
+    multiple=True,
+    required=True,
+    metavar="NAME=LO..HI[:STEP]",
+    help="An axis (repeatable).",
+)
+@click.option(
+    "--given", "givens", multiple=True, metavar="FACT", help="A Given phrase for every point (repeatable)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True
+)
+@click.option(
+    "--plot", type=click.Path(path_type=Path), help="Also draw the grid, coloured by verdict (.png or .svg)."
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores).",
+)
+@law_options
+def explore(
+    template: str,
+    ranges: tuple[str, ...],
+    givens: tuple[str, ...],
+    fmt: str,
+    plot: Path | None,
+    jobs: int | None,
+    rules_dir: Path | None,
+    settings: tuple[str, ...],
+    assumptions: tuple[str, ...],
+) -> None:
+    """Evaluate a When phrase with {placeholders} over a grid, and show where the verdict changes.
+
+    Example: explore "the Secretary of Defense proposes to reduce United States forces in the European
+    Command area of responsibility to {count} for {days} days" --range count=60000..90000:1000
+    --range days=1..120 --given "the date is 2026-05-01"
+    """
+    from .errors import InputError
+    from .exploring import check_template, frontier, parse_range, summary_text
+    from .exploring import explore as run_explore
+    from .exploring import plot as draw
+
+    try:
+        template = _KEYWORD.sub("", template)
+        axes = [parse_range(r) for r in ranges]
+        check_template(template, axes)
+    except InputError as exc:
+        _fail_input([exc])
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        _fail_input([f"--plot {plot}: accepted: a .png or .svg file name."])
+    if len(axes) > 2 and plot is not None:
+        _fail_input(["--plot draws one or two axes; give at most two --range options."])
+    runner = _runner(rules_dir, settings, assumptions)
+    options = {
+        "today": runner.today,
+        "rules_dir": rules_dir,
+        "settings": _pairs(settings, "--set"),
+        "assumptions": _pairs(assumptions, "--assume"),
+    }
+    givens_clean = [_KEYWORD.sub("", g) for g in givens]
+    total = 1
+    for axis in axes:
+        total *= len(axis.values)
+    from rich.progress import Progress
+
+    with Progress(transient=True, disable=not sys.stderr.isatty() or total < 500) as bar:
+        task = bar.add_task("evaluating", total=total)
+        points = run_explore(
+            runner,
+            options,
+            template,
+            axes,
+            givens_clean,
+            jobs or os.cpu_count() or 1,
+            lambda n: bar.advance(task, n),
+        )
+    edges = frontier(points, axes)
+    if fmt == "json":
+        doc = {
+            "schema": "constraint-engine/explore/1",
+            "template": template,
+            "points": points,
+            "frontier": edges,
+        }
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+        import io
+
+        names = [a.name for a in axes]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([*names, "outcome", "blocked_by", "governed_by"])
+        for p in points:
+            writer.writerow(
+                [
+                    *(p[n] for n in names),
+                    p["outcome"],
+                    "; ".join(p["blocked_by"]),
+                    "; ".join(p["governed_by"]),
+                ]
+            )
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        click.echo(summary_text(points, axes, edges), nl=False)
+    if plot is not None:
+        draw(points, axes, "; ".join([*givens_clean, template]), str(plot))
+        click.echo(f"plot written to {plot}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--answers", is_flag=True, help="Print the teacher's key instead of asking.")
+@law_options
+def quiz(
+    paths: tuple[Path, ...],
+    answers: bool,
+    rules_dir: Path | None,
+    settings: tuple[str, ...],
+    assumptions: tuple[str, ...],
+) -> None:
+    """Exercise mode: predict each scenario's verdict and authority, then read the explanation."""
+    from .errors import InputError
+    from .quizzing import questions, run_quiz
+    from .render import render_verdict
+    from .running import collect
+
+    try:
+        specs, input_errors = collect(paths)
+        if input_errors:
+            _fail_input(input_errors)
+        items = questions(_runner(rules_dir, settings, assumptions), specs)
+    except InputError as exc:
+        _fail_input([exc])
+    if answers:
+        for n, q in enumerate(items, start=1):
+            click.echo(f"{n}. {q.spec.name} ({q.spec.location}): {q.key()}")
+        return
+    got, out_of = run_quiz(
+        items,
+        ask=lambda text: click.prompt(text, default="", show_default=False),
+        show=click.echo,
+        explain=lambda v: render_verdict(v, "text", color=_color()),
+    )
+    click.echo(f"\nScore: {got} of {out_of}")
+
+
 def _select(specs: list[Any], expression: str) -> list[Any]:
     from cucumber_tag_expressions import TagExpressionError, parse
 

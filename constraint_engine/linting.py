@@ -125,9 +125,8 @@ def _unreachable(book: RuleBook) -> Iterator[Finding]:
                     "warning",
                     book.file_of(prov.id),
                     None,
-                    f"provision {prov.id} is in force from {prov.in_force.since}, but its parameter {pid} has "
-                    "no "
-                    f"value before {book.parameters[pid].values[0].since}",
+                    f"provision {prov.id} (in force from {prov.in_force.since}): its parameter {pid} "
+                    f"has no value before {book.parameters[pid].values[0].since}",
                 )
     for lift in book.lifts.values():
         missing = [p.fact for p in lift.when if p.fact not in facts]

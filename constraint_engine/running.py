@@ -115,13 +115,14 @@ def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
     with_uri: Any = {**document, "uri": file}
     step_lines: dict[str, int] = {}
     scenario_lines: dict[str, int] = {}
-    _index(document["feature"], step_lines, scenario_lines)
+    keywords: dict[str, str] = {}
+    _index(document["feature"], step_lines, scenario_lines, keywords)
     specs = []
     for pickle in Compiler().compile(with_uri):
         steps = tuple(
             StepSpec(
                 kind=_KINDS.get(s["type"]),
-                keyword=s["type"],
+                keyword=keywords.get(s["astNodeIds"][0], s["type"]),
                 text=s["text"],
                 line=step_lines.get(s["astNodeIds"][0], 0),
             )
@@ -193,17 +194,18 @@ def _line_of(exc: Any) -> int | None:
     return location.get("line") if isinstance(location, dict) else None
 
 
-def _index(node: Any, steps: dict[str, int], scenarios: dict[str, int]) -> None:
+def _index(node: Any, steps: dict[str, int], scenarios: dict[str, int], keywords: dict[str, str]) -> None:
     if isinstance(node, dict):
         if "keyword" in node and "text" in node and "id" in node:
             steps[node["id"]] = node["location"]["line"]
+            keywords[node["id"]] = node["keyword"].strip()
         elif "id" in node and "location" in node:
             scenarios[node["id"]] = node["location"]["line"]
         for value in node.values():
-            _index(value, steps, scenarios)
+            _index(value, steps, scenarios, keywords)
     elif isinstance(node, list):
         for value in node:
-            _index(value, steps, scenarios)
+            _index(value, steps, scenarios, keywords)
 
 
 def collect(paths: Iterable[Path]) -> tuple[list[ScenarioSpec], list[InputError]]:

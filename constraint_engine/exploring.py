@@ -1,0 +1,454 @@
+"""Explore where the law draws its lines: evaluate a When phrase over a grid, and write scenario skeletons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import InputError
+from .models import ACTION_KINDS, Provision
+from .running import Runner
+from .steps import CONVERTERS, REGISTRY, ScenarioBuilder, StepDef, StepError
+
+_RANGE = re.compile(r"^(?P<name>\w+)=(?P<lo>[^.]+)\.\.(?P<hi>[^:]+)(?::(?P<step>.+))?$")
+_FIELD_OF = {"count": "count", "days": "days", "money": "value", "country": "country"}
+
+
+@dataclass(frozen=True)
+class Axis:
+    name: str
+    values: list[Any]
+
+
+def when_step(template: str) -> StepDef:
+    """The When phrase a template (with {placeholders}) or a concrete action is written in."""
+    return when_phrase(template)[0]
+
+
+def when_phrase(text: str) -> tuple[StepDef, list[str]]:
+    """The When phrase `text` is written in, and the placeholders it leaves open (`{name}`).
+
+    `the {actor} proposes to ...` leaves {actor} open; `the President proposes to ...` fixes it.
+    """
+    for step in REGISTRY.steps:
+        if step.kind == "when":
+            m = step.regex.match(text)
+            if m:
+                return step, [n for n, v in m.groupdict().items() if v == "{" + n + "}"]
+    raise InputError(f"{text!r} is not a When phrase. {REGISTRY.suggest('when', text)}")
+
+
+def parse_range(text: str) -> Axis:
+    m = _RANGE.match(text.strip())
+    if not m:
+        raise InputError(
+            f"--range {text!r}: write NAME=LO..HI[:STEP], e.g. count=60000..90000:1000 "
+            "or date=2025-12-01..2026-01-31:7"
+        )
+    name = m["name"]
+    if name == "date":
+        lo, hi = dt.date.fromisoformat(m["lo"]), dt.date.fromisoformat(m["hi"])
+        step = int(m["step"] or 1)
+        days = (hi - lo).days
+        return Axis(name, [lo + dt.timedelta(days=d) for d in range(0, days + 1, step)])
+    try:
+        lo_i, hi_i = int(m["lo"].replace(",", "").lstrip("$")), int(m["hi"].replace(",", "").lstrip("$"))
+        step_i = int((m["step"] or "1").replace(",", ""))
+    except ValueError:
+        raise InputError(
+            f"--range {text!r}: LO, HI and STEP are whole numbers (or dates, for date)"
+        ) from None
+    if step_i <= 0 or hi_i < lo_i:
+        raise InputError(f"--range {text!r}: needs LO <= HI and a positive STEP")
+    return Axis(name, list(range(lo_i, hi_i + 1, step_i)))
+
+
+def _show(name: str, value: Any) -> str:
+    if name == "money":
+        return f"${value:,}"
+    if name in ("count",) and isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def point_steps(template: str, point: dict[str, Any], givens: list[str]) -> tuple[list[str], str]:
+    action = template
+    for name, value in point.items():
+        if name != "date":
+            action = action.replace("{" + name + "}", _show(name, value))
+    facts = list(givens)
+    if "date" in point:
+        facts.insert(0, f"the date is {point['date']}")
+    return facts, action
+
+
+def evaluate_point(runner: Runner, template: str, point: dict[str, Any], givens: list[str]) -> dict[str, Any]:
+    facts, action = point_steps(template, point, givens)
+    builder = ScenarioBuilder()
+    try:
+        for fact in facts:
+            REGISTRY.apply("given", fact, builder)
+        REGISTRY.apply("when", action, builder)
+        verdict = runner.evaluate(runner.proposal(builder))
+    except (StepError, InputError) as exc:
+        return {**_plain(point), "outcome": "error", "blocked_by": [], "governed_by": [], "error": str(exc)}
+    # Governed: some provision in force covers this kind of action by this actor (whether or not it blocks).
+    kind, actor = (
+        builder.action.fields["kind"] if builder.action else "",
+        builder.action.fields["actor"] if builder.action else "",
+    )
+    day = verdict.date
+    governed = [
+        p.id
+        for p in runner.book.provisions.values()
+        if kind in p.applies_to.actions
+        and actor in p.applies_to.actors
+        and p.in_force.since <= day
+        and (p.in_force.until is None or day <= p.in_force.until)
+    ]
+    return {
+        **_plain(point),
+        "outcome": verdict.outcome,
+        "blocked_by": list(dict.fromkeys(b.citation for b in verdict.blocked_by)),
+        "governed_by": list(dict.fromkeys(governed)),
+    }
+
+
+def _plain(point: dict[str, Any]) -> dict[str, Any]:
+    return {k: (str(v) if isinstance(v, dt.date) else v) for k, v in point.items()}
+
+
+def grid(axes: list[Axis]) -> list[dict[str, Any]]:
+    return [
+        dict(zip([a.name for a in axes], values, strict=True))
+        for values in itertools.product(*(a.values for a in axes))
+    ]
+
+
+_WORKER: Runner | None = None
+
+
+def _init(options: dict[str, Any]) -> None:
+    global _WORKER
+    _WORKER = Runner(**options)
+
+
+def _evaluate_chunk(args: tuple[str, list[dict[str, Any]], list[str]]) -> list[dict[str, Any]]:
+    template, points, givens = args
+    assert _WORKER is not None
+    return [evaluate_point(_WORKER, template, p, givens) for p in points]
+
+
+def explore(
+    runner: Runner,
+    options: dict[str, Any],
+    template: str,
+    axes: list[Axis],
+    givens: list[str],
+    jobs: int,
+    progress: Any,
+) -> list[dict[str, Any]]:
+    """Every point of the grid, evaluated; in `jobs` processes for large grids, in order."""
+    points = grid(axes)
+    size = 200
+    chunks = [points[i : i + size] for i in range(0, len(points), size)]
+    results: list[dict[str, Any]] = []
+    if jobs > 1 and len(points) >= 2 * size:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=(options,)) as pool:
+            for batch in pool.map(_evaluate_chunk, [(template, c, givens) for c in chunks]):
+                results += batch
+                progress(len(batch))
+    else:
+        for chunk in chunks:
+            results += [evaluate_point(runner, template, p, givens) for p in chunk]
+            progress(len(chunk))
+    return results
+
+
+def frontier(points: list[dict[str, Any]], axes: list[Axis]) -> list[dict[str, Any]]:
+    """Neighbouring points whose verdicts differ: where the law draws its line."""
+    index = {tuple(str(p[a.name]) for a in axes): p for p in points}
+    out = []
+    for p in points:
+        for i, axis in enumerate(axes):
+            values = [str(v) for v in axis.values]
+            here = str(p[axis.name])
+            j = values.index(here)
+            if j + 1 < len(values):
+                key = tuple(values[j + 1] if k == i else str(p[a.name]) for k, a in enumerate(axes))
+                q = index.get(key)
+                if q is not None and (p["outcome"], p["blocked_by"]) != (q["outcome"], q["blocked_by"]):
+                    out.append({"axis": axis.name, "from": p, "to": q})
+    return out
+
+
+def summary_text(points: list[dict[str, Any]], axes: list[Axis], edges: list[dict[str, Any]]) -> str:
+    names = [a.name for a in axes]
+    blocked = sum(p["outcome"] == "blocked" for p in points)
+    loopholes = [p for p in points if not p["governed_by"] and p["outcome"] == "permitted"]
+    lines = [f"{len(points)} points: {blocked} blocked, {len(points) - blocked} permitted or error"]
+    by: dict[str, int] = {}
+    for p in points:
+        for c in p["blocked_by"]:
+            by[c] = by.get(c, 0) + 1
+    for c, n in sorted(by.items(), key=lambda x: -x[1]):
+        lines.append(f"  blocked by {c}: {n} points")
+    lines.append("")
+    lines.append("Frontier (neighbouring points whose verdicts differ):")
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for e in edges:
+        a, b = e["from"], e["to"]
+        key = (e["axis"], str(a[e["axis"]]), str(b[e["axis"]]), _verdict_words(a), _verdict_words(b))
+        groups.setdefault(key, []).append(", ".join(f"{n}={a[n]}" for n in names if n != e["axis"]))
+    for (axis, lo, hi, before, after), where in list(groups.items())[:40]:
+        if len(where) > 1:
+            span = f" (at {len(where)} points, {where[0]} .. {where[-1]})"
+        else:
+            span = f" ({where[0]})" if where[0] else ""
+        lines.append(f"  {axis} {lo} -> {hi}{span}: {before} -> {after}")
+    if len(groups) > 40:
+        lines.append(f"  ... and {len(groups) - 40} more (see --format json)")
+    lines.append("")
+    lines.append(f"Points no provision governs (candidate loopholes): {len(loopholes)}")
+    for p in loopholes[:10]:
+        lines.append("  " + ", ".join(f"{n}={p[n]}" for n in names))
+    return "\n".join(lines) + "\n"
+
+
+def _verdict_words(p: dict[str, Any]) -> str:
+    return "blocked by " + ", ".join(p["blocked_by"]) if p["blocked_by"] else str(p["outcome"])
+
+
+def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, path: str) -> None:
+    """A picture of the grid, coloured by verdict (blocked, permitted, permitted with nothing governing)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    colours = ["#c62828", "#2e7d32", "#f9a825", "#757575"]
+    labels = ["blocked", "permitted", "permitted: no provision in force covers it", "error"]
+
+    def code(p: dict[str, Any]) -> int:
+        if p["outcome"] == "blocked":
+            return 0
+        if p["outcome"] == "error":
+            return 3
+        return 1 if p["governed_by"] else 2
+
+    x = axes[0]
+    y = axes[1] if len(axes) > 1 else None
+    grid_values = [[0] * len(x.values) for _ in range(len(y.values) if y else 1)]
+    xi = {str(v): i for i, v in enumerate(x.values)}
+    yi = {str(v): i for i, v in enumerate(y.values)} if y else {}
+    for p in points:
+        row = yi[str(p[y.name])] if y else 0
+        grid_values[row][xi[str(p[x.name])]] = code(p)
+    fig, ax = plt.subplots(figsize=(10, 6 if y else 2.6), dpi=110)
+    ax.imshow(
+        grid_values,
+        cmap=ListedColormap(colours),
+        vmin=0,
+        vmax=3,
+        aspect="auto",
+        origin="lower",
+        interpolation="nearest",
+    )
+    ticks = max(1, len(x.values) // 10)
+    ax.set_xticks(
+        range(0, len(x.values), ticks), [_show(x.name, v) for v in x.values[::ticks]], rotation=30, ha="right"
+    )
+    ax.set_xlabel(x.name)
+    if y:
+        yticks = max(1, len(y.values) // 10)
+        ax.set_yticks(range(0, len(y.values), yticks), [_show(y.name, v) for v in y.values[::yticks]])
+        ax.set_ylabel(y.name)
+    else:
+        ax.set_yticks([])
+    present = sorted({code(p) for p in points})
+    ax.legend(
+        handles=[Patch(color=colours[c], label=labels[c]) for c in present],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+    )
+    import textwrap
+
+    for edge in frontier(points, axes):  # dashed lines where the verdict changes
+        i = [str(v) for v in (x if edge["axis"] == x.name else y).values].index(str(edge["to"][edge["axis"]]))  # type: ignore[union-attr]
+        if edge["axis"] == x.name:
+            row = yi[str(edge["from"][y.name])] if y else 0
+            ax.plot(
+                [i - 0.5, i - 0.5],
+                [row - 0.5, row + 0.5],
+                color="white",
+                linewidth=1.2,
+                linestyle=(0, (2, 2)),
+            )
+        else:
+            col = xi[str(edge["from"][x.name])]
+            ax.plot(
+                [col - 0.5, col + 0.5],
+                [i - 0.5, i - 0.5],
+                color="white",
+                linewidth=1.2,
+                linestyle=(0, (2, 2)),
+            )
+    ax.set_title("\n".join(textwrap.wrap(title, 100)), fontsize=9)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+# -- `new`: a scenario outline that straddles each boundary --------------------------------------------------
+
+
+def skeleton(runner: Runner, template: str) -> str:
+    """A Scenario Outline whose Examples straddle each boundary of the provisions governing the action."""
+    step = when_step(template)
+    names = step.parameters
+    base = step.regex.match(step.example)
+    assert base is not None
+    raw = dict(base.groupdict())
+    probe = ScenarioBuilder()
+    REGISTRY.apply("when", step.example, probe)
+    assert probe.action is not None
+    kind = probe.action.fields["kind"]
+    governing = [p for p in runner.book.provisions.values() if kind in p.applies_to.actions]
+    if not governing:
+        raise InputError(f"no provision governs {step.template!r}: there are no boundaries to straddle")
+    day = max(p.in_force.since for p in governing) + dt.timedelta(days=30)
+    day = min([day, *(p.in_force.until for p in governing if p.in_force.until)])
+    rows: list[dict[str, str]] = [{"date": str(day), **raw}]
+    for prov in governing:
+        rows += [
+            {**rows[0], "date": str(d)}
+            for d in (prov.in_force.since - dt.timedelta(days=1), prov.in_force.since)
+        ]
+        for cond in runner.book.active_where(prov, day):
+            rows += _straddle(runner, prov, cond, rows[0], day)
+    seen: set[tuple[str, ...]] = set()
+    unique = []
+    for row in rows:
+        key = tuple(row[k] for k in ["date", *names])
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    outline_when = step.template.replace("{", "<").replace("}", ">")
+    table_names = ["date", *names, "outcome"]
+    for row in unique:
+        row["outcome"] = _verdict_of(runner, step, row)
+    widths = {n: max(len(n), *(len(r[n]) for r in unique)) for n in table_names}
+    lines = [
+        f"Feature: {step.meaning.rstrip('.')}",
+        "  # Written by `constraint-engine new`: each row straddles a boundary of a provision that governs",
+        "  # this action; the outcomes are the engine's own verdicts. Review each row before relying on it.",
+        "",
+        f"  Scenario Outline: {ACTION_KINDS[str(kind)]} on <date>",
+        "    Given the date is <date>",
+        f"    When {outline_when}",
+        "    Then the action is <outcome>",
+        "",
+        "    Examples:",
+        "      | " + " | ".join(n.ljust(widths[n]) for n in table_names) + " |",
+    ]
+    lines += ["      | " + " | ".join(r[n].ljust(widths[n]) for n in table_names) + " |" for r in unique]
+    hints = _exception_hints(runner, governing)
+    if hints:
+        lines += ["", "  # Exceptions that lift a block; add one as a Given step to test it:"]
+        lines += [f"  #   {h}" for h in hints]
+    return "\n".join(lines) + "\n"
+
+
+def _straddle(
+    runner: Runner, prov: Provision, cond: dict[str, Any], base: dict[str, str], day: dt.date
+) -> list[dict[str, str]]:
+    ((field, body),) = cond.items()
+    if field == "any":
+        return []
+    ((op, rhs),) = body.items()
+    placeholder = next((n for n, f in _FIELD_OF.items() if f == field and n in base), None)
+    if field == "date" and isinstance(rhs, dt.date | dict):
+        value = (
+            rhs
+            if isinstance(rhs, dt.date)
+            else runner.book.value(rhs.get("param", ""), day)
+            if "param" in rhs
+            else None
+        )
+        if isinstance(value, dt.date):
+            return [{**base, "date": str(value + dt.timedelta(days=d))} for d in (-1, 0, 1)]
+        return []
+    if placeholder is None:
+        return []
+    if op in ("in", "not_in"):
+        return [
+            {**base, placeholder: str(rhs[0])},
+            {**base, placeholder: "Japan" if field == "country" else base[placeholder]},
+        ]
+    if not (isinstance(rhs, dict) and set(rhs) == {"param"}):
+        return []
+    value = runner.book.value(rhs["param"], day)
+    if not isinstance(value, int):
+        return []
+    return [{**base, placeholder: _show(placeholder, value + d)} for d in (-1, 0, 1) if value + d >= 0]
+
+
+def _verdict_of(runner: Runner, step: StepDef, row: dict[str, str]) -> str:
+    action = step.template
+    for name in step.parameters:
+        action = action.replace("{" + name + "}", row[name])
+    builder = ScenarioBuilder()
+    REGISTRY.apply("given", f"the date is {row['date']}", builder)
+    REGISTRY.apply("when", action, builder)
+    verdict = runner.evaluate(runner.proposal(builder))
+    return verdict.outcome
+
+
+def _exception_hints(runner: Runner, governing: list[Provision]) -> list[str]:
+    hints = []
+    for prov in governing:
+        for lift_id in prov.lifted_by:
+            fact = runner.book.lifts[lift_id].when[0].fact
+            phrase = next(
+                (s.example for s in REGISTRY.steps if s.kind == "given" and _asserts(s, fact)),
+                None,
+            )
+            if phrase:
+                hints.append(f"Given {phrase}    ({runner.book.lifts[lift_id].title})")
+    return list(dict.fromkeys(hints))
+
+
+def _asserts(step: StepDef, fact: str) -> bool:
+    builder = ScenarioBuilder()
+    try:
+        REGISTRY.apply("given", step.example, builder)
+    except StepError:
+        return False
+    return any(f.type == fact for f in builder.facts)
+
+
+def check_template(template: str, axes: list[Axis]) -> None:
+    step, open_names = when_phrase(template)
+    names = {a.name for a in axes}
+    missing = [n for n in open_names if n not in names]
+    if missing:
+        raise InputError(f"the phrase has placeholders with no --range: {', '.join(missing)}")
+    unknown = [n for n in names if n not in open_names and n != "date"]
+    if unknown:
+        raise InputError(
+            f"--range names {', '.join(unknown)}, which the phrase does not have; "
+            f"it has: {', '.join(step.parameters) or 'none'} (and date)"
+        )
+    for name in step.parameters:
+        if name not in CONVERTERS:
+            raise InputError(f"cannot range over {{{name}}}")

@@ -1,0 +1,283 @@
+"""Tools for scenario writers and legal-studies exercises: steps, rules, lint, new, coverage, explore, quiz, CI formats."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from constraint_engine.cli import main
+from constraint_engine.running import parse_feature_text
+from constraint_engine.steps import REGISTRY
+from tests.conftest import ROOT
+from tests.test_vocabulary import WHEN
+
+REDUCE = "the Secretary of Defense proposes to reduce United States forces in the European Command area of responsibility to {count} for {days} days"
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def test_steps_lists_every_core_phrase_with_parameters_and_examples():
+    code, text = run("steps")
+    assert code == 0
+    for phrase in [*WHEN, "the date is {date}", 'the action is blocked by "{citation}"']:
+        assert phrase in text
+    doc = json.loads(run("steps", "--format", "json")[1])
+    assert doc["schema"] == "constraint-engine/steps/1"
+    reduce = next(s for s in doc["when"] if s["phrase"] == REDUCE)
+    assert [p["name"] for p in reduce["parameters"]] == ["count", "days"]
+    for step in REGISTRY.steps:  # every example is itself a valid use of its phrase
+        assert step.regex.match(step.example), step.template
+
+
+def test_rules_shows_one_provision_whole():
+    code, text = run("rules", "ndaa-fy2026.1249.troop-floor")
+    assert code == 0
+    for part in [
+        "Pub. L. 119-60, § 1249",
+        "status reported",
+        "count < 76,000",
+        "if ndaa-fy2026.1249.dip-days is 'cumulative'",
+        "Certifications by both the Secretary of Defense",
+        "S14: Washington Examiner",
+    ]:
+        assert part in text, part
+    assert run("rules", "no.such.provision")[0] == 2
+
+
+def test_lint_is_clean_on_the_bundled_law_and_library():
+    code, out = run("lint", str(ROOT / "rules"), str(ROOT / "scenarios"))
+    assert code == 0 and out.strip().endswith("0 errors, 0 warnings")
+
+
+def test_lint_reports_every_bad_step_with_its_line(tmp_path: Path):
+    feature = tmp_path / "bad.feature"
+    feature.write_text(
+        "Feature: x\n  Scenario: a\n    Given the date is 2026-13-01\n"
+        "    And the Senate gave its advice and consent with 101 of 100 Senators present concurring\n"
+        "    When the President proposes to leave\n    Then the action is blocked\n"
+        "  Scenario: a\n    When the President proposes to suspend the North Atlantic Treaty\n"
+    )
+    code, out = run("lint", str(feature))
+    assert code == 2
+    assert "bad.feature:3: error: '2026-13-01' is not a calendar date" in out
+    assert "bad.feature:4: error: " in out and "at most 100" in out
+    assert "bad.feature:5: error: undefined step" in out
+    assert "bad.feature:7: warning: duplicate scenario name 'a'" in out
+    assert "bad.feature:7: warning: the scenario has no Then step" in out
+
+
+def test_lint_strict_fails_on_warnings_only(tmp_path: Path):
+    feature = tmp_path / "nothen.feature"
+    feature.write_text(
+        "Feature: x\n  Scenario: a\n    When the President proposes to suspend the North Atlantic Treaty\n"
+    )
+    assert run("lint", str(feature))[0] == 0
+    assert run("lint", "--strict", str(feature))[0] == 1
+
+
+def test_lint_finds_provisions_no_rule_can_fire_and_schema_errors(tmp_path: Path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for pack in (ROOT / "rules").glob("*.yaml"):
+        text = pack.read_text()
+        if pack.name == "ndaa-fy2026-1249.yaml":
+            text = text.replace(
+                "      actions: [relocate-equipment]\n",
+                "      actions: [relocate-equipment]\n      actors: [President]\n",
+                1,
+            )
+        (folder / pack.name).write_text(text)
+    code, out = run("lint", str(folder))
+    assert code == 0 and "ndaa-fy2026.1249.equipment: no When phrase proposes an action it applies to" in out
+    (folder / "north-atlantic-treaty.yaml").write_text(
+        (ROOT / "rules/north-atlantic-treaty.yaml")
+        .read_text()
+        .replace(
+            "status: verified\n    sources: [S27, S28]\n    in_force",
+            "status: sure\n    sources: [S27, S28]\n    in_force",
+        )
+    )
+    code, out = run("lint", str(folder))
+    assert (
+        code == 2 and "north-atlantic-treaty.yaml:" in out and "'verified', 'reported' or 'uncertain'" in out
+    )
+
+
+def test_new_writes_an_outline_that_straddles_each_boundary_and_passes(tmp_path: Path):
+    code, text = run("new", REDUCE)
+    assert code == 0
+    specs = parse_feature_text(text, "new.feature")
+    rows = {(s.steps[1].text.split(" to ")[-1]) for s in specs}
+    for needle in ["75,999 for 60 days", "76,000 for 60 days", "75,000 for 45 days", "75,000 for 46 days"]:
+        assert needle in rows, needle
+    dates = {s.steps[0].text for s in specs}
+    assert {"the date is 2025-12-17", "the date is 2025-12-18"} <= dates
+    path = tmp_path / "new.feature"
+    path.write_text(text)
+    assert run("check", str(path))[1].strip().endswith(f"{len(specs)} passed, 0 failed")
+    assert "Given the Secretary of Defense certified the action" in text
+
+
+def test_new_refuses_what_is_not_a_when_phrase():
+    code, out = run("new", "the President proposes to leave NATO")
+    assert code == 2 and "Nearest known phrase" in out
+
+
+def test_coverage_of_the_bundled_library_is_complete():
+    code, out = run("coverage", str(ROOT / "scenarios"), "--format", "json", "--fail-under", "100")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["percent"] == 100.0
+    floor = next(p for p in doc["provisions"] if p["id"] == "ndaa-fy2026.1249.troop-floor")
+    assert floor["scenarios"] > 0 and floor["blocked"] > 0 and floor["permitted"] > 0
+    assert all(b["holds"] and b["fails"] for b in floor["boundaries"])
+    assert floor["exceptions"] == [
+        {"id": "ndaa-fy2026.1249.certifications", "held": floor["exceptions"][0]["held"]}
+    ]
+
+
+def test_coverage_names_what_a_partial_library_leaves_untested():
+    code, out = run("coverage", str(ROOT / "scenarios/north-atlantic-treaty"), "--fail-under", "100")
+    assert code == 1
+    assert "nsa.1928f.a  22 U.S.C. 1928f(a)  [UNTOUCHED]" in out
+    assert "coverage: " in out
+
+
+def test_explore_finds_the_frontier_of_the_troop_floor(tmp_path: Path):
+    code, out = run(
+        "explore",
+        REDUCE,
+        "--range",
+        "count=75000..77000:500",
+        "--range",
+        "days=44..47",
+        "--given",
+        "the date is 2026-05-01",
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+    )
+    assert code == 0
+    doc = json.loads(out)
+    assert len(doc["points"]) == 5 * 4
+    point = next(p for p in doc["points"] if p["count"] == 75500 and p["days"] == 46)
+    assert point["outcome"] == "blocked" and point["blocked_by"] == ["Pub. L. 119-60, § 1249"]
+    edges = {(e["axis"], e["from"][e["axis"]], e["to"][e["axis"]]) for e in doc["frontier"]}
+    assert ("days", 45, 46) in edges and ("count", 75500, 76000) in edges
+
+
+def test_explore_names_dates_no_provision_covers_as_candidate_loopholes():
+    code, out = run(
+        "explore",
+        "the President proposes to relinquish the post of Supreme Allied Commander Europe",
+        "--range",
+        "date=2025-12-16..2025-12-19",
+    )
+    assert code == 0
+    assert "date 2025-12-17 -> 2025-12-18: permitted -> blocked by Pub. L. 119-60, § 1249" in out
+    assert "candidate loopholes): 2" in out
+
+
+def test_explore_csv_and_plots(tmp_path: Path):
+    code, out = run(
+        "explore",
+        REDUCE,
+        "--range",
+        "count=75000..76000:1000",
+        "--range",
+        "days=45..46",
+        "--given",
+        "the date is 2026-05-01",
+        "--format",
+        "csv",
+        "--plot",
+        str(tmp_path / "grid.png"),
+    )
+    assert code == 0 and out.splitlines()[0] == "count,days,outcome,blocked_by,governed_by"
+    assert (tmp_path / "grid.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    run(
+        "explore",
+        REDUCE,
+        "--range",
+        "count=75000..76000:1000",
+        "--range",
+        "days=45..46",
+        "--plot",
+        str(tmp_path / "grid.svg"),
+    )
+    assert b"<svg" in (tmp_path / "grid.svg").read_bytes()[:500]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--range", "count=9..1"], "LO <= HI"),
+        (["--range", "count=a..b"], "whole numbers"),
+        (["--range", "count=1..2"], "no --range: days"),
+        (["--range", "count=1..2", "--range", "days=1..2", "--range", "money=1..2"], "does not have"),
+        (["--range", "count=1..2", "--range", "days=1..2", "--plot", "x.jpg"], ".png or .svg"),
+    ],
+)
+def test_explore_bad_ranges_exit_2(args: list[str], says: str):
+    code, out = run("explore", REDUCE, *args)
+    assert code == 2 and says in out
+
+
+def test_quiz_answers_is_the_teachers_key():
+    code, out = run("quiz", str(ROOT / "scenarios/north-atlantic-treaty/article-13.feature"), "--answers")
+    assert code == 0
+    assert "1. A notice of denunciation on the last day before twenty years (hard case 22)" in out
+    assert "blocked by North Atlantic Treaty, Art. 13" in out
+
+
+def test_quiz_scores_predictions_and_explains():
+    path = ROOT / "scenarios/north-atlantic-treaty/article-13.feature"
+    n = len(parse_feature_text(path.read_text(), str(path)))
+    answers = "b\nNorth Atlantic Treaty, Art. 13\n" + "p\n" * (n - 1)
+    code, out = run("quiz", str(path), input=answers)
+    assert code == 0
+    assert "Then the action" not in out  # the Then steps are the answer: never shown
+    assert "Right: North Atlantic Treaty, Art. 13 is among the blocking authorities." in out
+    assert "Not quite: the action is blocked." in out
+    assert "Score: " in out and f" of {2 * n}" in out
+
+
+def test_check_junit_and_cucumber_reports():
+    folder = str(ROOT / "scenarios/north-atlantic-treaty")
+    code, xml = run("check", folder, "--format", "junit")
+    assert code == 0
+    suites = ET.fromstring(xml)
+    cases = suites.findall(".//testcase")
+    assert len(cases) == len(
+        parse_feature_text((ROOT / "scenarios/north-atlantic-treaty/article-13.feature").read_text(), "x")
+    )
+    assert cases[0].find("system-out").text == "blocked by North Atlantic Treaty, Art. 13"
+    code, out = run("check", folder, "--format", "cucumber")
+    (feature,) = json.loads(out)
+    step = feature["elements"][0]["steps"][0]
+    assert (
+        feature["keyword"] == "Feature"
+        and step["result"]["status"] == "passed"
+        and step["keyword"] == "Given "
+    )
+
+
+def test_check_tags_select_scenarios():
+    code, out = run(
+        "check", str(ROOT / "scenarios"), "--tags", "@history and not @nato-support-act", "--jobs", "1"
+    )
+    assert code == 0
+    history = sum(
+        len(parse_feature_text(p.read_text(), str(p))) for p in (ROOT / "scenarios/history").glob("*.feature")
+    )
+    assert out.strip().endswith(f"{history} passed, 0 failed")
+    assert run("check", str(ROOT / "scenarios"), "--tags", "@(")[0] == 2
