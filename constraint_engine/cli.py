@@ -160,10 +160,14 @@ def check(
         from .render.junit import run_cucumber
 
         click.echo(json.dumps(run_cucumber(results), indent=2, ensure_ascii=False))
-    else:
+    elif _color():
         from rich.console import Console
 
         run_text(Console(highlight=False, soft_wrap=True), results, input_errors)
+    else:
+        from .render.run import run_plain
+
+        click.echo(run_plain(results, input_errors), nl=False)
     if report is not None:
         from .render.html import run_report
 

@@ -11,6 +11,7 @@ so a dated amendment or a what-if value never needs a new ruleset.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -47,13 +48,15 @@ class CompiledRules:
     rules: dict[str, RuleMeta]
     fact_types: frozenset[str]
     book: RuleBook
-    _params_cache: dict[tuple[dt.date, tuple[tuple[str, Any], ...]], dict[str, Any]] = field(
-        default_factory=dict
-    )
+    _changes: list[dt.date] = field(default_factory=list)
+    _params_cache: dict[tuple[int, tuple[tuple[str, Any], ...]], dict[str, Any]] = field(default_factory=dict)
 
     def params_fact(self, day: dt.date, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-        """The {t: params} fact for a day: each parameter's value in force then, unless overridden."""
-        key = (day, tuple(sorted((overrides or {}).items())))
+        """The {t: params} fact for a day: each parameter's value in force then, unless overridden.
+
+        Values change only on the dates some value starts, so the fact is cached per interval between them.
+        """
+        key = (bisect.bisect_right(self._changes, day), tuple(sorted((overrides or {}).items())))
         cached = self._params_cache.get(key)
         if cached is None:
             cached = {"t": "params"}
@@ -244,7 +247,8 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
     _check_every_fact_is_consumed(book)
     fact_types = _matched_types(definition)
     digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
-    return CompiledRules(f"ce_{digest}", definition, rules, frozenset(fact_types), book)
+    changes = sorted({v.since for p in book.parameters.values() for v in p.values})
+    return CompiledRules(f"ce_{digest}", definition, rules, frozenset(fact_types), book, changes)
 
 
 Variant = tuple[str, list[Any]]

@@ -28,6 +28,25 @@ def closing_line(counts: dict[str, int]) -> str:
     return line
 
 
+def run_plain(results: list[ScenarioResult], input_errors: list[InputError]) -> str:
+    """The same listing as run_text, without colour: written at once (rich's markup costs per line)."""
+    out = [f"ERROR {err.message()}" for err in input_errors]
+    for r in results:
+        out.append(f"{_LABEL[r.status]:<5} {r.spec.name}  {r.spec.location}")
+        if r.verdict is not None:
+            out += _verdict_lines(r.verdict)
+        out += [f"      {m}" for m in r.messages]
+    out.append(closing_line(summary(results, input_errors)))
+    return "\n".join(out) + "\n"
+
+
+def _verdict_lines(v: Any) -> list[str]:
+    cites = ", ".join(dict.fromkeys(b.citation for b in v.blocked_by))
+    outcome = f"blocked by {cites}" if v.outcome == "blocked" else v.outcome
+    when = f"{v.date}{' (today: no date given)' if v.date_defaulted else ''}"
+    return [f"      {v.action} on {when}", f"      -> {outcome}"]
+
+
 def run_text(console: Any, results: list[ScenarioResult], input_errors: list[InputError]) -> None:
     from rich.markup import escape
 
