@@ -127,7 +127,7 @@ def check(
     Exits 0 when all pass, 1 when any fails or errors, 2 on bad input.
     """
     from .errors import InputError
-    from .render.run import run_json, run_text, summary
+    from .render.run import count_statuses, run_json, run_text, summary
     from .running import collect, run_in_processes
 
     try:
@@ -137,18 +137,31 @@ def check(
     if tags:
         specs = _select(specs, tags)
     runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
-    explained = fmt == "json" or report is not None
+    explained = fmt == "json" or report is not None  # outputs that show whole explanations and cures
+    how = {"with_cures": explained, "brief": not explained}
+    color = fmt == "text" and _color()
     jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(specs) >= _PARALLEL_MIN:
-        options = {
-            "rules_dir": rules_dir,
-            "today": runner.today,
-            "settings": _pairs(settings, "--set"),
-            "assumptions": _pairs(assumptions, "--assume"),
-        }
-        results = run_in_processes(specs, jobs, options, with_cures=explained)
+    parallel = jobs > 1 and len(specs) >= _PARALLEL_MIN
+    if parallel and report is None and not color and fmt in ("text", "json"):
+        # The workers render their own scenarios: returning text or plain data is far cheaper than verdicts.
+        from .render.run import json_document, plain_listing, scenario_json, scenario_plain
+
+        options = _worker_options(rules_dir, runner, settings, assumptions)
+        render = scenario_plain if fmt == "text" else scenario_json
+        pairs = run_in_processes(specs, jobs, options, render=render, **how)
+        statuses = [status for status, _ in pairs]
+        if fmt == "text":
+            click.echo(plain_listing([text for _, text in pairs], statuses, input_errors), nl=False)
+        else:
+            document = json_document([doc for _, doc in pairs], statuses, input_errors)
+            click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        _exit_for(count_statuses(statuses, input_errors), input_errors)
+    if parallel:
+        results = run_in_processes(
+            specs, jobs, _worker_options(rules_dir, runner, settings, assumptions), **how
+        )
     else:
-        results = list(runner.run_all(specs, with_cures=explained))
+        results = list(runner.run_all(specs, **how))
     counts = summary(results, input_errors)
     if fmt == "json":
         click.echo(json.dumps(run_json(results, input_errors), indent=2, ensure_ascii=False))
@@ -160,7 +173,7 @@ def check(
         from .render.junit import run_cucumber
 
         click.echo(json.dumps(run_cucumber(results), indent=2, ensure_ascii=False))
-    elif _color():
+    elif color:
         from rich.console import Console
 
         run_text(Console(highlight=False, soft_wrap=True), results, input_errors)
@@ -175,9 +188,24 @@ def check(
             report.write_text(run_report(results, input_errors, counts), encoding="utf-8")
         except OSError as exc:
             _fail_input([f"{report}: cannot write the report: {exc.strerror}."])
+    _exit_for(counts, input_errors)
+
+
+def _exit_for(counts: dict[str, int], input_errors: list[Any]) -> NoReturn:
     if input_errors:
         sys.exit(2)
     sys.exit(1 if counts["failed"] or counts["errors"] else 0)
+
+
+def _worker_options(
+    rules_dir: Path | None, runner: Runner, settings: tuple[str, ...], assumptions: tuple[str, ...]
+) -> dict[str, Any]:
+    return {
+        "rules_dir": rules_dir,
+        "today": runner.today,
+        "settings": _pairs(settings, "--set"),
+        "assumptions": _pairs(assumptions, "--assume"),
+    }
 
 
 @main.command()

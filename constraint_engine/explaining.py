@@ -109,9 +109,20 @@ def _sources(book: RuleBook, owner: str, keys: list[str]) -> list[SourceRef]:
 
 
 def explain(
-    book: RuleBook, proposal: Proposal, ev: Evaluation, cures: dict[str, list[str]] | None = None
+    book: RuleBook,
+    proposal: Proposal,
+    ev: Evaluation,
+    cures: dict[str, list[str]] | None = None,
+    *,
+    brief: bool = False,
 ) -> Verdict:
-    """The verdict for an evaluation; `cures` (from `curing`) fills each block's proven cures."""
+    """The verdict for an evaluation; `cures` (from `curing`) fills each block's proven cures.
+
+    `brief` leaves out what only an explanation shows (exceptions, caveats, derivation): for callers
+    that print the outcome and the blocking provisions only, such as `check` in text.
+    """
+    if brief:
+        return _brief(book, proposal, ev)
     blocked = [book.provisions[p] for p in dict.fromkeys(ev.blocks)]
     engaged = [book.provisions[p] for p in dict.fromkeys(ev.engaged)]
     held = set(ev.lifts)
@@ -178,19 +189,7 @@ def explain(
         date_defaulted=proposal.date_defaulted,
         action=proposal.action.text,
         facts=[*proposal.details, *(f.text for f in proposal.facts)],
-        blocked_by=[
-            BlockedBy(
-                provision=p.id,
-                citation=p.citation,
-                aliases=list(p.aliases),
-                title=p.title,
-                summary=p.summary,
-                status=p.status,
-                sources=_sources(book, p.id, p.sources),
-                cure=list((cures or {}).get(p.id, [])),
-            )
-            for p in blocked
-        ],
+        blocked_by=[_blocked_by(book, p, cures) for p in blocked],
         exceptions=exceptions,
         considered=_considered(book, proposal, {p.id for p in engaged}),
         caveats=list(dict.fromkeys(caveats)),
@@ -251,6 +250,36 @@ def _value_words(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+def _brief(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
+    return Verdict.model_construct(
+        schema_=VERDICT_SCHEMA,
+        outcome=ev.outcome,
+        date=proposal.date,
+        date_defaulted=proposal.date_defaulted,
+        action=proposal.action.text,
+        facts=[*proposal.details, *(f.text for f in proposal.facts)],
+        blocked_by=[_blocked_by(book, book.provisions[p], None) for p in dict.fromkeys(ev.blocks)],
+        exceptions=[],
+        considered=[],
+        caveats=[],
+        derivation=Derivation.model_construct(facts=[], steps=[], parameters={}),
+        error=ev.error,
+    )
+
+
+def _blocked_by(book: RuleBook, p: Any, cures: dict[str, list[str]] | None) -> BlockedBy:
+    return BlockedBy(
+        provision=p.id,
+        citation=p.citation,
+        aliases=list(p.aliases),
+        title=p.title,
+        summary=p.summary,
+        status=p.status,
+        sources=_sources(book, p.id, p.sources),
+        cure=list((cures or {}).get(p.id, [])),
+    )
 
 
 def _lift_reason(held: bool, summary: str, proposal: Proposal, fact: str) -> str:

@@ -162,7 +162,9 @@ def _misspellings(text: str) -> Iterator[tuple[int, str]]:
         if in_docstring or not line or line[0] in "#@|":
             continue
         head, colon, _ = line.partition(":")
-        if colon and head not in _BLOCK_KEYWORDS and len(head) <= 20:
+        if colon and head in _BLOCK_KEYWORDS:
+            continue
+        if colon and len(head) <= 20:
             near = difflib.get_close_matches(head, _BLOCK_KEYWORDS, n=1, cutoff=0.8)
             if near:
                 yield number, f"{head + ':'!r} is not a Gherkin keyword; did you mean {near[0] + ':'!r}?"
@@ -195,17 +197,25 @@ def _line_of(exc: Any) -> int | None:
 
 
 def _index(node: Any, steps: dict[str, int], scenarios: dict[str, int], keywords: dict[str, str]) -> None:
-    if isinstance(node, dict):
-        if "keyword" in node and "text" in node and "id" in node:
-            steps[node["id"]] = node["location"]["line"]
-            keywords[node["id"]] = node["keyword"].strip()
-        elif "id" in node and "location" in node:
-            scenarios[node["id"]] = node["location"]["line"]
-        for value in node.values():
-            _index(value, steps, scenarios, keywords)
-    elif isinstance(node, list):
-        for value in node:
-            _index(value, steps, scenarios, keywords)
+    """Lines and keywords of steps, and lines of scenarios and example rows, by AST id."""
+    for child in node.get("children", []):
+        for part in ("background", "scenario", "rule"):
+            if part in child:
+                _index_block(child[part], steps, scenarios, keywords)
+
+
+def _index_block(
+    block: Any, steps: dict[str, int], scenarios: dict[str, int], keywords: dict[str, str]
+) -> None:
+    if "children" in block:  # a Rule holds its own backgrounds and scenarios
+        _index(block, steps, scenarios, keywords)
+    scenarios[block["id"]] = block["location"]["line"]
+    for step in block.get("steps", []):
+        steps[step["id"]] = step["location"]["line"]
+        keywords[step["id"]] = step["keyword"].strip()
+    for examples in block.get("examples", []):
+        for row in examples.get("tableBody", []):
+            scenarios[row["id"]] = row["location"]["line"]
 
 
 def collect(paths: Iterable[Path]) -> tuple[list[ScenarioSpec], list[InputError]]:
@@ -249,7 +259,7 @@ class Runner:
             ) from None
         self.today = today or dt.date.today()
 
-    def evaluate(self, proposal: Proposal, *, with_cures: bool = False) -> Verdict:
+    def evaluate(self, proposal: Proposal, *, with_cures: bool = False, brief: bool = False) -> Verdict:
         """The verdict; with cures, each block lists the changes re-evaluation proves would lift it."""
         proven = None
         try:
@@ -258,7 +268,7 @@ class Runner:
                 proven = cures(self.engine, self.book, proposal, ev)
         except Exception as exc:  # an internal fault fails closed: an error verdict, never "permitted"
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
-        return explain(self.book, proposal, ev, proven)
+        return explain(self.book, proposal, ev, proven, brief=brief)
 
     def proposal(self, builder: ScenarioBuilder, spec: ScenarioSpec | None = None) -> Proposal:
         """The proposal a builder describes, with this run's overrides and the scenario's interpretations."""
@@ -285,7 +295,7 @@ class Runner:
                 raise InputError(f"{_first_error(exc)}.", file=spec.file, line=step.line) from None
         return builder
 
-    def run(self, spec: ScenarioSpec, *, with_cures: bool = False) -> ScenarioResult:
+    def run(self, spec: ScenarioSpec, *, with_cures: bool = False, brief: bool = False) -> ScenarioResult:
         try:
             builder = self.build(spec)
             proposal = self.proposal(builder, spec)
@@ -293,7 +303,7 @@ class Runner:
             return ScenarioResult(spec, "error", messages=[f"{spec.location}: {exc}."])
         except InputError as exc:
             return ScenarioResult(spec, "error", messages=[exc.message()])
-        verdict = self.evaluate(proposal, with_cures=with_cures)
+        verdict = self.evaluate(proposal, with_cures=with_cures, brief=brief)
         if verdict.outcome == "error":
             return ScenarioResult(
                 spec, "error", verdict, [f"{spec.location}: evaluation failed: {verdict.error}"]
@@ -306,9 +316,11 @@ class Runner:
                 failures.append(f"{spec.file}:{expectation.line}: Then {expectation.text}: {exc}")
         return ScenarioResult(spec, "failed" if failures else "passed", verdict, failures)
 
-    def run_all(self, specs: Iterable[ScenarioSpec], *, with_cures: bool = False) -> Iterator[ScenarioResult]:
+    def run_all(
+        self, specs: Iterable[ScenarioSpec], *, with_cures: bool = False, brief: bool = False
+    ) -> Iterator[ScenarioResult]:
         for spec in specs:
-            yield self.run(spec, with_cures=with_cures)
+            yield self.run(spec, with_cures=with_cures, brief=brief)
 
 
 def _guess_kind(text: str) -> StepKind:
@@ -369,18 +381,28 @@ def _init_worker(options: dict[str, Any]) -> None:
     _WORKER = Runner(**options)
 
 
-def _run_chunk(specs: list[ScenarioSpec], with_cures: bool) -> list[ScenarioResult]:
+def _run_chunk(specs: list[ScenarioSpec], how: dict[str, Any]) -> list[Any]:
+    """Run a chunk; with a `render` function, return (status, rendered) pairs, which pickle far faster."""
     assert _WORKER is not None
-    return [_WORKER.run(spec, with_cures=with_cures) for spec in specs]
+    results = [_WORKER.run(s, with_cures=how["with_cures"], brief=how["brief"]) for s in specs]
+    render = how.get("render")
+    return [(r.status, render(r)) for r in results] if render else results
 
 
 def run_in_processes(
-    specs: list[ScenarioSpec], jobs: int, options: dict[str, Any], *, with_cures: bool
-) -> list[ScenarioResult]:
+    specs: list[ScenarioSpec],
+    jobs: int,
+    options: dict[str, Any],
+    *,
+    with_cures: bool = False,
+    brief: bool = False,
+    render: Any = None,
+) -> list[Any]:
     """Run scenarios in `jobs` worker processes; results come back in the order of `specs`.
 
     `options` are the Runner's keyword arguments (rules_dir, today, settings, assumptions): each worker
-    loads and compiles the law once.
+    loads and compiles the law once. With `render` (a module-level function of a ScenarioResult), the
+    workers render and return (status, rendered) pairs instead of results.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -388,8 +410,9 @@ def run_in_processes(
     chunks = [specs[i : i + _CHUNK] for i in range(0, len(specs), _CHUNK)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    results: list[ScenarioResult] = []
+    how = {"with_cures": with_cures, "brief": brief, "render": render}
+    results: list[Any] = []
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
-        for batch in pool.map(_run_chunk, chunks, [with_cures] * len(chunks)):
+        for batch in pool.map(_run_chunk, chunks, [how] * len(chunks)):
             results.extend(batch)
     return results

@@ -13,11 +13,15 @@ _LABEL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR"}
 
 
 def summary(results: list[ScenarioResult], input_errors: list[InputError]) -> dict[str, int]:
+    return count_statuses([r.status for r in results], input_errors)
+
+
+def count_statuses(statuses: list[str], input_errors: list[InputError]) -> dict[str, int]:
     counts = {"passed": 0, "failed": 0, "errors": 0}
-    for r in results:
-        counts["errors" if r.status == "error" else r.status] += 1
+    for status in statuses:
+        counts["errors" if status == "error" else status] += 1
     counts["errors"] += len(input_errors)
-    counts["total"] = len(results)
+    counts["total"] = len(statuses)
     return counts
 
 
@@ -30,14 +34,22 @@ def closing_line(counts: dict[str, int]) -> str:
 
 def run_plain(results: list[ScenarioResult], input_errors: list[InputError]) -> str:
     """The same listing as run_text, without colour: written at once (rich's markup costs per line)."""
+    return plain_listing([scenario_plain(r) for r in results], [r.status for r in results], input_errors)
+
+
+def plain_listing(blocks: list[str], statuses: list[str], input_errors: list[InputError]) -> str:
     out = [f"ERROR {err.message()}" for err in input_errors]
-    for r in results:
-        out.append(f"{_LABEL[r.status]:<5} {r.spec.name}  {r.spec.location}")
-        if r.verdict is not None:
-            out += _verdict_lines(r.verdict)
-        out += [f"      {m}" for m in r.messages]
-    out.append(closing_line(summary(results, input_errors)))
+    out += blocks
+    out.append(closing_line(count_statuses(statuses, input_errors)))
     return "\n".join(out) + "\n"
+
+
+def scenario_plain(r: ScenarioResult) -> str:
+    out = [f"{_LABEL[r.status]:<5} {r.spec.name}  {r.spec.location}"]
+    if r.verdict is not None:
+        out += _verdict_lines(r.verdict)
+    out += [f"      {m}" for m in r.messages]
+    return "\n".join(out)
 
 
 def _verdict_lines(v: Any) -> list[str]:
@@ -68,20 +80,27 @@ def run_text(console: Any, results: list[ScenarioResult], input_errors: list[Inp
 
 
 def run_json(results: list[ScenarioResult], input_errors: list[InputError]) -> dict[str, Any]:
+    return json_document([scenario_json(r) for r in results], [r.status for r in results], input_errors)
+
+
+def json_document(
+    scenarios: list[dict[str, Any]], statuses: list[str], input_errors: list[InputError]
+) -> dict[str, Any]:
     return {
         "schema": RUN_SCHEMA,
-        "scenarios": [
-            {
-                "name": r.spec.name,
-                "file": r.spec.file,
-                "line": r.spec.line,
-                "tags": list(r.spec.tags),
-                "status": r.status,
-                "messages": r.messages,
-                "verdict": r.verdict.to_json_dict() if r.verdict else None,
-            }
-            for r in results
-        ],
+        "scenarios": scenarios,
         "input_errors": [{"file": e.file, "line": e.line, "message": e.message()} for e in input_errors],
-        "summary": summary(results, input_errors),
+        "summary": count_statuses(statuses, input_errors),
+    }
+
+
+def scenario_json(r: ScenarioResult) -> dict[str, Any]:
+    return {
+        "name": r.spec.name,
+        "file": r.spec.file,
+        "line": r.spec.line,
+        "tags": list(r.spec.tags),
+        "status": r.status,
+        "messages": r.messages,
+        "verdict": r.verdict.to_json_dict() if r.verdict else None,
     }
