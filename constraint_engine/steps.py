@@ -245,6 +245,11 @@ class StepDef:
     def parameters(self) -> list[str]:
         return _PLACEHOLDER.findall(self.template)
 
+    @property
+    def anchor(self) -> str:
+        """The longest literal fragment of the phrase: a text without it cannot match."""
+        return max(_PLACEHOLDER.split(self.template)[::2], key=len)
+
     def convert(self, match: re.Match[str]) -> dict[str, Any]:
         return {name: CONVERTERS[name](value) for name, value in match.groupdict().items()}
 
@@ -263,6 +268,7 @@ Decorator = Callable[[Callable[..., None]], Callable[..., None]]
 class StepRegistry:
     def __init__(self) -> None:
         self.steps: list[StepDef] = []
+        self._by_kind: dict[str, list[tuple[StepDef, str]]] = {}
 
     def _add(self, kind: StepKind, template: str, meaning: str, example: str | None) -> Decorator:
         names = _PLACEHOLDER.findall(template)
@@ -274,7 +280,9 @@ class StepRegistry:
 
         def register(handler: Callable[..., None]) -> Callable[..., None]:
             regex = re.compile(template_regex(template))
-            self.steps.append(StepDef(kind, template, example or template, meaning, handler, regex))
+            step = StepDef(kind, template, example or template, meaning, handler, regex)
+            self.steps.append(step)
+            self._by_kind.setdefault(kind, []).append((step, step.anchor))
             return handler
 
         return register
@@ -290,9 +298,11 @@ class StepRegistry:
 
     def find(self, kind: StepKind, text: str) -> tuple[StepDef, dict[str, Any]]:
         """The step definition for a step's text, its converted arguments, or a StepError."""
-        text = _SPACES.sub(" ", text.strip())
-        for step in self.steps:
-            if step.kind == kind:
+        text = text.strip()
+        if "  " in text or "\t" in text:
+            text = _SPACES.sub(" ", text)
+        for step, anchor in self._by_kind.get(kind, []):
+            if anchor in text:
                 m = step.regex.match(text)
                 if m:
                     return step, step.convert(m)
