@@ -84,6 +84,14 @@ def law_options(command: Any) -> Any:
     )(command)
 
 
+jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores); the output is the same as a serial run's.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="constraint-engine")
 def main() -> None:
@@ -106,12 +114,7 @@ def main() -> None:
 @click.option(
     "--report", type=click.Path(path_type=Path), help="Also write an HTML report of every scenario."
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the number of cores). The output is the same as a serial run's.",
-)
+@jobs_option
 def check(
     paths: tuple[Path, ...],
     rules_dir: Path | None,
@@ -488,12 +491,7 @@ def new_command(
 @click.option(
     "--plot", type=click.Path(path_type=Path), help="Also draw the grid, coloured by verdict (.png or .svg)."
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the number of cores).",
-)
+@jobs_option
 @law_options
 def explore(
     template: str,

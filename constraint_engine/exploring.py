@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import InputError
 from .models import ACTION_KINDS, Provision
-from .running import Runner
+from .running import Runner, worker, worker_pool
 from .steps import CONVERTERS, REGISTRY, ScenarioBuilder, StepDef, StepError
 
 _RANGE = re.compile(r"^(?P<name>\w+)=(?P<lo>[^.]+)\.\.(?P<hi>[^:]+)(?::(?P<step>.+))?$")
@@ -128,18 +128,9 @@ def grid(axes: list[Axis]) -> list[dict[str, Any]]:
     ]
 
 
-_WORKER: Runner | None = None
-
-
-def _init(options: dict[str, Any]) -> None:
-    global _WORKER
-    _WORKER = Runner(**options)
-
-
 def _evaluate_chunk(args: tuple[str, list[dict[str, Any]], list[str]]) -> list[dict[str, Any]]:
     template, points, givens = args
-    assert _WORKER is not None
-    return [evaluate_point(_WORKER, template, p, givens) for p in points]
+    return [evaluate_point(worker(), template, p, givens) for p in points]
 
 
 def explore(
@@ -157,12 +148,7 @@ def explore(
     chunks = [points[i : i + size] for i in range(0, len(points), size)]
     results: list[dict[str, Any]] = []
     if jobs > 1 and len(points) >= 2 * size:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=(options,)) as pool:
+        with worker_pool(jobs, options) as pool:
             for batch in pool.map(_evaluate_chunk, [(template, c, givens) for c in chunks]):
                 results += batch
                 progress(len(batch))

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Status = Literal["verified", "reported", "uncertain"]
 
@@ -237,26 +237,28 @@ def check_condition(raw: Any, path: str = "condition") -> None:
         _check_expr(rhs, f"{path}.{key}.{op}")
 
 
+def _checked_conditions(v: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for i, cond in enumerate(v):
+        check_condition(cond, f"[{i}]")
+    return v
+
+
+# A list of conditions in the grammar above, checked when a pack is loaded.
+Conditions = Annotated[list[dict[str, Any]], AfterValidator(_checked_conditions)]
+
+
 class DependingOn(Strict):
     """Conditions that differ by the value of a named interpretation: one rule is compiled per case."""
 
     interpretation: str
-    cases: dict[str, list[dict[str, Any]]]
-
-    @field_validator("cases")
-    @classmethod
-    def _conditions(cls, v: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
-        for case, conditions in v.items():
-            for i, cond in enumerate(conditions):
-                check_condition(cond, f"cases.{case}[{i}]")
-        return v
+    cases: dict[str, Conditions]
 
 
 class FactPattern(Strict):
     """A fact that must be present, with conditions on its fields."""
 
     fact: str
-    where: list[dict[str, Any]] = Field(default_factory=list)
+    where: Conditions = Field(default_factory=list)
     depending_on: list[DependingOn] = Field(default_factory=list)
 
     @field_validator("fact")
@@ -265,13 +267,6 @@ class FactPattern(Strict):
         if v not in FACT_FIELDS or v == "action":
             accepted = ", ".join(k for k in FACT_FIELDS if k != "action")
             raise ValueError(f"unknown fact {v!r}; accepted: {accepted} (the action is always available)")
-        return v
-
-    @field_validator("where")
-    @classmethod
-    def _conditions(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        for i, cond in enumerate(v):
-            check_condition(cond, f"where[{i}]")
         return v
 
 
@@ -286,14 +281,7 @@ class Lift(Strict):
     status: Status
     sources: list[str] = Field(min_length=1)
     when: list[FactPattern] = Field(min_length=1)
-    action_where: list[dict[str, Any]] = Field(default_factory=list)
-
-    @field_validator("action_where")
-    @classmethod
-    def _conditions(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        for i, cond in enumerate(v):
-            check_condition(cond, f"action_where[{i}]")
-        return v
+    action_where: Conditions = Field(default_factory=list)
 
 
 class NotALift(Strict):
@@ -301,7 +289,7 @@ class NotALift(Strict):
 
     id: str = Field(pattern=ID_PATTERN)
     fact: str
-    where: list[dict[str, Any]] = Field(default_factory=list)
+    where: Conditions = Field(default_factory=list)
     not_for: list[str] = Field(min_length=1)
     why: str
     citation: str
@@ -313,18 +301,11 @@ class NotALift(Strict):
     def _known_fact(cls, v: str) -> str:
         return FactPattern._known_fact(v)
 
-    @field_validator("where")
-    @classmethod
-    def _conditions(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        for i, cond in enumerate(v):
-            check_condition(cond, f"where[{i}]")
-        return v
-
 
 class AppliesTo(Strict):
     actions: list[str] = Field(min_length=1)
     actors: list[str] = Field(default_factory=lambda: list(ACTORS))
-    where: list[dict[str, Any]] = Field(default_factory=list)
+    where: Conditions = Field(default_factory=list)
     depending_on: list[DependingOn] = Field(default_factory=list)
     with_facts: list[FactPattern] = Field(default_factory=list)  # facts that must exist for it to apply
 
@@ -342,13 +323,6 @@ class AppliesTo(Strict):
         for actor in v:
             if actor not in ACTORS:
                 raise ValueError(f"unknown actor {actor!r}; accepted: {', '.join(ACTORS)}")
-        return v
-
-    @field_validator("where")
-    @classmethod
-    def _conditions(cls, v: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        for i, cond in enumerate(v):
-            check_condition(cond, f"where[{i}]")
         return v
 
 

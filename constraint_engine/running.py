@@ -383,8 +383,7 @@ def _init_worker(options: dict[str, Any]) -> None:
 
 def _run_chunk(specs: list[ScenarioSpec], how: dict[str, Any]) -> list[Any]:
     """Run a chunk; with a `render` function, return (status, rendered) pairs, which pickle far faster."""
-    assert _WORKER is not None
-    results = [_WORKER.run(s, with_cures=how["with_cures"], brief=how["brief"]) for s in specs]
+    results = [worker().run(s, with_cures=how["with_cures"], brief=how["brief"]) for s in specs]
     render = how.get("render")
     return [(r.status, render(r)) for r in results] if render else results
 
@@ -404,15 +403,26 @@ def run_in_processes(
     loads and compiles the law once. With `render` (a module-level function of a ScenarioResult), the
     workers render and return (status, rendered) pairs instead of results.
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     chunks = [specs[i : i + _CHUNK] for i in range(0, len(specs), _CHUNK)]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     how = {"with_cures": with_cures, "brief": brief, "render": render}
     results: list[Any] = []
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
+    with worker_pool(jobs, options) as pool:
         for batch in pool.map(_run_chunk, chunks, [how] * len(chunks)):
             results.extend(batch)
     return results
+
+
+def worker_pool(jobs: int, options: dict[str, Any]) -> Any:
+    """Worker processes, each with a Runner of its own (`worker()`); forked where the system can."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options,))
+
+
+def worker() -> Runner:
+    """This worker process's Runner."""
+    assert _WORKER is not None, "not in a worker process"
+    return _WORKER
