@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from .engine import Engine, Evaluation
 from .errors import InputError
 from .explaining import Verdict, explain
 from .facts import Proposal
-from .loading import load_rulebook
+from .loading import RuleBook, default_rules_dir, load_rulebook, pack_files
 from .steps import REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
 
 Status = Literal["passed", "failed", "error"]
@@ -230,6 +231,37 @@ def collect(paths: Iterable[Path]) -> tuple[list[ScenarioSpec], list[InputError]
     return specs, errors
 
 
+_LAW: dict[str, tuple[RuleBook, CompiledRules, Engine]] = {}
+
+
+def _law(rules_dir: Path | None) -> tuple[RuleBook, CompiledRules, Engine]:
+    """Load, compile and register the law once per process, cached by the hash of the packs' content."""
+    folder = rules_dir or default_rules_dir()
+    digest = hashlib.sha256()
+    for path in pack_files(folder):
+        digest.update(path.name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")  # load_rulebook reports it
+    key = digest.hexdigest()
+    if key not in _LAW:
+        book = load_rulebook(rules_dir)
+        compiled = compile_rulebook(book)
+        try:
+            engine = Engine(compiled)
+        except Exception as exc:  # durable-rules refused what we compiled: nothing can be evaluated
+            raise InputError(
+                f"the engine refused the compiled rules ({type(exc).__name__}: {exc}).",
+                file=str(folder),
+                accepted="rule packs whose conditions follow rules/README.md",
+            ) from None
+        if len(_LAW) >= 8:  # a few laws per process at most (what-ifs don't need one: they are parameters)
+            _LAW.pop(next(iter(_LAW)))
+        _LAW[key] = (book, compiled, engine)
+    return _LAW[key]
+
+
 class Runner:
     """Loads and compiles the law once, then evaluates scenarios one session each."""
 
@@ -242,21 +274,12 @@ class Runner:
         assumptions: dict[str, str] | None = None,
     ):
         """`settings` are what-if parameter values (--set), `assumptions` interpretations (--assume)."""
-        self.book = load_rulebook(rules_dir)
+        self.book, self.compiled, self.engine = _law(rules_dir)
         self.overrides: dict[str, Any] = {}
         for pid, raw in (settings or {}).items():
             self.overrides[pid] = self.book.override(pid, raw, interpretation=False)
         for pid, raw in (assumptions or {}).items():
             self.overrides[pid] = self.book.override(pid, raw, interpretation=True)
-        self.compiled: CompiledRules = compile_rulebook(self.book)
-        try:
-            self.engine = Engine(self.compiled)
-        except Exception as exc:  # durable-rules refused what we compiled: nothing can be evaluated
-            raise InputError(
-                f"the engine refused the compiled rules ({type(exc).__name__}: {exc}).",
-                file=str(rules_dir or "the bundled rules"),
-                accepted="rule packs whose conditions follow rules/README.md",
-            ) from None
         self.today = today or dt.date.today()
 
     def evaluate(self, proposal: Proposal, *, with_cures: bool = False, brief: bool = False) -> Verdict:
