@@ -286,6 +286,8 @@ class Runner:
         """The verdict; with cures, each block lists the changes re-evaluation proves would lift it."""
         proven = None
         try:
+            # A brief verdict never shows the matched facts: the trace keeps the firings, not their copies.
+            self.engine.trace_matches = not brief
             ev = self.engine.evaluate(proposal)
             if with_cures and ev.outcome == "blocked":
                 proven = cures(self.engine, self.book, proposal, ev)
