@@ -20,7 +20,7 @@ class Doc:
 def _in_force(p: Provision, day: dt.date | None) -> bool:
     if day is None:
         return True
-    return p.in_force.since <= day and (p.in_force.until is None or day <= p.in_force.until)
+    return p.in_force.contains(day)
 
 
 def _window(p: Provision) -> str:

@@ -287,14 +287,24 @@ def _params_pattern(chosen: dict[str, str]) -> dict[str, Any]:
     return {PARAMS: _both([{"t": "params"}, *({k: v} for k, v in chosen.items())])}
 
 
-def _engage(prov: Provision) -> list[Variant]:
-    window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]
-    if prov.in_force.until is not None:
-        window.append({"$lte": {"date": prov.in_force.until.toordinal()}})
-    who = [
+def _who(prov: Provision) -> list[Any]:
+    """The action's kind and actor are the provision's subject."""
+    return [
         _either([{"kind": k} for k in prov.applies_to.actions]),
         _either([{"actor": x} for x in prov.applies_to.actors]),
     ]
+
+
+def _window(prov: Provision) -> list[Any]:
+    """The action's date is within the provision's window in force."""
+    window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]
+    if prov.in_force.until is not None:
+        window.append({"$lte": {"date": prov.in_force.until.toordinal()}})
+    return window
+
+
+def _engage(prov: Provision) -> list[Variant]:
+    who, window = _who(prov), _window(prov)
     deps = [(ACTION, d) for d in prov.applies_to.depending_on]
     variants = []
     for suffix, chosen, extra in _cases(deps):
@@ -324,13 +334,7 @@ def probe_conditions(prov: Provision) -> list[tuple[str, dict[str, Any] | None]]
 
 
 def _probes(prov: Provision) -> list[tuple[int, str, list[Any]]]:
-    who = [
-        _either([{"kind": k} for k in prov.applies_to.actions]),
-        _either([{"actor": x} for x in prov.applies_to.actors]),
-    ]
-    window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]
-    if prov.in_force.until is not None:
-        window.append({"$lte": {"date": prov.in_force.until.toordinal()}})
+    who, window = _who(prov), _window(prov)
     out = []
     for index, (case, cond) in enumerate(probe_conditions(prov)):
         chosen: dict[str, str] = {}

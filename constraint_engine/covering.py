@@ -46,7 +46,7 @@ def coverage(runner: Runner, specs: list[ScenarioSpec]) -> dict[str, Any]:
         fired = {f.target for f in ev.firings if f.kind == "probe"}
         kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
         for pid, prov in book.provisions.items():
-            if kind not in prov.applies_to.actions or actor not in prov.applies_to.actors:
+            if not prov.applies_to.covers(kind, actor):
                 continue
             tally = tallies[pid]
             for index in range(len(probe_conditions(prov))):

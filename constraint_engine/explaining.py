@@ -183,12 +183,7 @@ def explain(
     if ev.ignored:
         caveats.append(f"No loaded rule pack considers these facts: {', '.join(sorted(set(ev.ignored)))}.")
     return Verdict(
-        schema=VERDICT_SCHEMA,
-        outcome=ev.outcome,
-        date=proposal.date,
-        date_defaulted=proposal.date_defaulted,
-        action=proposal.action.text,
-        facts=[*proposal.details, *(f.text for f in proposal.facts)],
+        **_header(proposal, ev),
         blocked_by=[_blocked_by(book, p, cures) for p in blocked],
         exceptions=exceptions,
         considered=_considered(book, proposal, {p.id for p in engaged}),
@@ -252,14 +247,21 @@ def _value_words(value: Any) -> str:
     return str(value)
 
 
+def _header(proposal: Proposal, ev: Evaluation) -> dict[str, Any]:
+    """What every verdict states first: the outcome, the action, its date and the facts given."""
+    return {
+        "schema_": VERDICT_SCHEMA,
+        "outcome": ev.outcome,
+        "date": proposal.date,
+        "date_defaulted": proposal.date_defaulted,
+        "action": proposal.action.text,
+        "facts": [*proposal.details, *(f.text for f in proposal.facts)],
+    }
+
+
 def _brief(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
     return Verdict.model_construct(
-        schema_=VERDICT_SCHEMA,
-        outcome=ev.outcome,
-        date=proposal.date,
-        date_defaulted=proposal.date_defaulted,
-        action=proposal.action.text,
-        facts=[*proposal.details, *(f.text for f in proposal.facts)],
+        **_header(proposal, ev),
         blocked_by=[_blocked_by(book, book.provisions[p], None) for p in dict.fromkeys(ev.blocks)],
         exceptions=[],
         considered=[],

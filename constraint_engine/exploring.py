@@ -104,10 +104,7 @@ def evaluate_point(runner: Runner, template: str, point: dict[str, Any], givens:
     governed = [
         p.id
         for p in runner.book.provisions.values()
-        if kind in p.applies_to.actions
-        and actor in p.applies_to.actors
-        and p.in_force.since <= day
-        and (p.in_force.until is None or day <= p.in_force.until)
+        if p.applies_to.covers(kind, actor) and p.in_force.contains(day)
     ]
     return {
         **_plain(point),

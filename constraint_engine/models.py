@@ -171,6 +171,9 @@ class InForce(Strict):
     until: dt.date | None = None
     note: str = ""
 
+    def contains(self, day: dt.date) -> bool:
+        return self.since <= day and (self.until is None or day <= self.until)
+
     @model_validator(mode="after")
     def _ordered(self) -> InForce:
         if self.until is not None and self.until < self.since:
@@ -308,6 +311,10 @@ class AppliesTo(Strict):
     where: Conditions = Field(default_factory=list)
     depending_on: list[DependingOn] = Field(default_factory=list)
     with_facts: list[FactPattern] = Field(default_factory=list)  # facts that must exist for it to apply
+
+    def covers(self, kind: object, actor: object) -> bool:
+        """This kind of action by this actor is the provision's subject (its conditions aside)."""
+        return kind in self.actions and actor in self.actors
 
     @field_validator("actions")
     @classmethod

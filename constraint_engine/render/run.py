@@ -52,11 +52,17 @@ def scenario_plain(r: ScenarioResult) -> str:
     return "\n".join(out)
 
 
-def _verdict_lines(v: Any) -> list[str]:
+def _verdict_words(v: Any) -> tuple[str, str, str]:
+    """The action, its date (saying when it defaulted to today) and the outcome with its citations."""
     cites = ", ".join(dict.fromkeys(b.citation for b in v.blocked_by))
     outcome = f"blocked by {cites}" if v.outcome == "blocked" else v.outcome
     when = f"{v.date}{' (today: no date given)' if v.date_defaulted else ''}"
-    return [f"      {v.action} on {when}", f"      -> {outcome}"]
+    return v.action, when, outcome
+
+
+def _verdict_lines(v: Any) -> list[str]:
+    action, when, outcome = _verdict_words(v)
+    return [f"      {action} on {when}", f"      -> {outcome}"]
 
 
 def run_text(console: Any, results: list[ScenarioResult], input_errors: list[InputError]) -> None:
@@ -68,11 +74,8 @@ def run_text(console: Any, results: list[ScenarioResult], input_errors: list[Inp
         label = f"[{_STYLE[r.status]}]{_LABEL[r.status]:<5}[/]"
         console.print(f"{label} {escape(r.spec.name)}  [dim]{escape(r.spec.location)}[/]")
         if r.verdict is not None:
-            v = r.verdict
-            cites = ", ".join(dict.fromkeys(b.citation for b in v.blocked_by))
-            outcome = f"blocked by {cites}" if v.outcome == "blocked" else v.outcome
-            when = f"{v.date}{' (today: no date given)' if v.date_defaulted else ''}"
-            console.print(f"      {escape(v.action)} [dim]on {when}[/]")
+            action, when, outcome = _verdict_words(r.verdict)
+            console.print(f"      {escape(action)} [dim]on {when}[/]")
             console.print(f"      -> [bold]{escape(outcome)}[/]")
         for message in r.messages:
             console.print(f"      [red]{escape(message)}[/]")
