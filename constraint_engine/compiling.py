@@ -205,7 +205,7 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
     def add(
         rule_id: str, kind: RuleKind, target: str, all_: list[Any], asserts: dict[str, Any] | None
     ) -> None:
-        definition[rule_id] = {"all": all_}
+        definition[rule_id] = {"all": guard_reads(all_)}
         rules[rule_id] = RuleMeta(rule_id, kind, target, asserts)
 
     # durable-rules 2.0.28 frees a session's action context on delete_state without ever initialising
@@ -245,6 +245,25 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
                 add(f"probe:{prov.id}#{index}{suffix}", "probe", f"{prov.id}#{index}", patterns, None)
 
     _check_every_fact_is_consumed(book)
+    for rule_id, (alias, name) in unguarded_reads(definition):
+        # The compiler guards every read; reaching this is a compiler defect, refused rather than run.
+        raise InputError(
+            f"rule {rule_id} reads {alias}.{name} without checking that the fact has it.",
+            accepted="rules whose every field read is guarded (a defect of constraint-engine: report it)",
+        )
+    depth, widest = matcher_depth(definition)
+    if depth > DURABLE_STACK:
+        raise InputError(
+            f"the rule packs are too wide for durable-rules: one fact can meet up to {depth} rule conditions "
+            f"at once, and its matcher holds {DURABLE_STACK} (error 303 at run time); the widest point is "
+            f"{widest}.",
+            file=book.file_of(next(iter(book.provisions), "")) if book.provisions else None,
+            accepted=(
+                f"at most {DURABLE_STACK}: fewer provisions that test the same field with a parameter or "
+                "another fact after the same conditions (give them distinct literal tests first, such as "
+                "different action kinds), or fewer alternatives under one 'any'"
+            ),
+        )
     fact_types = _matched_types(definition)
     digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
     changes = sorted({v.since for p in book.parameters.values() for v in p.values})
@@ -409,3 +428,162 @@ def _check_every_fact_is_consumed(book: RuleBook) -> None:
             file=book.file_of(lift.id),
             accepted="name it in some provision's lifted_by, or remove it",
         )
+
+
+# -- guards: durable-rules fails (error 311, then a corrupt heap) when a rule reads a field a fact lacks -----
+
+_ALWAYS = {"t", "sid", "id"}
+
+
+def _reads(node: Any, aliases: set[str], own: str, out: set[tuple[str, str]]) -> None:
+    """Collect (alias, field) for every field of a fact that a condition reads as a value."""
+    if isinstance(node, dict):
+        if len(node) == 1:
+            ((key, value),) = node.items()
+            if isinstance(value, str) and (key in aliases or key == "$m"):
+                out.add((own if key == "$m" else key, value))
+                return
+        for value in node.values():
+            _reads(value, aliases, own, out)
+    elif isinstance(node, list):
+        for value in node:
+            _reads(value, aliases, own, out)
+
+
+def _patterns(all_: list[Any]) -> list[tuple[str, Any]]:
+    return [next(iter(pattern.items())) for pattern in all_]
+
+
+def _rule_reads(all_: list[Any]) -> set[tuple[str, str]]:
+    aliases = {alias for alias, _ in _patterns(all_)}
+    found: set[tuple[str, str]] = set()
+    for alias, condition in _patterns(all_):
+        _reads(condition, aliases, alias, found)
+    return {(alias, name) for alias, name in found if alias != PARAMS and name not in _ALWAYS}
+
+
+def _guards(condition: Any) -> set[str]:
+    items = condition.get("$and", [condition]) if isinstance(condition, dict) else []
+    return {name for item in items if isinstance(item, dict) and "$ex" in item for name in item["$ex"]}
+
+
+def guard_reads(all_: list[Any]) -> list[Any]:
+    """Add an existence test ($ex) to each fact pattern for every field the rule reads from that fact.
+
+    A comparison on a fact's own field simply fails to match when the field is missing, but a value read
+    from a field (another fact's, or the fact's own on the right of a comparison) raises error 311 inside
+    durable-rules. With the guard, a fact that lacks the field never joins the rule.
+    """
+    needed: dict[str, set[str]] = {}
+    for alias, name in _rule_reads(all_):
+        needed.setdefault(alias, set()).add(name)
+    out = []
+    for alias, condition in _patterns(all_):
+        missing = sorted(needed.get(alias, set()) - _guards(condition))
+        if missing and not alias.endswith("$not"):
+            items = condition["$and"] if "$and" in condition else [condition]
+            condition = {"$and": [*({"$ex": {name: 1}} for name in missing), *items]}
+        out.append({alias: condition})
+    return out
+
+
+def unguarded_reads(definition: dict[str, dict[str, Any]]) -> list[tuple[str, tuple[str, str]]]:
+    """Every (rule, (alias, field)) read without an existence guard: empty for whatever compile emits."""
+    found = []
+    for rule_id, body in definition.items():
+        guarded = {alias: _guards(condition) for alias, condition in _patterns(body["all"])}
+        for alias, name in sorted(_rule_reads(body["all"])):
+            if name not in guarded.get(alias, set()):
+                found.append((rule_id, (alias, name)))
+    return found
+
+
+# -- durable-rules' matcher walks its alpha network with a fixed stack of 64 nodes (events.c, handleAlpha);
+# past it, a fact fails with error 303. Its network is modelled here, so a pack that could overflow it is
+# refused when it is compiled rather than failing scenario by scenario.
+
+DURABLE_STACK = 64
+_OPERATORS = {"$eq", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex"}
+
+
+class _Alpha:
+    __slots__ = ("children", "forward", "key")
+
+    def __init__(self, key: tuple[str, str, str]) -> None:
+        self.key = key  # (property, operator, value as JSON): how durable shares a node (findAlpha)
+        self.children: dict[tuple[str, str, str], _Alpha] = {}
+        self.forward: list[_Alpha] = []  # the node where an $or's alternatives meet again
+
+    def pushed(self) -> int:
+        """At most how many children the matcher pushes at once: every child compared with a value read
+        from a fact, every forward node, and of literal tests all but equalities on one property (of
+        which at most one holds)."""
+        equal_props = {k[0] for k in self.children if k[1] == "$eq" and not _is_read(k[2])}
+        others = sum(1 for k in self.children if not (k[1] == "$eq" and not _is_read(k[2])))
+        return len(equal_props) + others + len(self.forward)
+
+
+def _is_read(value: str) -> bool:
+    return value.startswith("{")
+
+
+def _build(node: _Alpha, condition: Any) -> list[_Alpha]:
+    """Add a condition below `node` as durable does (createAlpha); return the nodes it ends at."""
+    ((key, body),) = condition.items()
+    if key == "$and":
+        ends = [node]
+        for item in body:
+            ends = [end for start in ends for end in _build(start, item)]
+        return ends
+    if key == "$or":
+        meet = _Alpha(("$forward", "$nex", ""))
+        for item in body:
+            for end in _build(node, item):
+                end.forward.append(meet)
+        return [meet]
+    if key in _OPERATORS:
+        ((prop, value),) = body.items()
+        op = key
+    else:
+        prop, value, op = key, body, "$eq"
+    alpha_key = (prop, op, json.dumps(value, sort_keys=True))
+    child = node.children.get(alpha_key)
+    if child is None:
+        child = node.children[alpha_key] = _Alpha(alpha_key)
+    return [child]
+
+
+def matcher_depth(definition: dict[str, dict[str, Any]]) -> tuple[int, str]:
+    """The most nodes durable's matcher can hold on its stack for any fact under this ruleset, and where
+    the network is widest (in words)."""
+    root = _Alpha(("", "", ""))
+    for body in definition.values():
+        for pattern in body["all"]:
+            ((_, condition),) = pattern.items()
+            _build(root, condition)
+    memo: dict[int, int] = {}
+
+    def deepest(node: _Alpha) -> int:
+        # Popping `node` and pushing its children leaves the rest of its siblings waiting below them.
+        if id(node) not in memo:
+            below = [*node.children.values(), *node.forward]
+            own = node.pushed()
+            memo[id(node)] = max([own, *(own - 1 + deepest(b) for b in below)])
+        return memo[id(node)]
+
+    depth = deepest(root)
+    widest = max(memo_nodes(root), key=lambda n: n.pushed())
+    tests = sorted({k[0] for k in widest.children} - {"$forward"})
+    where = f"{widest.pushed()} conditions on {', '.join(tests) or 'alternatives'} after the same tests"
+    return depth, where
+
+
+def memo_nodes(root: _Alpha) -> list[_Alpha]:
+    seen: dict[int, _Alpha] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen[id(node)] = node
+            stack += [*node.children.values(), *node.forward]
+    return list(seen.values())

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import durable_rules_engine
 from durable import engine as durable_engine
 
 from .compiling import GATE, PARAMS, CompiledRules, RuleMeta
@@ -21,15 +22,27 @@ from .facts import Proposal
 Outcome = Literal["blocked", "permitted", "error"]
 
 
+_DURABLE_ERRORS = {
+    "101": "out of memory",
+    "108": "the rule network exceeds durable-rules' limit on joins",
+    "303": "a fact matched more rule conditions at once than durable-rules' stack holds (64)",
+    "311": "a rule read a field that the fact does not have",
+}
+
+
+def _durable_message(exc: Exception) -> str:
+    """The engine's message, with its error code named in words where we know it."""
+    text = str(exc)
+    code = text.rpartition("error code: ")[2].strip()
+    return f"{text} ({_DURABLE_ERRORS[code]})" if code in _DURABLE_ERRORS else text
+
+
 class _SyncHost(durable_engine.Host):
     """A host with no background threads: every derivation is done when assert_facts returns."""
 
     def _run(self) -> None:
         pass
 
-
-def _start(c: Any) -> None:
-    """The action of the `start` rule: it only has to run (see compiling)."""
 
 
 @dataclass(frozen=True)
@@ -55,12 +68,18 @@ class Evaluation:
 
 
 class _Trace:
-    __slots__ = ("firings", "errors", "counter")
+    __slots__ = ("firings", "errors", "counter", "started")
 
     def __init__(self) -> None:
         self.firings: list[Firing] = []
         self.errors: list[str] = []
         self.counter = itertools.count()
+        self.started = False  # the `start` rule ran: the session's action context is initialised
+
+
+# Each abandoned session leaks its pools (~2 MB measured); past this many faults in one engine, it is no
+# longer trusted and every later evaluation fails closed instead of growing memory without bound.
+MAX_FAULTS = 16
 
 
 class Engine:
@@ -71,20 +90,29 @@ class Engine:
         self.trace_matches = trace_matches
         self._trace = _Trace()
         self._sessions = itertools.count()
+        self.hosts_discarded = 0
+        self._host = self._new_host()
+
+    def _new_host(self) -> _SyncHost:
         # A ruleset name registers only once per host, so each engine has a host of its own.
-        self._host = _SyncHost()
-        self._host.set_rulesets(
+        host = _SyncHost()
+        host.set_rulesets(
             {
-                compiled.name: {
-                    rule_id: {**body, "run": self._action(compiled.rules[rule_id])}
-                    for rule_id, body in compiled.definition.items()
+                self.compiled.name: {
+                    rule_id: {**body, "run": self._action(self.compiled.rules[rule_id])}
+                    for rule_id, body in self.compiled.definition.items()
                 }
             }
         )
+        return host
 
     def _action(self, meta: RuleMeta) -> Callable[[Any], None]:
         if meta.kind == "start":
-            return _start
+
+            def start(c: Any) -> None:
+                self._trace.started = True
+
+            return start
 
         def run(c: Any) -> None:
             trace = self._trace
@@ -112,6 +140,12 @@ class Engine:
         name = self.compiled.name
         sid = str(next(self._sessions))
         self._trace = trace = _Trace()
+        if self.hosts_discarded >= MAX_FAULTS:
+            trace.errors.append(
+                f"engine: not evaluated: the engine failed {self.hosts_discarded} times in this process "
+                "and is no longer trusted (see the first errors of this run)"
+            )
+            return self._result(trace, params, [])
         known = self.compiled.fact_types
         batch = [{**params, "sid": sid, "id": "p"}]
         ignored: list[str] = []
@@ -120,17 +154,36 @@ class Engine:
                 batch.append({**fact, "sid": sid, "id": f"f{i}"})
             else:
                 ignored.append(fact["t"])
+        failed = False
         try:
             self._host.assert_facts(name, batch)
             self._host.assert_fact(name, {"t": GATE, "sid": sid, "id": "gate"})
         except Exception as exc:  # the engine refused a fact, or failed: never read as permitted
-            trace.errors.append(f"engine: {type(exc).__name__}: {exc}")
+            failed = True
+            trace.errors.append(f"engine: {type(exc).__name__}: {_durable_message(exc)}")
         finally:
+            self._end_session(sid, failed or not trace.started, trace)
+        return self._result(trace, params, ignored)
+
+    def _end_session(self, sid: str, unsafe: bool, trace: _Trace) -> None:
+        """Delete a finished session, or abandon the host whose session is half-built.
+
+        durable-rules frees state on delete that a failed or actionless session never initialised (a
+        heap corruption, then a crash). Such a session is never deleted: its whole ruleset is (that frees
+        the ruleset's pools and never walks its sessions), and the next evaluation gets a fresh host.
+        """
+        if not unsafe:
             try:
-                self._host.delete_state(name, sid)
+                self._host.delete_state(self.compiled.name, sid)
+                return
             except Exception as exc:
                 trace.errors.append(f"engine: could not delete session {sid}: {exc}")
-        return self._result(trace, params, ignored)
+        old, self._host = self._host, self._new_host()
+        self.hosts_discarded += 1
+        try:
+            durable_rules_engine.delete_ruleset(old.get_ruleset(self.compiled.name)._handle)
+        except Exception as exc:  # the old ruleset's memory is lost; nothing else depends on it
+            trace.errors.append(f"engine: could not free an abandoned ruleset: {exc}")
 
     def _result(self, trace: _Trace, params: dict[str, Any], ignored: list[str]) -> Evaluation:
         ev = Evaluation(outcome="permitted", firings=trace.firings, params=params, ignored=ignored)
