@@ -481,7 +481,7 @@ def guard_reads(all_: list[Any]) -> list[Any]:
     for alias, condition in _patterns(all_):
         missing = sorted(needed.get(alias, set()) - _guards(condition))
         if missing and not alias.endswith("$not"):
-            items = condition["$and"] if "$and" in condition else [condition]
+            items = condition.get("$and", [condition])
             condition = {"$and": [*({"$ex": {name: 1}} for name in missing), *items]}
         out.append({alias: condition})
     return out

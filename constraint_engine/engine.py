@@ -44,7 +44,6 @@ class _SyncHost(durable_engine.Host):
         pass
 
 
-
 @dataclass(frozen=True)
 class Firing:
     rule: str

@@ -57,7 +57,14 @@ def test_an_unguarded_read_is_found_and_guard_reads_guards_it():
 def test_a_valid_given_no_provision_of_the_action_reads_is_evaluated_not_crashed():
     result = CliRunner().invoke(
         main,
-        ["evaluate", WITHDRAW, "--given", "the date is 2026-03-01", "--given", "the funds expire on 2026-09-30"],
+        [
+            "evaluate",
+            WITHDRAW,
+            "--given",
+            "the date is 2026-03-01",
+            "--given",
+            "the funds expire on 2026-09-30",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("BLOCKED")
@@ -65,7 +72,14 @@ def test_a_valid_given_no_provision_of_the_action_reads_is_evaluated_not_crashed
 
 def test_the_same_in_a_fresh_process_exits_normally():
     # A heap corruption shows only as a signal in a process of its own.
-    args = ["evaluate", WITHDRAW, "--given", "the date is 2026-03-01", "--given", "the funds expire on 2026-09-30"]
+    args = [
+        "evaluate",
+        WITHDRAW,
+        "--given",
+        "the date is 2026-03-01",
+        "--given",
+        "the funds expire on 2026-09-30",
+    ]
     done = subprocess.run(
         [sys.executable, "-c", "from constraint_engine.cli import main; main()", *args],
         capture_output=True,
@@ -127,7 +141,9 @@ def test_check_reports_every_scenario_when_one_hits_an_engine_error(tmp_path: Pa
 def test_durables_matcher_limit_is_modelled_exactly_at_the_boundary(tmp_path: Path):
     at_limit = compile_rulebook(load_rulebook(wide_pack(tmp_path / "w64", 64)))
     assert matcher_depth(at_limit.definition)[0] == 64
-    ev = Engine(at_limit).evaluate(proposal("reduce-korea-forces", "2026-03-01", count=10, actor="Secretary of Defense"))
+    ev = Engine(at_limit).evaluate(
+        proposal("reduce-korea-forces", "2026-03-01", count=10, actor="Secretary of Defense")
+    )
     assert ev.outcome == "blocked" and len(ev.blocks) == 64
     with pytest.raises(InputError, match="too wide for durable-rules: one fact can meet up to 65"):
         compile_rulebook(load_rulebook(wide_pack(tmp_path / "w65", 65)))
@@ -142,8 +158,12 @@ def test_a_too_wide_pack_is_refused_by_check_and_lint_with_exit_2(tmp_path: Path
     folder = wide_pack(tmp_path / "w70", 70)
     result = CliRunner().invoke(
         main,
-        ["evaluate", "the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to 10",
-         "--rules", str(folder)],
+        [
+            "evaluate",
+            "the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to 10",
+            "--rules",
+            str(folder),
+        ],
     )
     assert result.exit_code == 2 and "too wide for durable-rules" in result.output
     linted = CliRunner().invoke(main, ["lint", str(folder)])
