@@ -12,10 +12,17 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .citations import CitationIndex
 from .errors import InputError, InputErrors
 from .models import FACT_FIELDS, Lift, NotALift, Parameter, Provision, RulePack, Source
+from .names import names
 
 Path_ = tuple[str | int, ...]
+
+
+def citation_index(book: RuleBook) -> CitationIndex:
+    """Every provision's citation and aliases, whatever its window in force."""
+    return CitationIndex((p.id, [p.citation, *p.aliases]) for p in book.provisions.values())
 
 
 def default_rules_dir() -> Path:
@@ -124,6 +131,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
             raise InputError(
                 "the file is empty.", file=file, line=1, accepted="a YAML mapping with a 'pack' key"
             )
+        _refuse_duplicate_keys(node, file)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -148,6 +156,34 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     lines: dict[Path_, int] = {}
     _lines(node, (), lines)
     return data, lines
+
+
+def _refuse_duplicate_keys(root: yaml.Node, file: str) -> None:
+    """A key given twice in one mapping is an error: YAML would silently keep the last value."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: already checked
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = key.start_mark.line + 1
+                    if key.value in first:
+                        raise InputError(
+                            f"{key.value}: duplicate key (first given on line {first[key.value]}); YAML "
+                            "would silently keep only the last value.",
+                            file=file,
+                            line=line,
+                            accepted="each key once in a mapping",
+                        )
+                    first[key.value] = line
+                stack += [key, value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 def _bad_timestamp_line(loader: Any, node: yaml.Node | None) -> int | None:
@@ -286,6 +322,7 @@ def _check_references(
     book: RuleBook, f: Path, pack: RulePack, lines: dict[Path_, int]
 ) -> Iterator[InputError]:
     def err(loc: Path_, problem: str, accepted: str) -> InputError:
+        accepted = getattr(problem, "accepted", accepted)  # a problem may know better what is accepted
         return InputError(problem, file=str(f), line=_line_for(loc, lines), accepted=accepted)
 
     params = ", ".join(sorted(book.parameters)) or "(none)"
@@ -356,6 +393,17 @@ def _depending_problems(book: RuleBook, dep: Any, fact: str) -> Iterator[str]:
             yield from _condition_problems(book, cond, fact, {"action"})
 
 
+class _Problem(str):
+    """A problem that says itself what is accepted instead of the usual hint."""
+
+    accepted: str
+
+    def __new__(cls, text: str, accepted: str) -> _Problem:
+        made = super().__new__(cls, text)
+        made.accepted = accepted
+        return made
+
+
 def _fields_of(fact: str) -> str:
     return f"fields of {fact}: " + (", ".join(FACT_FIELDS[fact]) or "(none)")
 
@@ -371,6 +419,14 @@ def _condition_problems(book: RuleBook, cond: dict[str, Any], fact: str, aliases
     ((_, rhs),) = body.items()
     for expr in rhs if isinstance(rhs, list) else [rhs]:
         yield from _expr_problems(book, expr, fact, aliases)
+        if key == "country" and isinstance(expr, str) and expr not in names().countries.canonical:
+            # A misspelt name in the law would silently never match what a scenario says.
+            known = names().countries.resolve(expr)
+            yield _Problem(
+                f"country {expr!r} is not a canonical country name"
+                + (f"; write {known!r}." if known else "."),
+                "the canonical names of constraint_engine/vocabulary/names.yaml, such as Germany",
+            )
 
 
 def _expr_problems(book: RuleBook, expr: Any, fact: str, aliases: set[str]) -> Iterator[str]:

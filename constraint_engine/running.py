@@ -22,7 +22,7 @@ from .engine import Engine, Evaluation
 from .errors import InputError
 from .explaining import Verdict, explain
 from .facts import Proposal
-from .loading import RuleBook, default_rules_dir, load_rulebook, pack_files
+from .loading import RuleBook, citation_index, default_rules_dir, load_rulebook, pack_files
 from .steps import REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
 
 Status = Literal["passed", "failed", "error"]
@@ -281,6 +281,7 @@ class Runner:
         for pid, raw in (assumptions or {}).items():
             self.overrides[pid] = self.book.override(pid, raw, interpretation=True)
         self.today = today or dt.date.today()
+        self.citations = citation_index(self.book)
 
     def evaluate(self, proposal: Proposal, *, with_cures: bool = False, brief: bool = False) -> Verdict:
         """The verdict; with cures, each block lists the changes re-evaluation proves would lift it."""
@@ -309,7 +310,7 @@ class Runner:
         return builder.proposal(self.today, overrides)
 
     def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
-        builder = ScenarioBuilder()
+        builder = ScenarioBuilder(citations=self.citations)
         for step in spec.steps:
             kind = step.kind or _guess_kind(step.text)
             try:

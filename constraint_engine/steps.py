@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .citations import matches
+from .citations import CitationIndex, matches
 from .facts import Fact, Proposal
-from .models import ACTORS
+from .names import names
 
 StepKind = Literal["given", "when", "then"]
 
@@ -66,34 +66,40 @@ def parse_money(text: str) -> int:
 
 
 def parse_actor(text: str) -> str:
-    if text not in ACTORS:
-        raise StepError(f"unknown actor {text!r}; accepted: {', '.join(ACTORS)}")
-    return text
-
-
-_COUNTRY_ALIASES = {
-    "the united kingdom": "United Kingdom",
-    "uk": "United Kingdom",
-    "great britain": "United Kingdom",
-    "the netherlands": "Netherlands",
-    "czech republic": "Czechia",
-    "türkiye": "Turkey",
-    "turkiye": "Turkey",
-    "holy see": "Vatican City",
-}
+    actor = names().actors.resolve(text)
+    if actor is None:
+        raise StepError(f"unknown actor {text!r}; accepted: {names().actors.accepted()}")
+    return actor
 
 
 def parse_country(text: str) -> str:
-    text = text.strip()
-    if not text or not re.fullmatch(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'\-]*", text):
-        raise StepError(f"{text!r} is not a country name; accepted: a name such as Germany")
-    return _COUNTRY_ALIASES.get(text.lower(), text)
+    countries = names().countries
+    country = countries.resolve(text)
+    if country is None:
+        near = difflib.get_close_matches(text[:100].title(), countries.canonical, n=3, cutoff=0.6)
+        hint = f" Did you mean {' or '.join(near)}?" if near else ""
+        raise StepError(
+            f"unknown country {text!r}.{hint} Accepted: any of the {len(countries.canonical)} countries in "
+            "constraint_engine/vocabulary/names.yaml by its English name (Germany, the United Kingdom) or a "
+            "common other name (Deutschland, UK), in any case"
+        )
+    return country
 
 
 def parse_citation(text: str) -> str:
     if not text.strip():
         raise StepError('the citation is empty; accepted: e.g. "22 U.S.C. 1928f(a)"')
     return text
+
+
+def check_citation(index: CitationIndex, citation: str) -> None:
+    """A citation must name some provision of the rule packs (in force on any date)."""
+    if not index.provisions(citation):
+        near = "; ".join(f'"{c}"' for c in index.nearest(citation))
+        raise StepError(
+            f'unknown citation "{citation}": it names no provision of the rule packs, so the step could '
+            f"never be checked; nearest known citations: {near}"
+        )
 
 
 GROUNDS = {
@@ -176,6 +182,8 @@ class ScenarioBuilder:
         default_factory=list
     )  # (interpretation, value, step text)
     expectations: list[Expectation] = field(default_factory=list)
+    # The citations the rule packs know: a Then step naming none of them is an error, never a vacuous pass.
+    citations: CitationIndex | None = None
 
     def set_date(self, day: dt.date) -> None:
         if self.date is not None:
@@ -323,6 +331,8 @@ class StepRegistry:
     def apply(self, kind: StepKind, text: str, builder: ScenarioBuilder, line: int | None = None) -> None:
         step, args = self.find(kind, text)
         if kind == "then":
+            if "citation" in args and builder.citations is not None:
+                check_citation(builder.citations, args["citation"])
             builder.expectations.append(
                 Expectation(text, line, lambda verdict: step.handler(verdict, **args))
             )

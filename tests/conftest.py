@@ -14,7 +14,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from constraint_engine.running import Runner
-from constraint_engine.steps import CONVERTERS, REGISTRY, ScenarioBuilder, StepDef
+from constraint_engine.steps import CONVERTERS, REGISTRY, ScenarioBuilder, StepDef, check_citation
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 27)
@@ -30,7 +30,7 @@ class Case:
 
     def __init__(self, runner: Runner):
         self.runner = runner
-        self.builder = ScenarioBuilder()
+        self.builder = ScenarioBuilder(citations=runner.citations)
         self._verdict: Any = None
 
     def verdict(self) -> Any:
@@ -50,6 +50,8 @@ def _bdd_step(step: StepDef) -> Any:
     def run(case: Case, **raw: str) -> None:
         args = {name: CONVERTERS[name](raw[name]) for name in names}
         if step.kind == "then":
+            if "citation" in args:
+                check_citation(case.runner.citations, args["citation"])
             step.handler(case.verdict(), **args)
         else:
             text = step.template.format(**raw)
