@@ -2,7 +2,7 @@
 
 `22 USC 1928f(a)`, `22 U.S.C. § 1928f(a)` and `22 U.S.C. 1928f (a)` are one citation; `22 U.S.C. 1928f` is a
 whole containing `22 U.S.C. 1928f(c)(2)`; `Pub. L. 119-60` contains every provision of that law;
-`Article 13 of the North Atlantic Treaty` is `North Atlantic Treaty, Art. 13`, and `Art. 13` alone names it too.
+`Article 13 of the North Atlantic Treaty` is `North Atlantic Treaty, Art. 13`, and `Art. 13` alone names it.
 """
 
 from __future__ import annotations
