@@ -249,6 +249,8 @@ def evaluate(
         proposal = runner.proposal(builder)
     except InputError as exc:
         _fail_input([exc])
+    except (StepError, ValidationError) as exc:
+        _fail_input([f"{exc}"])
     verdict = runner.evaluate(proposal, with_cures=True)
     click.echo(render_verdict(verdict, fmt, color=_color()), nl=False)
     if verdict.outcome == "error" or (fail_if_blocked and verdict.outcome == "blocked"):

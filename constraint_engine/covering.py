@@ -14,6 +14,7 @@ from .compiling import compile_rulebook, probe_conditions
 from .engine import Engine
 from .errors import InputError
 from .explaining import describe_condition
+from .models import ACTION_SUBJECT_SINCE
 from .running import Runner, ScenarioSpec
 
 
@@ -67,17 +68,19 @@ def coverage(runner: Runner, specs: list[ScenarioSpec]) -> dict[str, Any]:
                 f" to {prov.in_force.until})" if prov.in_force.until else " on)"
             )
             words = window if cond is None else describe_condition(book, cond, today)
-            boundaries.append(
-                {
-                    "condition": f"{words} (if {case})" if case else words,
-                    "holds": len(t.holds[index]),
-                    "fails": len(t.fails[index]),
-                }
-            )
+            boundary: dict[str, Any] = {
+                "condition": f"{words} (if {case})" if case else words,
+                "holds": len(t.holds[index]),
+                "fails": len(t.fails[index]),
+            }
+            if cond is None and _before_every_subject(prov):
+                boundary["fails_unreachable"] = True  # before the window, the action has no subject
+            boundaries.append(boundary)
         exceptions: list[dict[str, Any]] = [{"id": x, "held": len(t.lifted_by[x])} for x in prov.lifted_by]
         items = [bool(t.scenarios), bool(t.blocked)]
         items += [bool(t.permitted)] if prov.lifted_by else []
-        items += [b["holds"] > 0 for b in boundaries] + [b["fails"] > 0 for b in boundaries]
+        items += [b["holds"] > 0 for b in boundaries]
+        items += [b["fails"] > 0 for b in boundaries if not b.get("fails_unreachable")]
         items += [e["held"] > 0 for e in exceptions]
         covered += sum(items)
         total += len(items)
@@ -112,7 +115,9 @@ def coverage_text(report: dict[str, Any]) -> str:
         lines.append(f"{row['id']}  {row['citation']}  [{mark}]")
         lines.append(f"    {row['scenarios']} scenarios: {row['blocked']} blocked, {row['permitted']} lifted")
         for b in row["boundaries"]:
-            gap = "" if b["holds"] and b["fails"] else "   <- one side untested"
+            gap = (
+                "" if b["holds"] and (b["fails"] or b.get("fails_unreachable")) else "   <- one side untested"
+            )
             lines.append(f"    {b['condition']}: holds in {b['holds']}, fails in {b['fails']}{gap}")
         for x in row["exceptions"]:
             gap = "" if x["held"] else "   <- never exercised"
@@ -121,3 +126,9 @@ def coverage_text(report: dict[str, Any]) -> str:
         lines.append(f"error: {e}")
     lines.append(f"coverage: {report['percent']}%")
     return "\n".join(lines) + "\n"
+
+
+def _before_every_subject(prov: Any) -> bool:
+    """No valid scenario falls before the provision's window: every action it covers lacks a subject then."""
+    since = [ACTION_SUBJECT_SINCE.get(kind, (None, ""))[0] for kind in prov.applies_to.actions]
+    return all(day is not None and day >= prov.in_force.since for day in since)

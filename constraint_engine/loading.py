@@ -71,9 +71,7 @@ class RuleBook:
         try:
             return param.parse(raw)
         except ValueError as exc:
-            raise InputError(
-                f"{pid}: {exc}.", accepted=", ".join(param.choices) or f"a value in {param.unit}"
-            ) from None
+            raise InputError(f"{pid}: {exc}.") from None  # the message says what is accepted
 
     def file_of(self, owner_id: str) -> str:
         """The rule pack file that defines a provision, lift or parameter."""

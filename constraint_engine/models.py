@@ -37,6 +37,18 @@ ACTION_KINDS: dict[str, str] = {
 }
 ACTORS = ("President", "Secretary of State", "Secretary of Defense")
 
+# Actions whose subject exists only from a date: before it the action proposes nothing, so evaluating it
+# would give a confident answer about nothing. REFERENCE.md § 3: in force 1949-08-24 (63 Stat. 2241).
+_TREATY = (
+    dt.date(1949, 8, 24),
+    "the North Atlantic Treaty entered into force on 1949-08-24 (63 Stat. 2241); before then there is no "
+    "treaty and no NATO to act on",
+)
+ACTION_SUBJECT_SINCE: dict[str, tuple[dt.date, str]] = {
+    kind: _TREATY
+    for kind in ("withdraw", "suspend", "terminate", "denounce", "denunciation-notice", "relinquish-saceur")
+}
+
 FACT_FIELDS: dict[str, dict[str, str]] = {
     "action": {
         "kind": "str",
@@ -69,6 +81,27 @@ FACT_FIELDS: dict[str, dict[str, str]] = {
     "funds_expiry": {"date": "date"},
     "intel_notice": {"hours": "int"},
 }
+
+# Bounds on every number that reaches the engine, checked where it enters (a step, --set, a rule pack).
+# Within them every sum and product the rules compute stays far below 2**53, so the engine's arithmetic is
+# exact; beyond them a value is an input error, never a silently wrapped or rounded comparison.
+MAX_TROOPS = 2_000_000  # more than the whole active-duty force: anything above is a typo
+MAX_DAYS = 36_500  # a century
+MAX_HOURS = MAX_DAYS * 24
+MAX_DOLLARS = 10**15  # a thousand trillion dollars
+MAX_FRACTION_TERM = 1_000  # the numerator and denominator of a fraction (2/3, 3/5)
+EARLIEST_DATE = dt.date(1789, 3, 4)  # the Constitution takes effect: no earlier executive action exists
+LATEST_DATE = dt.date(2199, 12, 31)
+UNIT_MAXIMUM = {"count": MAX_TROOPS, "days": MAX_DAYS, "hours": MAX_HOURS, "dollars": MAX_DOLLARS}
+
+
+def check_date_bounds(day: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(
+            f"{day} is outside the dates the engine evaluates; accepted: {EARLIEST_DATE} to {LATEST_DATE}"
+        )
+    return day
+
 
 COMPARISONS = ("eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in")
 ARITHMETIC = ("add", "sub", "mul", "div")
@@ -145,24 +178,36 @@ class Parameter(Strict):
 def parse_parameter_value(unit: str, raw: int | str | dt.date) -> int | Fraction | dt.date:
     """Check and convert a parameter value of the given unit; ValueError says what is accepted."""
     if unit == "fraction":
-        m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", str(raw))
+        m = re.fullmatch(r"\s*([0-9]{1,30})\s*/\s*([0-9]{1,30})\s*", str(raw))
         if not m or int(m.group(2)) == 0 or int(m.group(1)) > int(m.group(2)):
             raise ValueError(f"{raw!r} is not a fraction; write it as N/D, e.g. 2/3")
+        if int(m.group(2)) > MAX_FRACTION_TERM or int(m.group(1)) > MAX_FRACTION_TERM:
+            raise ValueError(
+                f"{raw!r} has terms above {MAX_FRACTION_TERM:,}; accepted: N/D with D at most "
+                f"{MAX_FRACTION_TERM:,}, e.g. 2/3"
+            )
         return Fraction(int(m.group(1)), int(m.group(2)))
     if unit == "date":
         if isinstance(raw, dt.date):
-            return raw
+            return check_date_bounds(raw)
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(raw)):
+            raise ValueError(f"{raw!r} is not an ISO date such as 2025-06-01")
         try:
-            return dt.date.fromisoformat(str(raw))
-        except ValueError:
-            raise ValueError(f"{raw!r} is not an ISO date such as 2025-06-01") from None
+            return check_date_bounds(dt.date.fromisoformat(str(raw)))
+        except ValueError as exc:
+            if "outside" in str(exc):
+                raise
+            raise ValueError(f"{raw!r} is not a calendar date such as 2025-06-01") from None
     if isinstance(raw, bool) or not isinstance(raw, int):
         text = str(raw).replace(",", "").replace("_", "").lstrip("$")
-        if not text.isdigit():
+        if not re.fullmatch(r"-?[0-9]{1,30}", text):
             raise ValueError(f"{raw!r} is not a whole number of {unit}")
         raw = int(text)
     if raw < 0:
         raise ValueError(f"{raw} is negative; a number of {unit} is zero or more")
+    maximum = UNIT_MAXIMUM.get(unit)
+    if maximum is not None and raw > maximum:
+        raise ValueError(f"{raw:,} is beyond the engine's bound for {unit}; accepted: 0 to {maximum:,}")
     return raw
 
 
@@ -185,6 +230,12 @@ def _check_expr(raw: Any, path: str) -> None:
     """Validate an expression: a literal, {param: ID}, {field: NAME[, fact: ALIAS]} or {OP: [a, b]}."""
     if isinstance(raw, bool) or raw is None:
         raise ValueError(f"{path}: {raw!r} is not a number, string, date, parameter or field")
+    if isinstance(raw, int) and not -MAX_DOLLARS <= raw <= MAX_DOLLARS:
+        raise ValueError(
+            f"{path}: {raw:,} is beyond the engine's bound; accepted: at most {MAX_DOLLARS:,} either way"
+        )
+    if isinstance(raw, dt.date):
+        check_date_bounds(raw)
     if isinstance(raw, int | str | dt.date):
         return
     if isinstance(raw, dict):

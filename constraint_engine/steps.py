@@ -16,6 +16,15 @@ from typing import Any, Literal
 
 from .citations import CitationIndex, matches
 from .facts import Fact, Proposal
+from .models import (
+    ACTION_SUBJECT_SINCE,
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_DAYS,
+    MAX_DOLLARS,
+    MAX_HOURS,
+    MAX_TROOPS,
+)
 from .names import names
 
 StepKind = Literal["given", "when", "then"]
@@ -31,21 +40,23 @@ class ExpectationFailed(AssertionError):
 
 # -- converters: the value of a placeholder, or a StepError saying what is accepted -----------------
 
-MAX_TROOPS = 2_000_000  # more than the whole active-duty force: anything above is a typo
-MAX_DAYS = 36_500
-
 
 def parse_date(text: str) -> dt.date:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         raise StepError(f"{text!r} is not a date; accepted: an ISO date YYYY-MM-DD such as 2026-03-01")
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise StepError(f"{text!r} is not a calendar date; accepted: a real day, YYYY-MM-DD") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise StepError(
+            f"{text} is outside the dates the engine evaluates; accepted: {EARLIEST_DATE} to {LATEST_DATE}"
+        )
+    return day
 
 
 def parse_whole(text: str, what: str = "number", maximum: int | None = None) -> int:
-    if not re.fullmatch(r"-?(\d{1,3}(,\d{3})+|\d+)", text):
+    if not re.fullmatch(r"-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)", text):
         raise StepError(
             f"{text!r} is not a whole number; accepted: digits with optional thousands commas, e.g. 76,000"
         )
@@ -58,11 +69,14 @@ def parse_whole(text: str, what: str = "number", maximum: int | None = None) -> 
 
 
 def parse_money(text: str) -> int:
-    if not re.fullmatch(r"\$(\d{1,3}(,\d{3})+|\d+)", text):
+    if not re.fullmatch(r"\$([0-9]{1,3}(,[0-9]{3})+|[0-9]+)", text):
         raise StepError(
             f"{text!r} is not an amount of money; accepted: a dollar sign and digits, e.g. $500,000"
         )
-    return int(text[1:].replace(",", ""))
+    value = int(text[1:].replace(",", ""))
+    if value > MAX_DOLLARS:
+        raise StepError(f"{text} is not a plausible amount; accepted: at most ${MAX_DOLLARS:,}")
+    return value
 
 
 def parse_actor(text: str) -> str:
@@ -146,7 +160,7 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "count": lambda t: parse_whole(t, "troop count", MAX_TROOPS),
     "days": lambda t: parse_whole(t, "number of days", MAX_DAYS),
     "nays": lambda t: parse_whole(t, "number of Senators", 100),
-    "hours": lambda t: parse_whole(t, "number of hours", MAX_DAYS * 24),
+    "hours": lambda t: parse_whole(t, "number of hours", MAX_HOURS),
     "ground": parse_ground,
     "name": parse_name,
     "value": lambda t: t,
@@ -218,6 +232,12 @@ class ScenarioBuilder:
                 "the scenario has no When step; accepted: exactly one 'When the ... proposes to ...' step"
             )
         action = self.action
+        day = self.date or today
+        subject = ACTION_SUBJECT_SINCE.get(str(action.fields.get("kind")))
+        if subject is not None and day < subject[0]:
+            raise StepError(
+                f"the action is dated {day}, but {subject[1]}; accepted: a date on or after {subject[0]}"
+            )
         extra: dict[str, Any] = {}
         if self.in_area_since is not None:
             extra["in_area_since"] = self.in_area_since
@@ -226,7 +246,7 @@ class ScenarioBuilder:
         if extra:
             action = Fact(type="action", fields={**action.fields, **extra}, text=action.text)
         return Proposal(
-            date=self.date or today,
+            date=day,
             date_defaulted=self.date is None,
             action=action,
             facts=tuple(self.facts),

@@ -28,8 +28,9 @@ Feature: North Atlantic Treaty, Art. 13: denunciation only after twenty years in
     When the President proposes to suspend the North Atlantic Treaty
     Then the action is not blocked by "North Atlantic Treaty, Art. 13"
 
-  Scenario: Before the Treaty entered into force (1949-08-24) there was no Treaty to leave
-    Given the date is 1949-06-01
+  # Before 1949-08-24 there is no Treaty to leave: such a date is an input error, not a verdict.
+  Scenario: On the day the Treaty entered into force (1949-08-24) Article 13 already bars leaving it
+    Given the date is 1949-08-24
     When the President proposes to withdraw the United States from the North Atlantic Treaty
-    Then the action is permitted
-    And the action is not blocked by "North Atlantic Treaty, Art. 13"
+    Then the action is blocked by "North Atlantic Treaty, Art. 13"
+    And the action is not blocked by "22 U.S.C. 1928f"
