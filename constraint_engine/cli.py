@@ -114,6 +114,9 @@ def main() -> None:
 @click.option(
     "--report", type=click.Path(path_type=Path), help="Also write an HTML report of every scenario."
 )
+@click.option(
+    "--strict", is_flag=True, help="A scenario with no Then step fails instead of being reported unchecked."
+)
 @jobs_option
 def check(
     paths: tuple[Path, ...],
@@ -124,10 +127,12 @@ def check(
     report: Path | None,
     jobs: int | None,
     tags: str | None,
+    strict: bool,
 ) -> None:
     """Run every scenario in PATHS (feature files or folders) and check its expectations.
 
-    Exits 0 when all pass, 1 when any fails or errors, 2 on bad input.
+    A scenario with no Then step is reported unchecked (a failure with --strict). Exits 0 when all pass or
+    are unchecked, 1 when any fails or errors, 2 on bad input (which is reported in every format too).
     """
     from .errors import InputError
     from .render.run import count_statuses, run_json, run_text, summary
@@ -140,8 +145,11 @@ def check(
     if tags:
         specs = _select(specs, tags)
     runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
+    if fmt != "text":  # the document goes to stdout; a person or a CI log still sees every input error
+        for err in input_errors:
+            click.echo(f"error: {err.message()}", err=True)
     explained = fmt == "json" or report is not None  # outputs that show whole explanations and cures
-    how = {"with_cures": explained, "brief": not explained}
+    how = {"with_cures": explained, "brief": not explained, "strict": strict}
     color = fmt == "text" and _color()
     jobs = jobs or os.cpu_count() or 1
     parallel = jobs > 1 and len(specs) >= _PARALLEL_MIN
@@ -171,11 +179,11 @@ def check(
     elif fmt == "junit":
         from .render.junit import run_junit
 
-        click.echo(run_junit(results), nl=False)
+        click.echo(run_junit(results, input_errors), nl=False)
     elif fmt == "cucumber":
         from .render.junit import run_cucumber
 
-        click.echo(json.dumps(run_cucumber(results), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(run_cucumber(results, input_errors), indent=2, ensure_ascii=False))
     elif color:
         from rich.console import Console
 
@@ -631,7 +639,16 @@ def _select(specs: list[Any], expression: str) -> list[Any]:
         _fail_input(
             [f'--tags {expression!r}: {exc}. Accepted: tags joined by and, or, not, e.g. "@a and not @b".']
         )
-    return [s for s in specs if matcher.evaluate(list(s.tags))]
+    chosen = [s for s in specs if matcher.evaluate(list(s.tags))]
+    if specs and not chosen:  # a filter that selects nothing would report "0 failed" and pass
+        known = sorted({t for s in specs for t in s.tags})
+        _fail_input(
+            [
+                f"--tags {expression!r} selects none of the {len(specs)} scenarios. Accepted: an "
+                f"expression over the tags they have: {', '.join(known) or '(no scenario has a tag)'}."
+            ]
+        )
+    return chosen
 
 
 @main.command()

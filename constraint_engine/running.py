@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,9 @@ from .facts import Proposal
 from .loading import RuleBook, citation_index, default_rules_dir, load_rulebook, pack_files
 from .steps import REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
 
-Status = Literal["passed", "failed", "error"]
+# "unchecked": the scenario ran and has a verdict, but no Then step checked it; not a pass.
+Status = Literal["passed", "failed", "unchecked", "error"]
+UNCHECKED = "the scenario has no Then step, so nothing was checked"
 _KINDS: dict[str, StepKind] = {"Context": "given", "Action": "when", "Outcome": "then"}
 
 
@@ -58,13 +61,18 @@ class ScenarioResult:
     messages: list[str] = field(default_factory=list)
 
 
-def feature_files(paths: Iterable[Path]) -> list[Path]:
-    """Every .feature file under the given files and folders, in a stable order."""
+def feature_files(paths: Iterable[Path], unreadable: list[InputError] | None = None) -> list[Path]:
+    """Every .feature file under the given files and folders, in a stable order.
+
+    A folder inside them that cannot be read is added to `unreadable` (never skipped in silence).
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(path.rglob("*.feature"))
-            if not files:
+            files, errors = _walk(path)
+            if unreadable is not None:
+                unreadable.extend(errors)
+            if not files and not errors:
                 raise InputError(
                     "the folder holds no .feature files.", file=str(path), accepted="*.feature files"
                 )
@@ -76,6 +84,27 @@ def feature_files(paths: Iterable[Path]) -> list[Path]:
                 "no such file or folder.", file=str(path), accepted="feature files or folders of them"
             )
     return found
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[InputError]]:
+    errors: list[InputError] = []
+
+    def refused(exc: OSError) -> None:
+        errors.append(
+            InputError(
+                f"cannot read the folder: {exc.strerror or exc}.",
+                file=str(exc.filename or folder),
+                accepted="folders the user may read",
+            )
+        )
+
+    files = [
+        Path(root, name)
+        for root, _, names in os.walk(folder, onerror=refused)
+        for name in names
+        if name.endswith(".feature")
+    ]
+    return sorted(files), errors
 
 
 def parse_feature(path: Path) -> list[ScenarioSpec]:
@@ -223,7 +252,7 @@ def collect(paths: Iterable[Path]) -> tuple[list[ScenarioSpec], list[InputError]
     """Parse every feature file; a bad file is reported and the others still run."""
     specs: list[ScenarioSpec] = []
     errors: list[InputError] = []
-    for path in feature_files(paths):
+    for path in feature_files(paths, errors):
         try:
             specs.extend(parse_feature(path))
         except InputError as exc:
@@ -321,7 +350,10 @@ class Runner:
                 raise InputError(f"{_first_error(exc)}.", file=spec.file, line=step.line) from None
         return builder
 
-    def run(self, spec: ScenarioSpec, *, with_cures: bool = False, brief: bool = False) -> ScenarioResult:
+    def run(
+        self, spec: ScenarioSpec, *, with_cures: bool = False, brief: bool = False, strict: bool = False
+    ) -> ScenarioResult:
+        """Run one scenario; with `strict`, a scenario that checks nothing fails, else it is unchecked."""
         try:
             builder = self.build(spec)
             proposal = self.proposal(builder, spec)
@@ -334,6 +366,10 @@ class Runner:
             return ScenarioResult(
                 spec, "error", verdict, [f"{spec.location}: evaluation failed: {verdict.error}"]
             )
+        if not builder.expectations:
+            if strict:
+                return ScenarioResult(spec, "failed", verdict, [f"{spec.location}: {UNCHECKED} (--strict)."])
+            return ScenarioResult(spec, "unchecked", verdict, [f"{spec.location}: {UNCHECKED}."])
         failures = []
         for expectation in builder.expectations:
             try:
@@ -343,10 +379,15 @@ class Runner:
         return ScenarioResult(spec, "failed" if failures else "passed", verdict, failures)
 
     def run_all(
-        self, specs: Iterable[ScenarioSpec], *, with_cures: bool = False, brief: bool = False
+        self,
+        specs: Iterable[ScenarioSpec],
+        *,
+        with_cures: bool = False,
+        brief: bool = False,
+        strict: bool = False,
     ) -> Iterator[ScenarioResult]:
         for spec in specs:
-            yield self.run(spec, with_cures=with_cures, brief=brief)
+            yield self.run(spec, with_cures=with_cures, brief=brief, strict=strict)
 
 
 def _guess_kind(text: str) -> StepKind:
@@ -409,7 +450,9 @@ def _init_worker(options: dict[str, Any]) -> None:
 
 def _run_chunk(specs: list[ScenarioSpec], how: dict[str, Any]) -> list[Any]:
     """Run a chunk; with a `render` function, return (status, rendered) pairs, which pickle far faster."""
-    results = [worker().run(s, with_cures=how["with_cures"], brief=how["brief"]) for s in specs]
+    results = [
+        worker().run(s, with_cures=how["with_cures"], brief=how["brief"], strict=how["strict"]) for s in specs
+    ]
     render = how.get("render")
     return [(r.status, render(r)) for r in results] if render else results
 
@@ -421,6 +464,7 @@ def run_in_processes(
     *,
     with_cures: bool = False,
     brief: bool = False,
+    strict: bool = False,
     render: Any = None,
 ) -> list[Any]:
     """Run scenarios in `jobs` worker processes; results come back in the order of `specs`.
@@ -430,7 +474,7 @@ def run_in_processes(
     workers render and return (status, rendered) pairs instead of results.
     """
     chunks = [specs[i : i + _CHUNK] for i in range(0, len(specs), _CHUNK)]
-    how = {"with_cures": with_cures, "brief": brief, "render": render}
+    how = {"with_cures": with_cures, "brief": brief, "strict": strict, "render": render}
     results: list[Any] = []
     with worker_pool(jobs, options) as pool:
         for batch in pool.map(_run_chunk, chunks, [how] * len(chunks)):

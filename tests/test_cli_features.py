@@ -19,7 +19,8 @@ scenarios("features")
 class Run:
     def __init__(self) -> None:
         self.exit_code: int | None = None
-        self.output = ""
+        self.output = ""  # stdout and stderr, as a terminal shows them
+        self.stdout = ""
 
 
 @pytest.fixture
@@ -88,6 +89,7 @@ def invoke(args: str, run: Run) -> None:
     result = CliRunner().invoke(main, shlex.split(args), catch_exceptions=True)
     run.exit_code = result.exit_code
     run.output = result.output
+    run.stdout = result.stdout
     if result.exception and not isinstance(result.exception, SystemExit):
         run.output += f"\nTraceback: {result.exception!r}"
 
@@ -112,9 +114,53 @@ def no_traceback(run: Run) -> None:
     assert "Traceback" not in run.output, run.output
 
 
+@then(parsers.parse('the output does not contain "{text}"'))
+def output_lacks(text: str, run: Run) -> None:
+    assert text not in run.output, run.output
+
+
 @then(parsers.parse('the JSON field "{path}" is "{value}"'))
 def json_field(path: str, value: str, run: Run) -> None:
-    node: Any = json.loads(run.output)
+    node: Any = json.loads(run.stdout)
     for part in path.split("."):
         node = node[int(part)] if isinstance(node, list) else node[part]
     assert str(node) == value
+
+
+@given(
+    parsers.parse(
+        'a copy of the bundled rules in "{folder}" with the line "{old}" followed by "{new}" in "{file}"'
+    )
+)
+def rules_with_line(folder: str, old: str, new: str, file: str, run: Run) -> None:
+    edited_rules(folder, old, old + "\n" + new, file, run)
+
+
+@then("the JSON summary adds up")
+def summary_adds_up(run: Run) -> None:
+    counts = json.loads(run.stdout)["summary"]
+    assert counts["total"] == counts["passed"] + counts["failed"] + counts["unchecked"] + counts["errors"]
+
+
+@then(parsers.parse('the Cucumber report has a failed step saying "{text}"'))
+def cucumber_failed(text: str, run: Run) -> None:
+    steps = [s for f in json.loads(run.stdout) for e in f["elements"] for s in e["steps"]]
+    assert any(
+        s["result"]["status"] == "failed" and text in s["result"].get("error_message", "") for s in steps
+    )
+
+
+@then(parsers.parse("the JUnit report counts {tests:d} tests with {errors:d} errors and {skipped:d} skipped"))
+def junit_counts(tests: int, errors: int, skipped: int, run: Run) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(run.stdout)
+    cases = root.findall(".//testcase")
+    assert len(cases) == tests, run.stdout
+    assert sum(len(c.findall("error")) for c in cases) == errors, run.stdout
+    assert sum(len(c.findall("skipped")) for c in cases) == skipped, run.stdout
+
+
+@then(parsers.parse('the file "{name}" contains "{text}"'))
+def file_contains(name: str, text: str, run: Run) -> None:
+    assert text in Path(name).read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ from ..errors import InputError
 from ..running import ScenarioResult
 
 RUN_SCHEMA = "constraint-engine/run/1"
-_STYLE = {"passed": "green", "failed": "red", "error": "bold red"}
-_LABEL = {"passed": "PASS", "failed": "FAIL", "error": "ERROR"}
+_STYLE = {"passed": "green", "failed": "red", "unchecked": "yellow", "error": "bold red"}
+_LABEL = {"passed": "PASS", "failed": "FAIL", "unchecked": "UNCHECKED", "error": "ERROR"}
 
 
 def summary(results: list[ScenarioResult], input_errors: list[InputError]) -> dict[str, int]:
@@ -17,16 +17,19 @@ def summary(results: list[ScenarioResult], input_errors: list[InputError]) -> di
 
 
 def count_statuses(statuses: list[str], input_errors: list[InputError]) -> dict[str, int]:
-    counts = {"passed": 0, "failed": 0, "errors": 0}
+    """Counts that add up: total = passed + failed + unchecked + errors, each input error counted once."""
+    counts = {"passed": 0, "failed": 0, "unchecked": 0, "errors": 0}
     for status in statuses:
         counts["errors" if status == "error" else status] += 1
     counts["errors"] += len(input_errors)
-    counts["total"] = len(statuses)
+    counts["total"] = len(statuses) + len(input_errors)
     return counts
 
 
 def closing_line(counts: dict[str, int]) -> str:
     line = f"{counts['passed']} passed, {counts['failed']} failed"
+    if counts["unchecked"]:
+        line += f", {counts['unchecked']} unchecked"
     if counts["errors"]:
         line += f", {counts['errors']} errors"
     return line
