@@ -328,8 +328,14 @@ def skeleton(runner: Runner, template: str) -> str:
             unique.append(row)
     outline_when = step.template.replace("{", "<").replace("}", ">")
     table_names = ["date", *names, "outcome"]
+    valid = []
     for row in unique:
-        row["outcome"] = _verdict_of(runner, step, row)
+        try:
+            row["outcome"] = _verdict_of(runner, step, row)
+        except StepError:  # e.g. a Treaty action the day before the Treaty existed: not a scenario
+            continue
+        valid.append(row)
+    unique = valid
     widths = {n: max(len(n), *(len(r[n]) for r in unique)) for n in table_names}
     lines = [
         f"Feature: {step.meaning.rstrip('.')}",

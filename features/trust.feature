@@ -260,3 +260,10 @@ Feature: Never a confident wrong answer
     Then the exit code is 2
     And the file "run.html" contains "Input error"
     And the file "run.html" contains "is not a Gherkin keyword"
+
+  Scenario: new writes no row dated before the Treaty existed
+    When I run "new 'the President proposes to withdraw the United States from the North Atlantic Treaty'"
+    Then the exit code is 0
+    And the output contains "| 1949-08-24 |"
+    And the output does not contain "1949-08-23"
+    And the output has no traceback
