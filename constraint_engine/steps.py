@@ -547,9 +547,17 @@ def _nuclear_notice(b: ScenarioBuilder, text: str, date: dt.date) -> None:
 
 @given(
     "the reduction is needed for the safety, security or reliability of the weapons",
-    "The exception in 10 U.S.C. 497 for safety, security or reliability actions.",
+    "The exception in 10 U.S.C. 497(b)(2) (an older wording of the next phrase, kept for existing scenarios).",
 )
 def _nuclear_safety(b: ScenarioBuilder, text: str) -> None:
+    b.add("nuclear_safety_action", text)
+
+
+@given(
+    "the reduction is made to ensure the safety, security, reliability, and credibility of the weapons",
+    "The exception in 10 U.S.C. 497(b)(2), in the statute's words.",
+)
+def _nuclear_safety_statute(b: ScenarioBuilder, text: str) -> None:
     b.add("nuclear_safety_action", text)
 
 

@@ -36,3 +36,15 @@ Feature: Pub. L. 119-60, § 1249: at least 76,000 in the EUCOM area beyond 45 da
     And the Commander of United States European Command certified the action to the congressional defense committees
     When the Secretary of Defense proposes to reduce United States forces in the European Command area of responsibility to 60,000 for 365 days
     Then the action is permitted
+
+  Scenario: Certifications submitted on the day of the reduction lift the floor
+    Given the Secretary of Defense certified the action to the congressional defense committees on 2026-05-01
+    And the Commander of United States European Command certified the action to the congressional defense committees on 2026-04-20
+    When the Secretary of Defense proposes to reduce United States forces in the European Command area of responsibility to 70,000 for 60 days
+    Then the action is permitted
+
+  Scenario: A certification dated after the reduction does not lift the floor for it
+    Given the Secretary of Defense certified the action to the congressional defense committees on 2026-05-02
+    And the Commander of United States European Command certified the action to the congressional defense committees on 2026-04-20
+    When the Secretary of Defense proposes to reduce United States forces in the European Command area of responsibility to 70,000 for 60 days
+    Then the action is blocked by "Pub. L. 119-60, § 1249"
