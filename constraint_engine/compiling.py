@@ -376,21 +376,26 @@ def _lift(lift: Lift) -> list[Variant]:
         ]
         for i, pat in enumerate(lift.when):
             alias = f"f{i}"
-            where = _rename_own([*pat.where, *extra.get(alias, [])], pat.fact, alias)
+            earlier = {p.fact: f"f{j}" for j, p in enumerate(lift.when[:i])}  # facts matched before this one
+            where = _rename_own([*pat.where, *extra.get(alias, [])], pat.fact, alias, earlier)
             patterns.append({alias: _pattern(pat.fact, where, alias)})
         variants.append((suffix, patterns))
     return variants
 
 
-def _rename_own(conditions: list[dict[str, Any]], fact: str, alias: str) -> list[dict[str, Any]]:
-    """Inside a lift's pattern, {field: x} means the pattern's own fact; mark it with its alias."""
+def _rename_own(
+    conditions: list[dict[str, Any]], fact: str, alias: str, earlier: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Inside a lift's pattern, {field: x} means the pattern's own fact; mark it with its alias. A field of
+    a fact matched earlier in the same lift ({field: x, fact: TYPE}) gets that pattern's alias."""
 
     def walk(node: Any) -> Any:
         if isinstance(node, dict):
             if "field" in node and set(node) <= {"field", "fact"}:
+                target = node.get("fact", fact)
                 return {
                     "field": node["field"],
-                    "fact": alias if node.get("fact", fact) == fact else node["fact"],
+                    "fact": alias if target == fact else (earlier or {}).get(target, target),
                 }
             return {k: walk(v) for k, v in node.items()}
         if isinstance(node, list):

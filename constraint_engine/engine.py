@@ -18,6 +18,7 @@ from durable import engine as durable_engine
 
 from .compiling import GATE, PARAMS, CompiledRules, RuleMeta
 from .facts import Proposal
+from .models import DERIVED_FACTS
 
 Outcome = Literal["blocked", "permitted", "error"]
 
@@ -151,7 +152,7 @@ class Engine:
         for i, fact in enumerate(facts):
             if fact["t"] in known:
                 batch.append({**fact, "sid": sid, "id": f"f{i}"})
-            else:
+            elif fact["t"] not in DERIVED_FACTS:  # a derived fact no rule reads is no one's concern
                 ignored.append(fact["t"])
         failed = False
         try:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .models import ACTION_KINDS, ACTORS, FACT_FIELDS
+from .models import ACTION_KINDS, ACTORS, FACT_FIELDS, NO_NOTICE
 
 
 class Fact(BaseModel):
@@ -77,9 +77,13 @@ class Proposal(BaseModel):
             fact = {"t": f.type, **_encode(f.fields)}
             if f.type == "senate_vote":
                 fact.setdefault("voting", fact["present"])  # without nays, everyone present voted
-            elif f.type == "certification":
-                fact.setdefault("date", 1)  # without a date, submitted long before the action
+            elif f.type in ("certification", "consultation"):
+                fact.setdefault("date", 1)  # without a date, done long before the action
             facts.append(fact)
+        # 1928f(c)(1) orders the consultation before the (c)(2) notice: the rules compare with the first one.
+        notices = [f.fields["date"] for f in self.facts if f.type == "notice"]
+        first = min(notices) if notices else NO_NOTICE
+        facts.append({"t": "first_notice", "date": first.toordinal() if isinstance(first, dt.date) else 0})
         return facts
 
 

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from .compiling import compile_rulebook
 from .errors import InputError, InputErrors
 from .loading import RuleBook, citation_index, load_rulebook
-from .models import ACTORS
+from .models import ACTORS, DERIVED_FACTS
 from .running import ScenarioSpec, parse_feature
 from .steps import REGISTRY, ScenarioBuilder, StepError
 
@@ -129,7 +129,7 @@ def _unreachable(book: RuleBook) -> Iterator[Finding]:
                     f"has no value before {book.parameters[pid].values[0].since}",
                 )
     for lift in book.lifts.values():
-        missing = [p.fact for p in lift.when if p.fact not in facts]
+        missing = [p.fact for p in lift.when if p.fact not in facts and p.fact not in DERIVED_FACTS]
         if missing:
             yield Finding(
                 "warning",

@@ -354,8 +354,10 @@ def _check_references(
             for problem in _condition_problems(book, cond, "action", {"action"}):
                 yield err(("lifts", i, "action_where", j), problem, _fields_of("action"))
         for j, pattern in enumerate(lift.when):
+            earlier = [p.fact for p in lift.when[:j]]  # a lift may compare with a fact it matched before
+            readable = {"action", *(f for f in earlier if earlier.count(f) == 1)}
             for k, cond in enumerate(pattern.where):
-                for problem in _condition_problems(book, cond, pattern.fact, {"action"}):
+                for problem in _condition_problems(book, cond, pattern.fact, readable):
                     yield err(("lifts", i, "when", j, "where", k), problem, _fields_of(pattern.fact))
             for k, dep in enumerate(pattern.depending_on):
                 for problem in _depending_problems(book, dep, pattern.fact):
@@ -439,7 +441,8 @@ def _expr_problems(book: RuleBook, expr: Any, fact: str, aliases: set[str]) -> I
     if "field" in expr:
         target = expr.get("fact", fact)
         if target not in aliases | {fact}:
-            yield f"reference to fact {target!r}, which this rule does not match; accepted: action or {fact}."
+            known = ", ".join(sorted(aliases | {fact}))
+            yield f"reference to fact {target!r}, which this rule does not match (before this pattern); accepted: {known}."
         elif expr["field"] not in FACT_FIELDS[target]:
             yield f"reference to unknown field {expr['field']!r} of {target}."
         return

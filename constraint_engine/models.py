@@ -65,8 +65,10 @@ FACT_FIELDS: dict[str, dict[str, str]] = {
     "act_of_congress": {},
     "simple_resolution": {},
     "concurrent_resolution": {},
-    "consultation": {},
+    "consultation": {"date": "date"},
     "notice": {"date": "date"},
+    # Derived for every evaluation, never given: the earliest notice, or NO_NOTICE when there is none.
+    "first_notice": {"date": "date"},
     "certification": {"by": "str", "date": "date"},
     "korea_certification": {"consulted_allies": "str"},
     "germany_assessment": {"date": "date"},
@@ -92,6 +94,7 @@ MAX_DOLLARS = 10**15  # a thousand trillion dollars
 MAX_FRACTION_TERM = 1_000  # the numerator and denominator of a fraction (2/3, 3/5)
 EARLIEST_DATE = dt.date(1789, 3, 4)  # the Constitution takes effect: no earlier executive action exists
 LATEST_DATE = dt.date(2199, 12, 31)
+NO_NOTICE = LATEST_DATE + dt.timedelta(days=1)  # first_notice.date when no notice was given
 UNIT_MAXIMUM = {"count": MAX_TROOPS, "days": MAX_DAYS, "hours": MAX_HOURS, "dollars": MAX_DOLLARS}
 
 
@@ -102,6 +105,8 @@ def check_date_bounds(day: dt.date) -> dt.date:
         )
     return day
 
+
+DERIVED_FACTS = frozenset({"first_notice"})  # made for every evaluation (facts.Proposal), never by a phrase
 
 COMPARISONS = ("eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in")
 ARITHMETIC = ("add", "sub", "mul", "div")

@@ -426,6 +426,15 @@ def _consulted(b: ScenarioBuilder, text: str) -> None:
 
 
 @given(
+    f"the President consulted {SFRC_HFAC} on {{date}}",
+    "The consultation in 22 U.S.C. 1928f(c)(1), dated: it must come before the (c)(2) notice.",
+    example=f"the President consulted {SFRC_HFAC} on 2025-06-01",
+)
+def _consulted_on(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("consultation", text, date=date)
+
+
+@given(
     f"the President notified {SFRC_HFAC} in writing on {{date}}",
     "The written notice in 22 U.S.C. 1928f(c)(2).",
     example=f"the President notified {SFRC_HFAC} in writing on 2025-09-01",

@@ -43,3 +43,32 @@ Feature: 22 U.S.C. 1928f(c): consultation first, and written notice at least 180
     And the President consulted the Senate Foreign Relations Committee and the House Foreign Affairs Committee
     When the President proposes to terminate the North Atlantic Treaty
     Then the action is blocked by "22 U.S.C. 1928f(c)(2)"
+
+  Scenario: A consultation after the written notice does not satisfy (c)(1)
+    Given an Act of Congress authorizes the action
+    And the President notified the Senate Foreign Relations Committee and the House Foreign Affairs Committee in writing on 2025-06-01
+    And the President consulted the Senate Foreign Relations Committee and the House Foreign Affairs Committee on 2025-06-02
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is blocked by "22 U.S.C. 1928f(c)(1)"
+    And the action is not blocked by "22 U.S.C. 1928f(c)(2)"
+
+  Scenario: A consultation on the day of the written notice satisfies (c)(1)
+    Given an Act of Congress authorizes the action
+    And the President consulted the Senate Foreign Relations Committee and the House Foreign Affairs Committee on 2025-06-01
+    And the President notified the Senate Foreign Relations Committee and the House Foreign Affairs Committee in writing on 2025-06-01
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is permitted
+
+  Scenario: A consultation dated after the action does not satisfy (c)(1) even with no notice
+    Given an Act of Congress authorizes the action
+    And the President consulted the Senate Foreign Relations Committee and the House Foreign Affairs Committee on 2026-03-02
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is blocked by "22 U.S.C. 1928f(c)(1)"
+
+  Scenario: With two notices, the consultation must come before the first
+    Given an Act of Congress authorizes the action
+    And the President notified the Senate Foreign Relations Committee and the House Foreign Affairs Committee in writing on 2025-05-01
+    And the President consulted the Senate Foreign Relations Committee and the House Foreign Affairs Committee on 2025-05-15
+    And the President notified the Senate Foreign Relations Committee and the House Foreign Affairs Committee in writing on 2025-06-01
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is blocked by "22 U.S.C. 1928f(c)(1)"
