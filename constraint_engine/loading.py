@@ -442,7 +442,10 @@ def _expr_problems(book: RuleBook, expr: Any, fact: str, aliases: set[str]) -> I
         target = expr.get("fact", fact)
         if target not in aliases | {fact}:
             known = ", ".join(sorted(aliases | {fact}))
-            yield f"reference to fact {target!r}, which this rule does not match (before this pattern); accepted: {known}."
+            yield (
+                f"reference to fact {target!r}, which this rule does not match before this pattern; "
+                f"accepted: {known}."
+            )
         elif expr["field"] not in FACT_FIELDS[target]:
             yield f"reference to unknown field {expr['field']!r} of {target}."
         return
