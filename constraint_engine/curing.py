@@ -77,10 +77,10 @@ def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal)
         # (c)(1): consult on or before the first written notice (with none yet, before the action).
         notices = [f.fields["date"] for f in proposal.facts if f.type == "notice"]
         by = min(notices) if notices else proposal.date
-        added = Fact(type="consultation", fields={"date": by}, text="consultation")
+        consult = Fact(type="consultation", fields={"date": by}, text="consultation")
         kept = tuple(f for f in proposal.facts if f.type != "consultation")
         text = f"consult {SFRC_HFAC} before the written notice (on or before {by})"
-        yield Cure(prov.id, text, proposal.model_copy(update={"facts": (*kept, added)}))
+        yield Cure(prov.id, text, proposal.model_copy(update={"facts": (*kept, consult)}))
     elif set(types) == {"certification"}:
         given = {f.fields.get("by") for f in proposal.facts if f.type == "certification"}
         missing = [by for by in CERTIFIERS if by not in given]
