@@ -151,6 +151,8 @@ def explain(
                 reason=_lift_reason(lift_id in held, lift.summary, proposal, lift.when[0].fact),
             )
         )
+        if lift.assumes and lift_id in held:
+            caveats.append(f"Assumed: {lift.assumes}")
         if lift.status != "verified" and lift_id in held:
             caveats.append(
                 f"{lift.title} lifts the block, but the exception itself is {lift.status.upper()}."

@@ -341,6 +341,9 @@ class Lift(Strict):
     sources: list[str] = Field(min_length=1)
     when: list[FactPattern] = Field(min_length=1)
     action_where: Conditions = Field(default_factory=list)
+    # What a fact is taken to mean when it holds, stated in the verdict (e.g. the content a certification
+    # must have, when a scenario says only that the action was certified).
+    assumes: str = ""
 
 
 class NotALift(Strict):

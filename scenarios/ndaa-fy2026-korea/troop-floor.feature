@@ -38,3 +38,21 @@ Feature: Pub. L. 119-60: at least 28,500 U.S. forces in the Republic of Korea (r
     And the interpretation "ndaa-fy2026.korea.funds-scope" is "continuing"
     When the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to 20,000
     Then the action is blocked by "Pub. L. 119-60 (Korea troop floor)"
+
+  Scenario: The Secretary's certification of the action is the certification the floor requires
+    Given the date is 2026-05-01
+    And the Secretary of Defense certified the action to the congressional defense committees
+    When the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to 28,000
+    Then the action is permitted
+
+  Scenario: A certification of the action dated after it does not lift the floor
+    Given the date is 2026-05-01
+    And the Secretary of Defense certified the action to the congressional defense committees on 2026-05-02
+    When the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to 28,000
+    Then the action is blocked by "Pub. L. 119-60"
+
+  Scenario: The EUCOM commander's certification alone does not lift the Korea floor
+    Given the date is 2026-05-01
+    And the Commander of United States European Command certified the action to the congressional defense committees
+    When the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to 28,000
+    Then the action is blocked by "Pub. L. 119-60"
