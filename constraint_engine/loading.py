@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from .citations import CitationIndex
 from .errors import InputError, InputErrors
-from .models import FACT_FIELDS, Lift, NotALift, Parameter, Provision, RulePack, Source
+from .models import FACT_FIELDS, PRIMARY_SOURCE_KINDS, Lift, NotALift, Parameter, Provision, RulePack, Source
 from .names import names
 
 Path_ = tuple[str | int, ...]
@@ -325,6 +325,14 @@ def _check_references(
 
     params = ", ".join(sorted(book.parameters)) or "(none)"
     for i, prov in enumerate(pack.provisions):
+        if prov.status == "verified" and not any(
+            pack.sources[k].kind in PRIMARY_SOURCE_KINDS for k in prov.sources
+        ):
+            yield err(
+                ("provisions", i, "sources"),
+                f"{prov.id} is marked verified but cites no primary or official source.",
+                f"a source of kind {', '.join(PRIMARY_SOURCE_KINDS)}; or the status reported",
+            )
         for j, lift_id in enumerate(prov.lifted_by):
             if lift_id not in book.lifts:
                 yield err(

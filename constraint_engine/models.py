@@ -117,10 +117,50 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Kinds of source. A provision marked verified must rest on at least one primary or official source.
+PRIMARY_SOURCE_KINDS = (
+    "public law",  # a public law or the Statutes at Large
+    "govinfo",  # a public law or bill on govinfo.gov
+    "US Code (official)",  # uscode.house.gov, the Office of the Law Revision Counsel
+    "congress.gov",
+    "constitution",
+    "treaty (official)",  # a treaty text from a depositary or a government's official database
+    "court",  # a court's own decision
+    "GAO",  # GAO's own decision
+)
+SECONDARY_SOURCE_KINDS = (
+    "USC mirror",
+    "statute compilation",
+    "transcription of statute",
+    "treaty text",
+    "case text",
+    "bill text",
+    "vote record",
+    "CRS",
+    "OLC",
+    "think-tank analysis",
+    "encyclopedia",
+    "news",
+    "news digest",
+    "news reprint",
+    "advocacy",
+    "commentary",
+)
+SourceKind = Literal[PRIMARY_SOURCE_KINDS + SECONDARY_SOURCE_KINDS]  # type: ignore[valid-type]
+
+
 class Source(Strict):
     title: str
     url: str
-    kind: str
+    kind: SourceKind
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, v: str) -> str:
+        # A source is a link a reader opens: anything but http(s) (javascript:, data:, file:) is refused.
+        if not re.match(r"^https?://[^\s/]+", v):
+            raise ValueError(f"{v!r} is not a web address; accepted: an http:// or https:// URL")
+        return v
 
 
 class ParameterValue(Strict):

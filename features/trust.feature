@@ -108,7 +108,8 @@ Feature: Never a confident wrong answer
     Given a copy of the bundled rules in "law" with "value: 180, status" replaced by "value: 180, value: 1, status" in "nato-support-act.yaml"
     When I run "lint law"
     Then the exit code is 2
-    And the output contains "nato-support-act.yaml:21: error: value: duplicate key"
+    And the output contains "nato-support-act.yaml:"
+    And the output contains "error: value: duplicate key (first given on line"
 
   Scenario Outline: A number beyond the engine's bounds is an input error: <what>
     When I run "<command>"

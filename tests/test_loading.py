@@ -94,7 +94,8 @@ def test_unknown_key_is_named_with_its_line(tmp_path: Path):
 def test_provision_without_citation_or_status_is_refused(tmp_path: Path):
     text = _edit("north-atlantic-treaty.yaml", "    citation: North Atlantic Treaty, Art. 13\n", "")
     text = text.replace(
-        "    status: verified\n    sources: [S27, S28]\n    in_force", "    sources: [S27, S28]\n    in_force"
+        "    status: verified\n    sources: [NATO, S27, S28]\n    in_force",
+        "    sources: [NATO, S27, S28]\n    in_force",
     )
     message = "\n".join(e.message() for e in _errors(_pack_dir(tmp_path, "north-atlantic-treaty.yaml", text)))
     assert "provisions.0.citation: required key is missing" in message
@@ -142,3 +143,37 @@ def test_unknown_parameter_reference_is_refused(tmp_path: Path):
     text = _edit("north-atlantic-treaty.yaml", "{param: nat.art13.available-from}", "{param: nat.art13.nope}")
     errors = _errors(_pack_dir(tmp_path, "north-atlantic-treaty.yaml", text))
     assert any("unknown parameter 'nat.art13.nope'" in e.message() for e in errors)
+
+
+def test_a_duplicate_key_names_the_line_of_the_repeated_key():
+    from constraint_engine.errors import InputError
+    from constraint_engine.loading import load_yaml
+
+    text = "pack: x\nparameters:\n  - {since: 2023-12-22, value: 180,\n     value: 1}\n"
+    with pytest.raises(InputError) as caught:
+        load_yaml(text, "p.yaml")
+    assert caught.value.line == 4 and "first given on line 3" in caught.value.problem
+
+
+def test_a_verified_provision_needs_a_primary_source(tmp_path):
+    from constraint_engine.errors import InputErrors
+
+    for pack in default_rules_dir().glob("*.yaml"):
+        (tmp_path / pack.name).write_text(pack.read_text(encoding="utf-8"), encoding="utf-8")
+    treaty = tmp_path / "north-atlantic-treaty.yaml"
+    treaty.write_text(
+        treaty.read_text(encoding="utf-8").replace("sources: [NATO, S27, S28]", "sources: [S27, S28]")
+    )
+    with pytest.raises(InputErrors) as caught:
+        load_rulebook(tmp_path)
+    assert "nat.art13 is marked verified but cites no primary or official source" in str(caught.value)
+
+
+def test_a_source_must_be_a_web_address(tmp_path):
+    from constraint_engine.errors import InputErrors
+
+    for pack in default_rules_dir().glob("*.yaml"):
+        text = pack.read_text(encoding="utf-8")
+        (tmp_path / pack.name).write_text(text.replace("https://www.nato.int", "javascript:alert(1)//"))
+    with pytest.raises(InputErrors, match="is not a web address"):
+        load_rulebook(tmp_path)

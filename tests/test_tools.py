@@ -101,8 +101,8 @@ def test_lint_finds_provisions_no_rule_can_fire_and_schema_errors(tmp_path: Path
         (ROOT / "rules/north-atlantic-treaty.yaml")
         .read_text()
         .replace(
-            "status: verified\n    sources: [S27, S28]\n    in_force",
-            "status: sure\n    sources: [S27, S28]\n    in_force",
+            "status: verified\n    sources: [NATO, S27, S28]\n    in_force",
+            "status: sure\n    sources: [NATO, S27, S28]\n    in_force",
         )
     )
     code, out = run("lint", str(folder))

@@ -13,7 +13,7 @@ def wide_pack(folder: Path, provisions: int) -> Path:
         "title: Wide",
         "authority: a test pack",
         "sources:",
-        '  S1: {title: "test", url: "https://example.org", kind: test}',
+        '  S1: {title: "test", url: "https://example.org", kind: commentary}',
         "parameters:",
     ]
     for i in range(provisions):
@@ -33,7 +33,7 @@ def wide_pack(folder: Path, provisions: int) -> Path:
             "    title: t",
             "    text: t",
             "    summary: s",
-            "    status: verified",
+            "    status: reported",
             "    sources: [S1]",
             "    in_force: {since: 2000-01-01}",
             f"    parameters: [wide.floor-{i}]",
