@@ -146,13 +146,21 @@ SECONDARY_SOURCE_KINDS = (
     "advocacy",
     "commentary",
 )
-SourceKind = Literal[PRIMARY_SOURCE_KINDS + SECONDARY_SOURCE_KINDS]  # type: ignore[valid-type]
 
 
 class Source(Strict):
     title: str
     url: str
-    kind: SourceKind
+    kind: str
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, v: str) -> str:
+        if v not in PRIMARY_SOURCE_KINDS + SECONDARY_SOURCE_KINDS:
+            raise ValueError(
+                f"unknown kind of source {v!r}; accepted: {', '.join(PRIMARY_SOURCE_KINDS + SECONDARY_SOURCE_KINDS)}"
+            )
+        return v
 
     @field_validator("url")
     @classmethod
