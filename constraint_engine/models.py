@@ -156,10 +156,9 @@ class Source(Strict):
     @field_validator("kind")
     @classmethod
     def _known_kind(cls, v: str) -> str:
-        if v not in PRIMARY_SOURCE_KINDS + SECONDARY_SOURCE_KINDS:
-            raise ValueError(
-                f"unknown kind of source {v!r}; accepted: {', '.join(PRIMARY_SOURCE_KINDS + SECONDARY_SOURCE_KINDS)}"
-            )
+        kinds = PRIMARY_SOURCE_KINDS + SECONDARY_SOURCE_KINDS
+        if v not in kinds:
+            raise ValueError(f"unknown kind of source {v!r}; accepted: {', '.join(kinds)}")
         return v
 
     @field_validator("url")
