@@ -95,8 +95,13 @@ def test_rules_params_lists_values_units_dates_and_interpretations():
 def test_a_parameter_value_changes_on_its_date_without_rewriting_the_provision():
     from constraint_engine.loading import load_rulebook
 
-    quorum = load_rulebook().parameters["senate.quorum"]
-    assert quorum.value_on(dt.date(1959, 8, 20)) == 49 and quorum.value_on(dt.date(1959, 8, 21)) == 51
+    book = load_rulebook()
+    quorum, size = book.parameters["senate.quorum"], book.parameters["senate.size"]
+    # Alaska (1959-01-03) made the Senate 98 before Hawaii (1959-08-21) made it 100.
+    assert [size.value_on(dt.date(1959, 1, d)) for d in (2, 3)] == [96, 98]
+    assert [size.value_on(dt.date(1959, 8, d)) for d in (20, 21)] == [98, 100]
+    assert [quorum.value_on(dt.date(1959, 1, d)) for d in (2, 3)] == [49, 50]
+    assert quorum.value_on(dt.date(1959, 8, 20)) == 50 and quorum.value_on(dt.date(1959, 8, 21)) == 51
 
 
 def test_diff_lists_the_scenarios_an_amendment_changes():
