@@ -56,6 +56,26 @@ def candidates(book: RuleBook, prov: Provision, proposal: Proposal) -> Iterator[
         yield from _lift_cures(book, prov, book.lifts[lift_id], proposal)
     for cond in book.active_where(prov, proposal.date, proposal.overrides):
         yield from _boundary_cures(book, prov, cond, proposal)
+    if any(p.fact == "prior_rescission_proposal" for p in prov.applies_to.with_facts):
+        yield _deferral_instead(prov, proposal)
+
+
+def _deferral_instead(prov: Provision, proposal: Proposal) -> Cure:
+    """Funds may not be proposed for rescission twice; a deferral on a lawful ground is the other route."""
+    kept = tuple(
+        f
+        for f in proposal.facts
+        if not (f.type == "special_message" and f.fields.get("proposes") == "rescind")
+    )
+    added = (
+        Fact(type="special_message", fields={"proposes": "defer", "date": proposal.date}, text="deferral"),
+        Fact(type="deferral_ground", fields={"ground": "contingencies"}, text="contingencies"),
+    )
+    text = (
+        "instead of proposing the rescission again, send a special message deferring the funds on a lawful "
+        f"ground (such as contingencies) by {proposal.date}, ending within the fiscal year (2 U.S.C. 684)"
+    )
+    return Cure(prov.id, text, proposal.model_copy(update={"facts": kept + added}))
 
 
 def _param(book: RuleBook, proposal: Proposal, pid: str) -> Any:
@@ -73,6 +93,10 @@ def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal)
         yield _senate_cure(book, prov, proposal)
     elif types == ["notice"]:
         yield from _notice_cures(book, prov, proposal)
+    elif types == ["special_message"] and "recess_days" in str(lift.when[0].where):
+        cure = _shorter_withholding(book, prov, proposal)
+        if cure is not None:
+            yield cure
     elif types[:1] == ["consultation"]:
         # (c)(1): consult on or before the first written notice (with none yet, before the action).
         notices = [f.fields["date"] for f in proposal.facts if f.type == "notice"]
@@ -95,6 +119,47 @@ def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal)
         cure = _synthesized(book, prov, lift, proposal)
         if cure is not None:
             yield cure
+
+
+def _shorter_withholding(book: RuleBook, prov: Provision, proposal: Proposal) -> Cure | None:
+    """Withhold no longer than the review period: 45 days of continuous session after the rescission message.
+
+    Each day added either counts toward the period or is a day of adjournment, so the days still allowed
+    never grow with the length withheld, and the longest lawful length is found by bisection.
+    """
+    messages = [
+        f.fields["date"]
+        for f in proposal.facts
+        if f.type == "special_message" and f.fields.get("proposes") == "rescind"
+    ]
+    days = proposal.action.fields.get("days")
+    if not messages or not isinstance(days, int):
+        return None
+    review = int(_param(book, proposal, "ica.review-days"))
+
+    def with_days(d: int) -> Proposal:
+        action = Fact(type="action", fields={**proposal.action.fields, "days": d}, text=proposal.action.text)
+        return proposal.model_copy(update={"action": action})
+
+    def lawful(d: int) -> bool:
+        p = with_days(d)
+        return any(
+            m.toordinal() + review + p._recess_days(m) >= proposal.date.toordinal() + d
+            for m in messages
+            if isinstance(m, dt.date)
+        )
+
+    low, high = 0, days
+    if not lawful(low):
+        return None
+    while low < high:  # the largest d with lawful(d)
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if lawful(mid) else (low, mid - 1)
+    text = (
+        f"release the funds within {review} days of continuous session after the special message "
+        f"(withhold for at most {low} days)"
+    )
+    return Cure(prov.id, text, with_days(low))
 
 
 _PLAIN = {

@@ -77,14 +77,35 @@ class Proposal(BaseModel):
             fact = {"t": f.type, **_encode(f.fields)}
             if f.type == "senate_vote":
                 fact.setdefault("voting", fact["present"])  # without nays, everyone present voted
-            elif f.type in ("certification", "consultation"):
+            elif f.type in ("certification", "consultation", "rescission_enacted"):
                 fact.setdefault("date", 1)  # without a date, done long before the action
+            elif f.type == "special_message":
+                fact["recess_days"] = self._recess_days(f.fields["date"])
             facts.append(fact)
         # 1928f(c)(1) orders the consultation before the (c)(2) notice: the rules compare with the first one.
         notices = [f.fields["date"] for f in self.facts if f.type == "notice"]
         first = min(notices) if notices else NO_NOTICE
         facts.append({"t": "first_notice", "date": first.toordinal() if isinstance(first, dt.date) else 0})
         return facts
+
+    def _recess_days(self, message: Any) -> int:
+        """Days of adjournment from the message to the end of the withholding (either House; counted once)."""
+        days = self.action.fields.get("days")
+        if not isinstance(message, dt.date) or not isinstance(days, int):
+            return 0
+        window = set(range(message.toordinal(), self.date.toordinal() + days + 1))
+        recess: set[int] = set()
+        for f in self.facts:
+            if f.type == "adjournment":
+                start, end = f.fields["start"], f.fields["end"]
+                if isinstance(start, dt.date) and isinstance(end, dt.date):
+                    recess |= _days_between(start, end)
+        return len(recess & window)
+
+
+def _days_between(start: dt.date, end: dt.date) -> set[int]:
+    """The days strictly between an adjournment's start and the day the House sits again, as ordinals."""
+    return set(range(start.toordinal() + 1, end.toordinal()))
 
 
 def _encode(fields: dict[str, int | str | dt.date]) -> dict[str, int | str]:

@@ -32,7 +32,7 @@ ACTION_KINDS: dict[str, str] = {
     "reduce-germany-forces": "reduce United States forces stationed in Germany",
     "reduce-nuclear-forces-europe": "reduce, consolidate or withdraw U.S. nuclear forces based in Europe",
     "station-forces-abroad": "keep members of the armed forces on duty ashore abroad at fiscal-year end",
-    "withhold-usai": "withhold Ukraine Security Assistance Initiative funds",
+    "withhold-funds": "withhold appropriated funds of a program from obligation",
     "curtail-intel-sharing": "suspend, terminate or curtail intelligence sharing with Ukraine",
 }
 ACTORS = ("President", "Secretary of State", "Secretary of Defense")
@@ -60,6 +60,7 @@ FACT_FIELDS: dict[str, dict[str, str]] = {
         "country": "str",
         "in_area_since": "date",
         "prior_days": "int",
+        "program": "str",
     },
     "senate_vote": {"yeas": "int", "present": "int", "voting": "int"},
     "act_of_congress": {},
@@ -77,9 +78,13 @@ FACT_FIELDS: dict[str, dict[str, str]] = {
     "war_declared": {},
     "armed_attack_on_ally": {},
     "emergency_waiver": {},
-    "special_message": {"proposes": "str", "date": "date"},
+    # recess_days is derived: the days of adjournments (of more than three days) from the message to the end
+    # of the withholding, which 2 U.S.C. 682(5) excludes from the days of continuous session.
+    "special_message": {"proposes": "str", "date": "date", "recess_days": "int"},
+    "adjournment": {"start": "date", "end": "date"},
+    "prior_rescission_proposal": {"date": "date"},
     "deferral_ground": {"ground": "str"},
-    "rescission_enacted": {},
+    "rescission_enacted": {"date": "date"},
     "funds_expiry": {"date": "date"},
     "intel_notice": {"hours": "int"},
 }

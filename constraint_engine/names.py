@@ -38,6 +38,7 @@ class NameList:
 class Names:
     actors: NameList
     countries: NameList
+    programs: NameList
 
 
 def _name_list(kind: str, raw: object, file: str) -> NameList:
@@ -63,5 +64,7 @@ def names() -> Names:
     file = str(resource)
     data, _ = load_yaml(resource.read_text(encoding="utf-8"), file)
     return Names(
-        _name_list("actors", data.get("actors"), file), _name_list("countries", data.get("countries"), file)
+        _name_list("actors", data.get("actors"), file),
+        _name_list("countries", data.get("countries"), file),
+        _name_list("programs", data.get("programs"), file),
     )

@@ -100,6 +100,16 @@ def parse_country(text: str) -> str:
     return country
 
 
+def parse_program(text: str) -> str:
+    program = names().programs.resolve(text)
+    if program is None:
+        raise StepError(
+            f"unknown program {text!r}; accepted: {names().programs.accepted()} (or their abbreviations, such as "
+            "USAI); add a program to constraint_engine/vocabulary/names.yaml"
+        )
+    return program
+
+
 def parse_citation(text: str) -> str:
     if not text.strip():
         raise StepError('the citation is empty; accepted: e.g. "22 U.S.C. 1928f(a)"')
@@ -138,6 +148,7 @@ def parse_name(text: str) -> str:
 
 PLACEHOLDERS: dict[str, str] = {
     "date": "an ISO date, YYYY-MM-DD",
+    "date2": "a second ISO date, YYYY-MM-DD",
     "yeas": "a whole number of Senators, 0 to 100",
     "nays": "a whole number of Senators, 0 to 100",
     "present": "a whole number of Senators present, 1 to 100",
@@ -147,6 +158,7 @@ PLACEHOLDERS: dict[str, str] = {
     "money": "dollars: a $ and digits, commas allowed ($500,000)",
     "actor": "President, Secretary of State or Secretary of Defense",
     "country": "a country name (Germany)",
+    "program": "a program: Ukraine Security Assistance Initiative (USAI), European Deterrence Initiative, NATO Security Investment Program, Baltic Security Initiative",
     "citation": "a citation, e.g. 22 U.S.C. 1928f(a); a whole matches its parts",
     "ground": "; ".join(GROUNDS),
     "name": "an interpretation id (constraint-engine rules --params)",
@@ -155,6 +167,7 @@ PLACEHOLDERS: dict[str, str] = {
 
 CONVERTERS: dict[str, Callable[[str], Any]] = {
     "date": parse_date,
+    "date2": parse_date,
     "yeas": lambda t: parse_whole(t, "number of Senators", 100),
     "present": lambda t: parse_whole(t, "number of Senators present", 100),
     "count": lambda t: parse_whole(t, "troop count", MAX_TROOPS),
@@ -167,6 +180,7 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "money": parse_money,
     "actor": parse_actor,
     "country": parse_country,
+    "program": parse_program,
     "citation": parse_citation,
 }
 
@@ -625,6 +639,41 @@ def _rescinded(b: ScenarioBuilder, text: str) -> None:
 
 
 @given(
+    "Congress enacted a rescission bill for the funds on {date}",
+    "Congress completed action on a rescission bill on that day (2 U.S.C. 683): within the review period, the "
+    "funds may be withheld until then.",
+    example="Congress enacted a rescission bill for the funds on 2026-04-01",
+)
+def _rescinded_on(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("rescission_enacted", text, date=date)
+
+
+@given(
+    "Congress adjourned for more than three days from {date} to {date2}",
+    "Either House adjourned on the first day and sat again on the second; the days between are not days of "
+    "continuous session (2 U.S.C. 682(5)).",
+    example="Congress adjourned for more than three days from 2026-04-02 to 2026-04-20",
+)
+def _adjourned(b: ScenarioBuilder, text: str, date: dt.date, date2: dt.date) -> None:
+    if (date2 - date).days <= 4:  # at least four days between adjourning and sitting again
+        raise StepError(
+            f"from {date} to {date2} is not an adjournment of more than three days; accepted: a second date at "
+            "least five days after the first (only such adjournments break the count of continuous session)"
+        )
+    b.add("adjournment", text, start=date, end=date2)
+
+
+@given(
+    "the funds were proposed for rescission before, on {date}, and Congress did not rescind them",
+    "An earlier rescission proposal for the same funds: they may not be proposed for rescission again "
+    "(2 U.S.C. 683).",
+    example="the funds were proposed for rescission before, on 2025-06-01, and Congress did not rescind them",
+)
+def _proposed_before(b: ScenarioBuilder, text: str, date: dt.date) -> None:
+    b.add("prior_rescission_proposal", text, date=date)
+
+
+@given(
     "the funds expire on {date}",
     "The last day the withheld funds are available for obligation (GAO B-330330).",
     example="the funds expire on 2026-09-30",
@@ -730,12 +779,12 @@ def _ashore(b: ScenarioBuilder, text: str, count: int) -> None:
 
 
 @when(
-    "the President proposes to withhold {money} of Ukraine Security Assistance Initiative funds for {days} days",
-    "Withholding appropriated USAI funds from obligation, from the scenario's date, for a number of days.",
+    "the President proposes to withhold {money} of {program} funds for {days} days",
+    "Withholding appropriated funds of a program from obligation, from the scenario's date, for a number of days.",
     example="the President proposes to withhold $200,000,000 of Ukraine Security Assistance Initiative funds for 60 days",
 )
-def _withhold(b: ScenarioBuilder, text: str, money: int, days: int) -> None:
-    b.set_action(text, kind="withhold-usai", actor="President", value=money, days=days)
+def _withhold(b: ScenarioBuilder, text: str, money: int, program: str, days: int) -> None:
+    b.set_action(text, kind="withhold-funds", actor="President", value=money, days=days, program=program)
 
 
 @when(

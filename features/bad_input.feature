@@ -26,6 +26,8 @@ Feature: Bad input gets a clear answer and never a traceback
       | money without digits            | When the Secretary of Defense proposes to relocate equipment valued at $ out of the European Command area of responsibility             | not an amount of money                    |
       | an unknown actor                | When the Vice President proposes to suspend the North Atlantic Treaty                                                                  | unknown actor 'Vice President'            |
       | a second date                   | And the date is 2026-04-01                                                                                                              | the date is already given as 2026-03-01   |
+      | a short adjournment             | And Congress adjourned for more than three days from 2026-04-01 to 2026-04-03                                                           | is not an adjournment of more than three days |
+      | an unknown program              | When the President proposes to withhold $1,000 of Nope Initiative funds for 30 days                                                     | unknown program 'Nope Initiative'         |
 
   Scenario: A scenario with no When step
     Given a feature file "nowhen.feature" containing:

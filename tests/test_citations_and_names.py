@@ -50,7 +50,13 @@ def test_lawyers_spellings_normalise_alike(written: str, canonical: str):
         ("Pub. L. 116-283", {"ndaa-fy2021.germany.troop-floor"}),
         (
             "Pub. L. 93-344",
-            {"ica.withholding", "ica.rescission-period", "ica.deferral-fiscal-year", "ica.expiry"},
+            {
+                "ica.withholding",
+                "ica.rescission-period",
+                "ica.deferral-fiscal-year",
+                "ica.expiry",
+                "ica.repeat-rescission",
+            },
         ),
     ],
 )

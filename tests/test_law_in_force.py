@@ -24,7 +24,7 @@ FIELDS = {
     "reduce-korea-forces": {"count": 20000},
     "reduce-germany-forces": {"count": 20000},
     "station-forces-abroad": {"count": 250_000},
-    "withhold-usai": {"value": 1_000_000, "days": 60},
+    "withhold-funds": {"value": 1_000_000, "days": 60, "program": "European Deterrence Initiative"},
 }
 
 

@@ -17,11 +17,14 @@ from constraint_engine.steps import REGISTRY
 ROOT = Path(__file__).resolve().parent.parent
 
 # Values for each placeholder: plausible ones, boundary ones and ones beyond every bound.
+DATES = st.one_of(
+    st.dates().map(str),
+    st.sampled_from(["1949-08-23", "1949-08-24", "2023-12-22", "2025-12-18", "2026-09-30", "9999-12-31"]),
+)
 VALUES = {
-    "date": st.one_of(
-        st.dates().map(str),
-        st.sampled_from(["1949-08-23", "1949-08-24", "2023-12-22", "2025-12-18", "2026-09-30", "9999-12-31"]),
-    ),
+    "date": DATES,
+    "date2": DATES,
+    "program": st.sampled_from(["USAI", "European Deterrence Initiative", "baltic security initiative", "Nope"]),
     "count": st.one_of(st.integers(0, 3_000_000).map("{:,}".format), st.just("99999999999999999999")),
     "days": st.integers(0, 40_000).map(str),
     "hours": st.integers(0, 1_000_000).map(str),
