@@ -24,7 +24,9 @@ DATES = st.one_of(
 VALUES = {
     "date": DATES,
     "date2": DATES,
-    "program": st.sampled_from(["USAI", "European Deterrence Initiative", "baltic security initiative", "Nope"]),
+    "program": st.sampled_from(
+        ["USAI", "European Deterrence Initiative", "baltic security initiative", "Nope"]
+    ),
     "count": st.one_of(st.integers(0, 3_000_000).map("{:,}".format), st.just("99999999999999999999")),
     "days": st.integers(0, 40_000).map(str),
     "hours": st.integers(0, 1_000_000).map(str),
