@@ -1,10 +1,14 @@
 """Compile a RuleBook into one durable-rules JSON ruleset.
 
 Strata (durable-rules decides a negation when a match is queued, so negation must come last):
-  1. `engage:<provision>`  the action falls under a provision in force      -> asserts {t: engaged}
-     `lift:<lift>`         an exception or a complied duty holds            -> asserts {t: lift}
-     `not-lift:<id>`       a fact that is mistaken for an exception is seen -> recorded only
-  2. `block:<provision>`   gated on {t: evaluate}: engaged and no lift holds -> recorded only
+  1. `engage:<provision>`    the action falls under a provision in force      -> asserts {t: engaged}
+     `undecided:<provision>` it would, but a fact it needs (a baseline) is missing -> asserts {t: undecided}
+     `lift:<lift>`           an exception or a complied duty holds            -> asserts {t: lift}
+     `not-lift:<id>`         a fact that is mistaken for an exception is seen -> recorded only
+  2. gated on {t: evaluate}, each "unless a lift holds":
+     `block:<provision>`        a prohibition engaged                         -> recorded only
+     `duty:<provision>`         a duty engaged and not (yet) met               -> recorded only
+     `undetermined:<provision>` a provision undecided                          -> recorded only
 Parameters reach the rules as fields of one {t: params} fact, resolved for the scenario's date,
 so a dated amendment or a what-if value never needs a new ruleset.
 """
@@ -26,7 +30,9 @@ from .models import DependingOn, Lift, Parameter, Provision
 PARAMS = "p"
 ACTION = "a"
 GATE = "evaluate"
-RuleKind = Literal["start", "engage", "lift", "not-lift", "block", "probe"]
+RuleKind = Literal[
+    "start", "engage", "lift", "not-lift", "block", "duty", "undecided", "undetermined", "probe"
+]
 
 
 def param_key(pid: str) -> str:
@@ -234,10 +240,28 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
             None,
         )
     for prov in book.provisions.values():
-        gated: list[Any] = [{"e": {"$and": [{"t": "engaged"}, {"provision": prov.id}]}}, {"g": {"t": GATE}}]
-        if prov.lifted_by:
-            gated.append({"x$not": _both([{"t": "lift"}, _either([{"lift": x} for x in prov.lifted_by])])})
-        add(f"block:{prov.id}", "block", prov.id, gated, None)
+        for suffix, patterns in _owned(prov.id, _undecided, prov):
+            add(
+                f"undecided:{prov.id}{suffix}",
+                "undecided",
+                prov.id,
+                patterns,
+                {"t": "undecided", "provision": prov.id},
+            )
+    for prov in book.provisions.values():
+        unless = (
+            [{"x$not": _both([{"t": "lift"}, _either([{"lift": x} for x in prov.lifted_by])])}]
+            if prov.lifted_by
+            else []
+        )
+        gate = {"g": {"t": GATE}}
+        if prov.kind != "note":
+            engaged = {"e": {"$and": [{"t": "engaged"}, {"provision": prov.id}]}}
+            kind: RuleKind = "block" if prov.kind == "prohibition" else "duty"
+            add(f"{kind}:{prov.id}", kind, prov.id, [engaged, gate, *unless], None)
+        if prov.needs:
+            undecided = {"e": {"$and": [{"t": "undecided"}, {"provision": prov.id}]}}
+            add(f"undetermined:{prov.id}", "undetermined", prov.id, [undecided, gate, *unless], None)
 
     if probes:
         for prov in book.provisions.values():
@@ -336,6 +360,40 @@ def _engage(prov: Provision) -> list[Variant]:
             alias = f"w{i}"
             patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
         variants.append((suffix, patterns))
+    return variants
+
+
+def _reads_field(node: Any, names: set[str]) -> bool:
+    """The condition tests one of these action fields, or reads one as a value."""
+    if isinstance(node, dict):
+        if "field" in node and set(node) <= {"field", "fact"} and node.get("fact", "action") == "action":
+            return node["field"] in names
+        return any((k in names and k != "any") or _reads_field(v, names) for k, v in node.items())
+    if isinstance(node, list):
+        return any(_reads_field(v, names) for v in node)
+    return False
+
+
+def _undecided(prov: Provision) -> list[Variant]:
+    """For each fact the provision needs: the action is its subject, but that fact is missing ($nex)."""
+    variants = []
+    for need in prov.needs:
+        needed = {need.field}
+        who, window = _who(prov), _window(prov)
+        deps = [(ACTION, d) for d in prov.applies_to.depending_on]
+        for suffix, chosen, extra in _cases(deps):
+            where = [
+                c for c in [*prov.applies_to.where, *extra.get(ACTION, [])] if not _reads_field(c, needed)
+            ]
+            missing = {"$nex": {need.field: 1}}
+            patterns: list[Any] = [
+                _params_pattern(chosen),
+                {ACTION: _pattern("action", where, ACTION, [*who, *window, missing])},
+            ]
+            for i, pat in enumerate(prov.applies_to.with_facts):
+                alias = f"w{i}"
+                patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
+            variants.append((f"[{need.field}]{suffix}", patterns))
     return variants
 
 

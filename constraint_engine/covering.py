@@ -54,7 +54,9 @@ def coverage(runner: Runner, specs: list[ScenarioSpec]) -> dict[str, Any]:
                 (tally.holds if f"{pid}#{index}" in fired else tally.fails)[index].add(where)
             if pid in ev.engaged:
                 tally.scenarios.add(where)
-                (tally.blocked if pid in ev.blocks else tally.permitted).add(where)
+                # A duty's counterpart of a block is a duty not (yet) met.
+                unmet = pid in ev.blocks or pid in ev.duties_unmet or pid in ev.undetermined
+                (tally.blocked if unmet else tally.permitted).add(where)
                 for lift_id in set(ev.lifts) & set(prov.lifted_by):
                     tally.lifted_by[lift_id].add(where)
     rows = []
@@ -77,7 +79,7 @@ def coverage(runner: Runner, specs: list[ScenarioSpec]) -> dict[str, Any]:
                 boundary["fails_unreachable"] = True  # before the window, the action has no subject
             boundaries.append(boundary)
         exceptions: list[dict[str, Any]] = [{"id": x, "held": len(t.lifted_by[x])} for x in prov.lifted_by]
-        items = [bool(t.scenarios), bool(t.blocked)]
+        items = [bool(t.scenarios)] + ([bool(t.blocked)] if prov.kind != "note" else [])
         items += [bool(t.permitted)] if prov.lifted_by else []
         items += [b["holds"] > 0 for b in boundaries]
         items += [b["fails"] > 0 for b in boundaries if not b.get("fails_unreachable")]

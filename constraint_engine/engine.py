@@ -20,7 +20,8 @@ from .compiling import GATE, PARAMS, CompiledRules, RuleMeta
 from .facts import Proposal
 from .models import DERIVED_FACTS
 
-Outcome = Literal["blocked", "permitted", "error"]
+# blocked: some prohibition blocks; undetermined: none does, but one cannot be decided without a missing fact.
+Outcome = Literal["blocked", "permitted", "undetermined", "error"]
 
 
 _DURABLE_ERRORS = {
@@ -61,6 +62,8 @@ class Evaluation:
     engaged: list[str] = field(default_factory=list)
     lifts: list[str] = field(default_factory=list)
     not_lifts: list[str] = field(default_factory=list)
+    duties_unmet: list[str] = field(default_factory=list)  # duty provisions engaged and not (yet) met
+    undetermined: list[str] = field(default_factory=list)  # provisions that need a fact the scenario lacks
     firings: list[Firing] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
@@ -187,7 +190,14 @@ class Engine:
 
     def _result(self, trace: _Trace, params: dict[str, Any], ignored: list[str]) -> Evaluation:
         ev = Evaluation(outcome="permitted", firings=trace.firings, params=params, ignored=ignored)
-        found = {"block": ev.blocks, "engage": ev.engaged, "lift": ev.lifts, "not-lift": ev.not_lifts}
+        found = {
+            "block": ev.blocks,
+            "engage": ev.engaged,
+            "lift": ev.lifts,
+            "not-lift": ev.not_lifts,
+            "duty": ev.duties_unmet,
+            "undetermined": ev.undetermined,
+        }
         for f in trace.firings:
             if f.kind in found:  # probes (coverage runs only) decide nothing
                 found[f.kind].append(f.target)
@@ -196,4 +206,6 @@ class Engine:
             ev.error = "; ".join(trace.errors)
         elif ev.blocks:
             ev.outcome = "blocked"
+        elif ev.undetermined:
+            ev.outcome = "undetermined"
         return ev

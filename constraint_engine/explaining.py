@@ -11,7 +11,9 @@ from .engine import Evaluation
 from .facts import Proposal
 from .loading import RuleBook
 
-VERDICT_SCHEMA = "constraint-engine/verdict/1"
+# Version 2 adds the outcome "undetermined" and the fields duties, undetermined and depends_on; the fields of
+# version 1 keep their meaning (blocked_by lists prohibitions only, as before duties existed).
+VERDICT_SCHEMA = "constraint-engine/verdict/2"
 
 
 class Model(BaseModel):
@@ -84,9 +86,40 @@ class Considered(Model):
     why: str
 
 
+class DutyCheck(Model):
+    """A duty the action triggers: what must be done, by whom, by when, and whether the facts show it done."""
+
+    provision: str
+    citation: str
+    aliases: list[str]
+    title: str
+    status: Literal["met", "pending", "breached"]
+    what: str
+    who: str
+    by_when: str
+    reason: str
+
+
+class Missing(Model):
+    """A provision the engine could not decide, and the fact that would decide it."""
+
+    provision: str
+    citation: str
+    title: str
+    add: list[str]  # Given phrases to add
+
+
+class Dependence(Model):
+    """An interpretation whose readings give different outcomes, with the outcome under each."""
+
+    interpretation: str
+    used: str
+    outcomes: dict[str, str]
+
+
 class Verdict(Model):
     schema_: str = Field(VERDICT_SCHEMA, alias="schema")
-    outcome: Literal["blocked", "permitted", "error"]
+    outcome: Literal["blocked", "permitted", "undetermined", "error"]
     date: dt.date
     date_defaulted: bool
     action: str
@@ -97,6 +130,9 @@ class Verdict(Model):
     caveats: list[str]
     derivation: Derivation
     error: str | None = None
+    duties: list[DutyCheck] = Field(default_factory=list)
+    undetermined: list[Missing] = Field(default_factory=list)
+    depends_on: list[Dependence] = Field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True)
@@ -130,6 +166,9 @@ def explain(
     if proposal.date_defaulted:
         caveats.append(f"No date was given: the action is evaluated as of today, {proposal.date}.")
     for prov in engaged:
+        if prov.kind == "note":
+            caveats.extend(f"Flag ({prov.citation}): {c}" for c in prov.caveats)
+            continue
         if prov.status != "verified":
             caveats.append(
                 f"{prov.citation} ({prov.title}) is {prov.status.upper()}: not verified against enacted text."
@@ -192,18 +231,102 @@ def explain(
         caveats=list(dict.fromkeys(caveats)),
         derivation=derivation(book, proposal, ev, engaged),
         error=ev.error,
+        duties=duty_checks(book, proposal, ev),
+        undetermined=missing_facts(book, ev),
     )
 
 
-def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list[Any]) -> list[str]:
-    """Name each interpretation the verdict rests on, the reading used, and the others."""
+def duty_checks(book: RuleBook, proposal: Proposal, ev: Evaluation) -> list[DutyCheck]:
+    """Each duty the action triggers: met (a lift held), breached (a fact shows it unmet), or pending."""
+    out = []
+    for pid in dict.fromkeys(ev.engaged):
+        prov = book.provisions[pid]
+        if prov.kind != "duty" or prov.duty is None:
+            continue
+        status, reason = duty_status(book, ev, pid)
+        out.append(
+            DutyCheck(
+                provision=pid,
+                citation=prov.citation,
+                aliases=list(prov.aliases),
+                title=prov.title,
+                status=status,
+                what=prov.duty.what,
+                who=prov.duty.who,
+                by_when=prov.duty.by_when,
+                reason=reason,
+            )
+        )
+    return out
+
+
+def missing_facts(book: RuleBook, ev: Evaluation) -> list[Missing]:
+    out = []
+    for pid in dict.fromkeys(ev.undetermined):
+        prov = book.provisions[pid]
+        out.append(
+            Missing(
+                provision=pid,
+                citation=prov.citation,
+                title=prov.title,
+                add=[f"Given {n.phrase}" for n in prov.needs],
+            )
+        )
+    return out
+
+
+def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
+    """The interpretations that provisions covering this kind of action (or their lifts) depend on."""
+    kind = proposal.action.fields.get("kind")
+    covering = [p for p in book.provisions.values() if kind in p.applies_to.actions]
+    return _interpretations_of(book, covering)
+
+
+def _interpretations_of(book: RuleBook, provisions: list[Any]) -> list[str]:
     names: list[str] = []
     for p in provisions:
         names += [d.interpretation for d in p.applies_to.depending_on]
         for lift_id in p.lifted_by:
             names += [d.interpretation for pat in book.lifts[lift_id].when for d in pat.depending_on]
+    return list(dict.fromkeys(names))
+
+
+def outcome_words(book: RuleBook, ev: Evaluation) -> str:
+    """An outcome in words, with what decides it: comparable across readings of an interpretation."""
+    if ev.outcome == "blocked":
+        words = "blocked by " + ", ".join(dict.fromkeys(book.provisions[p].citation for p in ev.blocks))
+    elif ev.outcome == "undetermined":
+        words = "undetermined"
+    else:
+        words = ev.outcome
+    for pid in dict.fromkeys(ev.duties_unmet):
+        words += f"; duty under {book.provisions[pid].citation} {duty_status(book, ev, pid)[0]}"
+    return words
+
+
+DutyStatus = Literal["met", "pending", "breached"]
+
+
+def duty_status(book: RuleBook, ev: Evaluation, pid: str) -> tuple[DutyStatus, str]:
+    """met (one of its lifts held), breached (a fact shows it unmet: a not-lift of its lifts), or pending."""
+    prov = book.provisions[pid]
+    if pid not in ev.duties_unmet:
+        held = [book.lifts[x].summary for x in prov.lifted_by if x in ev.lifts]
+        return "met", "The facts show it done: " + "; ".join(held)
+    fired = set(ev.not_lifts)
+    breaches = [
+        nl for nl in book.not_lifts.values() if nl.id in fired and set(nl.not_for) & set(prov.lifted_by)
+    ]
+    if breaches:
+        return "breached", " ".join(nl.why for nl in breaches)
+    by_when = prov.duty.by_when if prov.duty else "by the law's deadline"
+    return "pending", f"Not shown: no scenario step states that it was done; it is owed {by_when}."
+
+
+def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list[Any]) -> list[str]:
+    """Name each interpretation the verdict rests on, the reading used, and the others."""
     out = []
-    for name in dict.fromkeys(names):
+    for name in _interpretations_of(book, provisions):
         param = book.parameters[name]
         value = str(book.value(name, proposal.date, proposal.overrides))
         how = "assumed for this run" if name in proposal.overrides else "the default"
@@ -270,6 +393,9 @@ def _brief(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
         caveats=[],
         derivation=Derivation.model_construct(facts=[], steps=[], parameters={}),
         error=ev.error,
+        duties=duty_checks(book, proposal, ev),
+        undetermined=missing_facts(book, ev),
+        depends_on=[],
     )
 
 
@@ -373,8 +499,13 @@ def _rule_words(book: RuleBook, kind: str, target: str, day: dt.date) -> tuple[s
         nl = book.not_lifts[target]
         return f"a {nl.fact.replace('_', ' ')} is not an exception ({nl.citation})", [nl.why]
     p = book.provisions[target]
+    if kind == "undecided":
+        return f"{p.citation} would apply, but a fact it needs is missing", [
+            f"add: Given {n.phrase}" for n in p.needs
+        ]
     unless = [book.lifts[x].title for x in p.lifted_by]
-    return f"{p.citation} blocks", (
+    verb = {"duty": "attaches a duty not shown met", "undetermined": "cannot be decided"}.get(kind, "blocks")
+    return f"{p.citation} {verb}", (
         [f"unless: {' or '.join(unless)}"] if unless else ["no exception lifts it"]
     )
 

@@ -163,7 +163,14 @@ def lint_feature(path: Path, book: RuleBook | None) -> list[Finding]:
 
 def _lint_scenario(spec: ScenarioSpec, book: RuleBook | None) -> list[Finding]:
     findings: list[Finding] = []
-    builder = ScenarioBuilder(citations=citation_index(book) if book is not None else None)
+    builder = ScenarioBuilder(
+        citations=citation_index(book) if book is not None else None,
+        interpretations=(
+            frozenset(p.id for p in book.parameters.values() if p.is_interpretation)
+            if book is not None
+            else None
+        ),
+    )
     for step in spec.steps:
         kind = step.kind or "given"
         try:

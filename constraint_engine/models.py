@@ -444,8 +444,28 @@ class AppliesTo(Strict):
         return v
 
 
+class Duty(Strict):
+    """What a duty provision requires once the action triggers it."""
+
+    what: str  # e.g. "notify the congressional committees in writing"
+    who: str  # e.g. "the Secretary of Defense"
+    by_when: str  # e.g. "within 48 hours after the curtailment begins"
+
+
+class Need(Strict):
+    """A fact a provision needs to decide (a baseline); without it the verdict is undetermined."""
+
+    field: str  # a field of the action that the fact fills in
+    phrase: str  # the Given phrase that states it, with its placeholders
+
+
 class Provision(Strict):
     id: str = Field(pattern=ID_PATTERN)
+    # prohibition: blocks the action unless lifted; duty: attaches a duty to the action, met, pending or
+    # breached; note: flags an unsettled point about the action in every verdict, never blocks.
+    kind: Literal["prohibition", "duty", "note"] = "prohibition"
+    duty: Duty | None = None
+    needs: list[Need] = Field(default_factory=list)
     reference: str
     citation: str
     aliases: list[str] = Field(default_factory=list)
@@ -458,8 +478,23 @@ class Provision(Strict):
     parameters: list[str] = Field(default_factory=list)
     applies_to: AppliesTo
     lifted_by: list[str] = Field(default_factory=list)
-    cure: list[str] = Field(min_length=1)
+    cure: list[str] = Field(default_factory=list)
     caveats: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _kind_complete(self) -> Provision:
+        if (self.kind == "duty") != (self.duty is not None):
+            raise ValueError(
+                "a provision of kind duty states its duty (what, who, by_when), and only it does"
+            )
+        if self.kind == "prohibition" and not self.cure:
+            raise ValueError("a prohibition lists at least one cure: what would lift the block")
+        if self.kind == "note" and (self.lifted_by or not self.caveats):
+            raise ValueError("a note lists the caveats it flags, and nothing lifts it")
+        for need in self.needs:
+            if need.field not in FACT_FIELDS["action"]:
+                raise ValueError(f"needs: {need.field!r} is not a field of the action")
+        return self
 
 
 class RulePack(Strict):

@@ -21,7 +21,7 @@ from .compiling import CompiledRules, compile_rulebook
 from .curing import cures
 from .engine import Engine, Evaluation
 from .errors import InputError
-from .explaining import Verdict, explain
+from .explaining import Dependence, Verdict, explain, interpretations_for, outcome_words
 from .facts import Proposal
 from .loading import RuleBook, citation_index, default_rules_dir, load_rulebook, pack_files
 from .steps import REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
@@ -311,19 +311,42 @@ class Runner:
             self.overrides[pid] = self.book.override(pid, raw, interpretation=True)
         self.today = today or dt.date.today()
         self.citations = citation_index(self.book)
+        self.interpretations = frozenset(p.id for p in self.book.parameters.values() if p.is_interpretation)
 
     def evaluate(self, proposal: Proposal, *, with_cures: bool = False, brief: bool = False) -> Verdict:
-        """The verdict; with cures, each block lists the changes re-evaluation proves would lift it."""
+        """The verdict, with the interpretations its outcome depends on; with cures, each block lists the
+        changes re-evaluation proves would lift it."""
         proven = None
+        depends: list[Dependence] = []
         try:
             # A brief verdict never shows the matched facts: the trace keeps the firings, not their copies.
             self.engine.trace_matches = not brief
             ev = self.engine.evaluate(proposal)
             if with_cures and ev.outcome == "blocked":
                 proven = cures(self.engine, self.book, proposal, ev)
+            if ev.outcome != "error":
+                self.engine.trace_matches = False
+                depends = self._dependence(proposal, ev)
         except Exception as exc:  # an internal fault fails closed: an error verdict, never "permitted"
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
-        return explain(self.book, proposal, ev, proven, brief=brief)
+        verdict = explain(self.book, proposal, ev, proven, brief=brief)
+        verdict.depends_on = depends
+        return verdict
+
+    def _dependence(self, proposal: Proposal, ev: Evaluation) -> list[Dependence]:
+        """Each interpretation the verdict rests on whose other readings give another outcome."""
+        out = []
+        for name in interpretations_for(self.book, proposal):
+            param = self.book.parameters[name]
+            used = str(self.book.value(name, proposal.date, proposal.overrides))
+            outcomes = {used: outcome_words(self.book, ev)}
+            for reading in param.choices:
+                if reading != used:
+                    other = proposal.model_copy(update={"overrides": {**proposal.overrides, name: reading}})
+                    outcomes[reading] = outcome_words(self.book, self.engine.evaluate(other))
+            if len(set(outcomes.values())) > 1:
+                out.append(Dependence(interpretation=name, used=used, outcomes=outcomes))
+        return out
 
     def proposal(self, builder: ScenarioBuilder, spec: ScenarioSpec | None = None) -> Proposal:
         """The proposal a builder describes, with this run's overrides and the scenario's interpretations."""
@@ -339,7 +362,7 @@ class Runner:
         return builder.proposal(self.today, overrides)
 
     def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
-        builder = ScenarioBuilder(citations=self.citations)
+        builder = ScenarioBuilder(citations=self.citations, interpretations=self.interpretations)
         for step in spec.steps:
             kind = step.kind or _guess_kind(step.text)
             try:

@@ -110,6 +110,12 @@ def parse_program(text: str) -> str:
     return program
 
 
+def parse_duty_status(text: str) -> str:
+    if text not in ("met", "pending", "breached"):
+        raise StepError(f"{text!r} is not a duty's status; accepted: met, pending, breached")
+    return text
+
+
 def parse_citation(text: str) -> str:
     if not text.strip():
         raise StepError('the citation is empty; accepted: e.g. "22 U.S.C. 1928f(a)"')
@@ -123,6 +129,15 @@ def check_citation(index: CitationIndex, citation: str) -> None:
         raise StepError(
             f'unknown citation "{citation}": it names no provision of the rule packs, so the step could '
             f"never be checked; nearest known citations: {near}"
+        )
+
+
+def check_interpretation(known: frozenset[str], name: str) -> None:
+    if name not in known:
+        near = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.0)
+        raise StepError(
+            f"unknown interpretation {name!r}, so the step could never be checked; accepted: "
+            f"{', '.join(sorted(known))}" + (f" (nearest: {near[0]})" if near else "")
         )
 
 
@@ -158,6 +173,7 @@ PLACEHOLDERS: dict[str, str] = {
     "money": "dollars: a $ and digits, commas allowed ($500,000)",
     "actor": "President, Secretary of State or Secretary of Defense",
     "country": "a country name (Germany)",
+    "status": "met, pending or breached",
     "program": "a program: Ukraine Security Assistance Initiative (USAI), European Deterrence Initiative, NATO Security Investment Program, Baltic Security Initiative",
     "citation": "a citation, e.g. 22 U.S.C. 1928f(a); a whole matches its parts",
     "ground": "; ".join(GROUNDS),
@@ -181,6 +197,7 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "actor": parse_actor,
     "country": parse_country,
     "program": parse_program,
+    "status": parse_duty_status,
     "citation": parse_citation,
 }
 
@@ -212,6 +229,8 @@ class ScenarioBuilder:
     expectations: list[Expectation] = field(default_factory=list)
     # The citations the rule packs know: a Then step naming none of them is an error, never a vacuous pass.
     citations: CitationIndex | None = None
+    # The interpretations the rule packs name: likewise for "depends on the interpretation ...".
+    interpretations: frozenset[str] | None = None
 
     def set_date(self, day: dt.date) -> None:
         if self.date is not None:
@@ -367,6 +386,8 @@ class StepRegistry:
         if kind == "then":
             if "citation" in args and builder.citations is not None:
                 check_citation(builder.citations, args["citation"])
+            if "name" in args and builder.interpretations is not None:
+                check_interpretation(builder.interpretations, args["name"])
             builder.expectations.append(
                 Expectation(text, line, lambda verdict: step.handler(verdict, **args))
             )
@@ -810,17 +831,118 @@ def _require_evaluated(verdict: Any) -> None:
 @then("the action is blocked", "At least one authority in force blocks the action.")
 def _is_blocked(verdict: Any) -> None:
     _require_evaluated(verdict)
+    if verdict.outcome == "undetermined":
+        raise ExpectationFailed(f"expected the action to be blocked, but {_undetermined_words(verdict)}")
     if verdict.outcome != "blocked":
         raise ExpectationFailed("expected the action to be blocked, but no authority in force blocks it")
 
 
-@then("the action is permitted", "No authority in force blocks the action.")
+@then("the action is permitted", "No authority in force blocks the action, and none is left undecided.")
 def _is_permitted(verdict: Any) -> None:
     _require_evaluated(verdict)
+    if verdict.outcome == "undetermined":
+        raise ExpectationFailed(f"expected the action to be permitted, but {_undetermined_words(verdict)}")
     if verdict.outcome != "permitted":
+        cites = ", ".join(_blocking_citations(verdict))
+        raise ExpectationFailed(f"expected the action to be permitted, but it is blocked by {cites}")
+
+
+@then(
+    "the action is undetermined",
+    "No authority blocks it, but one cannot decide it without a fact the scenario does not give.",
+)
+def _is_undetermined(verdict: Any) -> None:
+    _require_evaluated(verdict)
+    if verdict.outcome != "undetermined":
         raise ExpectationFailed(
-            f"expected the action to be permitted, but it is blocked by {_blocking_citations(verdict)}"
+            f"expected the action to be undetermined, but it is {_outcome_words(verdict)}"
         )
+
+
+@then(
+    'the action triggers a duty under "{citation}"',
+    "The action attaches a duty under the cited provision (met, pending or breached).",
+    example='the action triggers a duty under "Pub. L. 119-60"',
+)
+def _triggers_duty(verdict: Any, citation: str) -> None:
+    _require_evaluated(verdict)
+    if not any(matches(citation, [d.citation, *d.aliases]) for d in verdict.duties):
+        found = ", ".join(d.citation for d in verdict.duties) or "no duty"
+        raise ExpectationFailed(f'expected a duty under "{citation}", but the action triggers {found}')
+
+
+@then(
+    'the duty under "{citation}" is {status}',
+    "The action triggers a duty under the cited provision, and the facts show it met, pending or breached.",
+    example='the duty under "Pub. L. 119-60" is met',
+)
+def _duty_status(verdict: Any, citation: str, status: str) -> None:
+    _require_evaluated(verdict)
+    duties = [d for d in verdict.duties if matches(citation, [d.citation, *d.aliases])]
+    if not duties:
+        raise ExpectationFailed(f'expected a duty under "{citation}", but the action triggers none under it')
+    if all(d.status != status for d in duties):
+        found = ", ".join(d.status for d in duties)
+        raise ExpectationFailed(f'expected the duty under "{citation}" to be {status}, but it is {found}')
+
+
+@then("the action triggers no duty", "The action attaches no duty under any provision in force.")
+def _no_duty(verdict: Any) -> None:
+    _require_evaluated(verdict)
+    if verdict.duties:
+        found = ", ".join(f"{d.citation} ({d.status})" for d in verdict.duties)
+        raise ExpectationFailed(f"expected no duty, but the action triggers one under {found}")
+
+
+@then(
+    "the outcome depends on an interpretation",
+    "Some reading of an unsettled point of law the verdict rests on would give another outcome.",
+)
+def _depends(verdict: Any) -> None:
+    _require_evaluated(verdict)
+    if not verdict.depends_on:
+        raise ExpectationFailed(
+            "expected the outcome to depend on an interpretation, but every reading agrees"
+        )
+
+
+@then(
+    'the outcome depends on the interpretation "{name}"',
+    "Another reading of the named interpretation would give another outcome.",
+    example='the outcome depends on the interpretation "senate.present"',
+)
+def _depends_on(verdict: Any, name: str) -> None:
+    _require_evaluated(verdict)
+    if not any(d.interpretation == name for d in verdict.depends_on):
+        others = ", ".join(d.interpretation for d in verdict.depends_on) or "no interpretation"
+        raise ExpectationFailed(f"expected the outcome to depend on {name!r}, but it depends on {others}")
+
+
+@then(
+    "the outcome does not depend on any interpretation",
+    "Every reading of every unsettled point the verdict rests on gives the same outcome.",
+)
+def _depends_on_none(verdict: Any) -> None:
+    _require_evaluated(verdict)
+    if verdict.depends_on:
+        named = "; ".join(
+            f"{d.interpretation}: " + ", ".join(f"{r} -> {o}" for r, o in d.outcomes.items())
+            for d in verdict.depends_on
+        )
+        raise ExpectationFailed(f"expected no dependence on an interpretation, but {named}")
+
+
+def _outcome_words(verdict: Any) -> str:
+    if verdict.outcome == "blocked":
+        return "blocked by " + ", ".join(dict.fromkeys(_blocking_citations(verdict)))
+    if verdict.outcome == "undetermined":
+        return _undetermined_words(verdict)
+    return verdict.outcome
+
+
+def _undetermined_words(verdict: Any) -> str:
+    needs = "; ".join(f"{m.citation} needs: {' or '.join(m.add)}" for m in verdict.undetermined)
+    return f"it is undetermined ({needs})"
 
 
 @then(

@@ -85,7 +85,7 @@ Feature: constraint-engine check
       """
     When I run "check saceur.feature --format json"
     Then the exit code is 0
-    And the JSON field "schema" is "constraint-engine/run/1"
+    And the JSON field "schema" is "constraint-engine/run/2"
     And the JSON field "scenarios.0.verdict.blocked_by.0.citation" is "Pub. L. 119-60, § 1249"
     And the JSON field "scenarios.0.verdict.blocked_by.0.status" is "reported"
     And the JSON field "summary.passed" is "1"

@@ -14,7 +14,14 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from constraint_engine.running import Runner
-from constraint_engine.steps import CONVERTERS, REGISTRY, ScenarioBuilder, StepDef, check_citation
+from constraint_engine.steps import (
+    CONVERTERS,
+    REGISTRY,
+    ScenarioBuilder,
+    StepDef,
+    check_citation,
+    check_interpretation,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 27)
@@ -30,7 +37,7 @@ class Case:
 
     def __init__(self, runner: Runner):
         self.runner = runner
-        self.builder = ScenarioBuilder(citations=runner.citations)
+        self.builder = ScenarioBuilder(citations=runner.citations, interpretations=runner.interpretations)
         self._verdict: Any = None
 
     def verdict(self) -> Any:
@@ -52,6 +59,8 @@ def _bdd_step(step: StepDef) -> Any:
         if step.kind == "then":
             if "citation" in args:
                 check_citation(case.runner.citations, args["citation"])
+            if "name" in args:
+                check_interpretation(case.runner.interpretations, args["name"])
             step.handler(case.verdict(), **args)
         else:
             text = step.template.format(**raw)

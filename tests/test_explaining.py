@@ -40,7 +40,7 @@ def blocked(v: dict, provision: str) -> dict:
 
 def test_evaluate_the_issue_example_and_cite_the_blocking_provisions():
     v = verdict_json(WITHDRAW, "--given", "the date is 2026-02-10")
-    assert v["schema"] == "constraint-engine/verdict/1" and v["outcome"] == "blocked"
+    assert v["schema"] == "constraint-engine/verdict/2" and v["outcome"] == "blocked"
     assert {b["citation"] for b in v["blocked_by"]} == {
         "22 U.S.C. 1928f(a)",
         "22 U.S.C. 1928f(b)",

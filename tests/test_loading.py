@@ -18,7 +18,10 @@ def test_every_bundled_provision_cites_its_authority_with_status_and_sources():
     for prov in book.provisions.values():
         assert prov.citation and prov.status in {"verified", "reported", "uncertain"}
         assert prov.sources and all(s.url.startswith("http") for s in book.source_list(prov.id, prov.sources))
-        assert prov.cure and prov.text and prov.summary
+        assert prov.text and prov.summary
+        # A prohibition says what would lift it; a duty says what it requires, of whom, by when.
+        assert prov.cure if prov.kind == "prohibition" else True
+        assert prov.duty is not None if prov.kind == "duty" else True
 
 
 def test_vocabulary_citations_and_aliases_are_carried():

@@ -34,7 +34,14 @@ def verdict_dot(v: Verdict) -> str:
             lines.append(f"  {_q(source)} -> {rule};")
         if s.concluded:
             lines.append(f"  {rule} -> {_q(s.concluded)};")
-    notes = [c for c in v.caveats if c.startswith(("Interpretation", "What-if"))]
+    notes = [
+        f"The answer depends on {d.interpretation}: "
+        + "; ".join(f"{r} -> {o}" for r, o in d.outcomes.items())
+        for d in v.depends_on
+    ]
+    notes += [f"Undetermined under {m.citation}: add {' or '.join(m.add)}" for m in v.undetermined]
+    notes += [f"Duty under {d.citation}: {d.status}" for d in v.duties]
+    notes += [c for c in v.caveats if c.startswith(("Interpretation", "What-if"))]
     if notes:
         text = "\\l".join(notes) + "\\l"
         lines.append(f'  notes [shape=note, label="{_escape(text)}"];')

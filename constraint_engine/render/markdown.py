@@ -12,6 +12,19 @@ def verdict_markdown(v: Verdict) -> str:
         out.append(f"- **Given:** {fact}")
     if v.error:
         out.append(f"- **Error:** {v.error}")
+    for d in v.depends_on:
+        readings = "; ".join(
+            f"{r}: {o}" + (" (the reading used)" if r == d.used else "") for r, o in d.outcomes.items()
+        )
+        out.append(f"- **The answer depends on the interpretation `{d.interpretation}`:** {readings}")
+    for m in v.undetermined:
+        out.append(f"- **Undetermined under {m.citation}** ({m.title}): add {'; or '.join(m.add)}")
+    for duty in v.duties:
+        unlawful = " The action, as carried out, is unlawful." if duty.status == "breached" else ""
+        out.append(
+            f"- **Duty under {duty.citation}: {duty.status}.** {duty.who} must {duty.what}, {duty.by_when}. "
+            f"{duty.reason}{unlawful}"
+        )
     for b in v.blocked_by:
         out += ["", f"### Blocked by {b.citation}: {b.title}", "", f"*Status: {b.status}.* {b.summary}", ""]
         if b.cure:

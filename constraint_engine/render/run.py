@@ -7,7 +7,8 @@ from typing import Any
 from ..errors import InputError
 from ..running import ScenarioResult
 
-RUN_SCHEMA = "constraint-engine/run/1"
+# Version 2 adds the status "unchecked" and its count in the summary; version 1's fields keep their meaning.
+RUN_SCHEMA = "constraint-engine/run/2"
 _STYLE = {"passed": "green", "failed": "red", "unchecked": "yellow", "error": "bold red"}
 _LABEL = {"passed": "PASS", "failed": "FAIL", "unchecked": "UNCHECKED", "error": "ERROR"}
 
@@ -59,6 +60,12 @@ def _verdict_words(v: Any) -> tuple[str, str, str]:
     """The action, its date (saying when it defaulted to today) and the outcome with its citations."""
     cites = ", ".join(dict.fromkeys(b.citation for b in v.blocked_by))
     outcome = f"blocked by {cites}" if v.outcome == "blocked" else v.outcome
+    if v.outcome == "undetermined":
+        outcome += " (" + "; ".join(f"{m.citation} needs: {' or '.join(m.add)}" for m in v.undetermined) + ")"
+    for duty in v.duties:
+        outcome += f"; duty under {duty.citation}: {duty.status}"
+    if v.depends_on:
+        outcome += "; depends on " + ", ".join(d.interpretation for d in v.depends_on)
     when = f"{v.date}{' (today: no date given)' if v.date_defaulted else ''}"
     return v.action, when, outcome
 

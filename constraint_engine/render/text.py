@@ -13,16 +13,40 @@ from ..explaining import Verdict
 _OUTCOME = {
     "blocked": "[bold red]BLOCKED[/]",
     "permitted": "[bold green]PERMITTED[/]",
+    "undetermined": "[bold yellow]UNDETERMINED[/]",
     "error": "[bold red]ERROR[/]",
 }
+_DUTY = {"met": "[green]met[/]", "pending": "[yellow]pending[/]", "breached": "[bold red]BREACHED[/]"}
 _STATUS = {"verified": "green", "reported": "yellow", "uncertain": "magenta"}
 
 
 def verdict_tree(v: Verdict) -> Tree:
     when = f"{v.date}" + (" (today: no date was given)" if v.date_defaulted else "")
-    root = Tree(f"{_OUTCOME[v.outcome]}  {escape(v.action)}  [dim]on {when}[/]")
+    breached = (
+        "  [bold red]but a duty was BREACHED[/]" if any(d.status == "breached" for d in v.duties) else ""
+    )
+    root = Tree(f"{_OUTCOME[v.outcome]}{breached}  {escape(v.action)}  [dim]on {when}[/]")
     if v.error:
         root.add(f"[red]evaluation failed: {escape(v.error)}[/]")
+    for d in v.depends_on:  # before anything else: the answer is qualified
+        node = root.add(
+            f"[bold yellow]The answer depends on the interpretation {escape(d.interpretation)}[/]"
+        )
+        for reading, outcome in d.outcomes.items():
+            used = " [dim](the reading used)[/]" if reading == d.used else ""
+            node.add(f"{escape(reading)}: {escape(outcome)}{used}")
+    for m in v.undetermined:
+        node = root.add(f"[bold yellow]Undetermined under {escape(m.citation)}[/]: {escape(m.title)}")
+        for phrase in m.add:
+            node.add(f"add the fact: {escape(phrase)}")
+    for duty in v.duties:
+        node = root.add(
+            f"[bold]Duty under {escape(duty.citation)}[/]: {escape(duty.title)}: {_DUTY[duty.status]}"
+        )
+        node.add(f"{escape(duty.who)} must {escape(duty.what)}, {escape(duty.by_when)}.")
+        node.add(f"[dim]{escape(duty.reason)}[/]")
+        if duty.status == "breached":
+            node.add("[bold red]The duty was not met: the action, as carried out, is unlawful.[/]")
     if v.facts:
         given = root.add("[bold]Facts given[/]")
         for fact in v.facts:
