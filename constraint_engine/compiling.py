@@ -220,13 +220,9 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
     add("start", "start", "params", [{PARAMS: {"t": "params"}}], None)
     for prov in book.provisions.values():
         for suffix, patterns in _owned(prov.id, _engage, prov):
-            add(
-                f"engage:{prov.id}{suffix}",
-                "engage",
-                prov.id,
-                patterns,
-                {"t": "engaged", "provision": prov.id},
-            )
+            # A note is only recorded: no gated rule reads its engagement (durable refuses an unread fact).
+            asserts = None if prov.kind == "note" else {"t": "engaged", "provision": prov.id}
+            add(f"engage:{prov.id}{suffix}", "engage", prov.id, patterns, asserts)
     for lift in book.lifts.values():
         for suffix, patterns in _owned(lift.id, _lift, lift):
             add(f"lift:{lift.id}{suffix}", "lift", lift.id, patterns, {"t": "lift", "lift": lift.id})

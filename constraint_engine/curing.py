@@ -263,7 +263,8 @@ def _evaluate(book: RuleBook, proposal: Proposal, expr: Any) -> Any:
         value = _param(book, proposal, expr["param"])
         return value if isinstance(value, int | dt.date) else None
     if set(expr) <= {"field", "fact"} and "field" in expr and expr.get("fact", "action") == "action":
-        fields = {**proposal.action.fields, "date": proposal.date}
+        # The action's fields, and those the scenario's facts give it (baselines), as the engine sees them.
+        fields = {**proposal.action_context(), **proposal.action.fields, "date": proposal.date}
         value = fields.get(expr["field"], 0 if expr["field"] == "prior_days" else None)
         return value if isinstance(value, int | dt.date) else None
     if len(expr) == 1 and next(iter(expr)) in ("add", "sub"):
@@ -280,6 +281,7 @@ def _evaluate(book: RuleBook, proposal: Proposal, expr: Any) -> Any:
 
 _BOUNDARY_TEXT = {
     ("count", "above"): "keep the count at or above {v:,}",
+    ("count", "below"): "withdraw or move no more than {v:,} troops",
     ("days", "below"): "keep the period below the floor to {v} days or fewer",
     ("date", "above"): "act on or after {v}",
     ("date", "below"): "act on or before {v}",
@@ -297,8 +299,8 @@ def _boundary_cures(
         return
     ((op, rhs),) = body.items()
     value = _evaluate(book, proposal, rhs)
-    if value is None:
-        return
+    if not isinstance(value, int | dt.date) or isinstance(value, bool):
+        return  # a name (a country) has no nearest value on the other side
     step: Any = dt.timedelta(days=1) if isinstance(value, dt.date) else 1
     target, side = {
         "lt": (value, "above"),

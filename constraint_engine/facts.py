@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .models import ACTION_KINDS, ACTORS, FACT_FIELDS, NO_NOTICE
+from .models import ACTION_KINDS, ACTORS, EUCOM, FACT_FIELDS, NO_NOTICE
 
 
 class Fact(BaseModel):
@@ -70,6 +70,7 @@ class Proposal(BaseModel):
     def engine_facts(self) -> list[dict[str, Any]]:
         """Facts as the engine takes them: dates as ordinals, the action dated with the proposal's date."""
         action = {"t": "action", **_encode(self.action.fields), "date": self.date.toordinal()}
+        action.update(self.action_context())
         action.setdefault("in_area_since", 1)  # without a date, the item was in the area before any cut-off
         action.setdefault("prior_days", 0)
         facts = [action]
@@ -80,13 +81,34 @@ class Proposal(BaseModel):
             elif f.type in ("certification", "consultation", "rescission_enacted"):
                 fact.setdefault("date", 1)  # without a date, done long before the action
             elif f.type == "special_message":
-                fact["recess_days"] = self._recess_days(f.fields["date"])
+                fact["recess_days"] = self._recess_days(f.fields.get("date"))
             facts.append(fact)
         # 1928f(c)(1) orders the consultation before the (c)(2) notice: the rules compare with the first one.
         notices = [f.fields["date"] for f in self.facts if f.type == "notice"]
         first = min(notices) if notices else NO_NOTICE
         facts.append({"t": "first_notice", "date": first.toordinal() if isinstance(first, dt.date) else 0})
         return facts
+
+    def action_context(self) -> dict[str, Any]:
+        """Facts of the scenario the action's own fields carry: baselines, AOR changes, pending proposals.
+
+        Copying them onto the action lets a provision test a missing baseline ($nex) without negation.
+        """
+        out: dict[str, Any] = {}
+        country = self.action.fields.get("country")
+        for f in self.facts:
+            if f.type == "troop_baseline":
+                if f.fields.get("scope") == EUCOM:
+                    out["eucom_baseline"] = f.fields["count"]
+                elif f.fields.get("scope") == country:
+                    out["country_baseline"] = f.fields["count"]
+        moved = any(f.type == "aor_change" and f.fields.get("country") == country for f in self.facts)
+        out["country_moved_out"] = "yes" if moved else "no"
+        pending = any(
+            f.type == "special_message" and f.fields.get("proposes") == "rescind" for f in self.facts
+        )
+        out["rescission_pending"] = "yes" if pending else "no"
+        return out
 
     def _recess_days(self, message: Any) -> int:
         """Days of adjournment from the message to the end of the withholding (either House; counted once)."""

@@ -33,6 +33,12 @@ ACTION_KINDS: dict[str, str] = {
     "reduce-nuclear-forces-europe": "reduce, consolidate or withdraw U.S. nuclear forces based in Europe",
     "station-forces-abroad": "keep members of the armed forces on duty ashore abroad at fiscal-year end",
     "withhold-funds": "withhold appropriated funds of a program from obligation",
+    "deliberate-withdrawal": "begin deliberating whether to withdraw from the North Atlantic Treaty",
+    "leave-integrated-command": "withdraw from NATO's integrated military command structure",
+    "disavow-article-5": "declare that the United States will not defend an ally under Article 5",
+    "revoke-denunciation": "revoke a notice of denunciation of the North Atlantic Treaty",
+    "withdraw-troops": "withdraw United States troops from a country for a number of days",
+    "move-troops": "move United States troops from one country to another",
     "curtail-intel-sharing": "suspend, terminate or curtail intelligence sharing with Ukraine",
 }
 ACTORS = ("President", "Secretary of State", "Secretary of Defense")
@@ -46,8 +52,20 @@ _TREATY = (
 )
 ACTION_SUBJECT_SINCE: dict[str, tuple[dt.date, str]] = {
     kind: _TREATY
-    for kind in ("withdraw", "suspend", "terminate", "denounce", "denunciation-notice", "relinquish-saceur")
+    for kind in (
+        "withdraw",
+        "suspend",
+        "terminate",
+        "denounce",
+        "denunciation-notice",
+        "relinquish-saceur",
+        "deliberate-withdrawal",
+        "leave-integrated-command",
+        "disavow-article-5",
+        "revoke-denunciation",
+    )
 }
+EUCOM = "the European Command area of responsibility"  # the scope of a troop baseline for the whole area
 
 FACT_FIELDS: dict[str, dict[str, str]] = {
     "action": {
@@ -61,6 +79,14 @@ FACT_FIELDS: dict[str, dict[str, str]] = {
         "in_area_since": "date",
         "prior_days": "int",
         "program": "str",
+        "to_country": "str",
+        # Copied from the scenario's baselines (United States forces in ... number ...), when it gives them:
+        "eucom_baseline": "int",
+        "country_baseline": "int",
+        # Derived: "yes" when a stated Unified Command Plan change moved the action's country out of the
+        # EUCOM area; "yes" when a rescission proposal is pending for the withheld funds.
+        "country_moved_out": "str",
+        "rescission_pending": "str",
     },
     "senate_vote": {"yeas": "int", "present": "int", "voting": "int"},
     "act_of_congress": {},
@@ -82,6 +108,9 @@ FACT_FIELDS: dict[str, dict[str, str]] = {
     # of the withholding, which 2 U.S.C. 682(5) excludes from the days of continuous session.
     "special_message": {"proposes": "str", "date": "date", "recess_days": "int"},
     "adjournment": {"start": "date", "end": "date"},
+    "troop_baseline": {"scope": "str", "count": "int"},
+    "aor_change": {"country": "str"},
+    "waiver_notice": {},
     "prior_rescission_proposal": {"date": "date"},
     "deferral_ground": {"ground": "str"},
     "rescission_enacted": {"date": "date"},

@@ -19,6 +19,7 @@ from .facts import Fact, Proposal
 from .models import (
     ACTION_SUBJECT_SINCE,
     EARLIEST_DATE,
+    EUCOM,
     LATEST_DATE,
     MAX_DAYS,
     MAX_DOLLARS,
@@ -173,6 +174,7 @@ PLACEHOLDERS: dict[str, str] = {
     "money": "dollars: a $ and digits, commas allowed ($500,000)",
     "actor": "President, Secretary of State or Secretary of Defense",
     "country": "a country name (Germany)",
+    "country2": "a second country name (Poland)",
     "status": "met, pending or breached",
     "program": "a program: Ukraine Security Assistance Initiative (USAI), European Deterrence Initiative, NATO Security Investment Program, Baltic Security Initiative",
     "citation": "a citation, e.g. 22 U.S.C. 1928f(a); a whole matches its parts",
@@ -196,6 +198,7 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "money": parse_money,
     "actor": parse_actor,
     "country": parse_country,
+    "country2": parse_country,
     "program": parse_program,
     "status": parse_duty_status,
     "citation": parse_citation,
@@ -245,6 +248,11 @@ class ScenarioBuilder:
             raise StepError("the earlier days below the floor are already given")
         self.earlier_days = days
         self.details.append(text)
+
+    def baseline(self, scope: str, count: int, text: str) -> None:
+        if any(f.type == "troop_baseline" and f.fields.get("scope") == scope for f in self.facts):
+            raise StepError(f"the forces in {scope} are already given; a scenario gives each baseline once")
+        self.add("troop_baseline", text, scope=scope, count=count)
 
     def assume(self, name: str, value: str, text: str) -> None:
         if any(n == name for n, _, _ in self.assumptions):
@@ -620,10 +628,45 @@ def _attack(b: ScenarioBuilder, text: str) -> None:
 
 @given(
     "the President declared a national emergency and waived the limit on forces ashore abroad",
-    "The President's emergency waiver of 10 U.S.C. 123b (with immediate notice to Congress).",
+    "The President's emergency waiver of 10 U.S.C. 123b; it attaches a duty to notify Congress immediately.",
 )
 def _waiver(b: ScenarioBuilder, text: str) -> None:
     b.add("emergency_waiver", text)
+
+
+@given(
+    "the President immediately notified Congress of the waiver",
+    "The notice 10 U.S.C. 123b requires of an emergency waiver.",
+)
+def _waiver_notice(b: ScenarioBuilder, text: str) -> None:
+    b.add("waiver_notice", text)
+
+
+@given(
+    f"United States forces in {EUCOM_AOR} number {{count}}",
+    "A baseline: the U.S. service members permanently stationed in or deployed to the EUCOM area before the action.",
+    example=f"United States forces in {EUCOM_AOR} number 80,000",
+)
+def _eucom_baseline(b: ScenarioBuilder, text: str, count: int) -> None:
+    b.baseline(EUCOM, count, text)
+
+
+@given(
+    "United States forces in {country} number {count}",
+    "A baseline: the U.S. forces stationed in the country before the action.",
+    example="United States forces in Germany number 35,000",
+)
+def _country_baseline(b: ScenarioBuilder, text: str, country: str, count: int) -> None:
+    b.baseline(country, count, text)
+
+
+@given(
+    f"the Unified Command Plan moved {{country}} out of {EUCOM_AOR}",
+    "An executive redrawing of the EUCOM area: whether it changes what § 1249 counts is a named interpretation.",
+    example=f"the Unified Command Plan moved Georgia out of {EUCOM_AOR}",
+)
+def _aor_change(b: ScenarioBuilder, text: str, country: str) -> None:
+    b.add("aor_change", text, country=country)
 
 
 @given(
@@ -725,6 +768,53 @@ _treaty_action(f"suspend {TREATY}", "suspend")
 _treaty_action(f"terminate {TREATY}", "terminate")
 _treaty_action(f"denounce {TREATY}", "denounce")
 _treaty_action(f"give notice of denunciation under Article 13 of {TREATY}", "denunciation-notice")
+_treaty_action(
+    "withdraw the United States from the integrated military command structure of NATO",
+    "leave-integrated-command",
+)
+_treaty_action(
+    f"declare that the United States will not defend an ally under Article 5 of {TREATY}", "disavow-article-5"
+)
+_treaty_action(f"revoke a notice of denunciation of {TREATY}", "revoke-denunciation")
+
+
+@when(
+    f"the President proposes to begin deliberating whether to withdraw the United States from {TREATY}",
+    "Internal deliberation about withdrawal, with no decision yet (22 U.S.C. 1928f(c)(2) reaches deliberations).",
+)
+def _deliberate(b: ScenarioBuilder, text: str) -> None:
+    b.set_action(text, kind="deliberate-withdrawal", actor="President")
+
+
+@when(
+    "the Secretary of Defense proposes to withdraw {count} United States troops from {country} for {days} days",
+    "Withdrawing troops from a country (and, for a country in the EUCOM area, from the area) for a number of days.",
+    example="the Secretary of Defense proposes to withdraw 5,000 United States troops from Germany for 60 days",
+)
+def _withdraw_troops(b: ScenarioBuilder, text: str, count: int, country: str, days: int) -> None:
+    b.set_action(
+        text, kind="withdraw-troops", actor="Secretary of Defense", count=count, country=country, days=days
+    )
+
+
+@when(
+    "the Secretary of Defense proposes to move {count} United States troops from {country} to {country2}",
+    "Moving troops for good from one country to another: within the EUCOM area its total is unchanged.",
+    example="the Secretary of Defense proposes to move 3,000 United States troops from Germany to Poland",
+)
+def _move_troops(b: ScenarioBuilder, text: str, count: int, country: str, country2: str) -> None:
+    if country == country2:
+        raise StepError(
+            f"a move from {country} to {country2} moves nothing; accepted: two different countries"
+        )
+    b.set_action(
+        text,
+        kind="move-troops",
+        actor="Secretary of Defense",
+        count=count,
+        country=country,
+        to_country=country2,
+    )
 
 
 @when(

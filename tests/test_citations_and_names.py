@@ -34,8 +34,11 @@ def test_lawyers_spellings_normalise_alike(written: str, canonical: str):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("22 U.S.C. 1928f", {"nsa.1928f.a", "nsa.1928f.b", "nsa.1928f.c1", "nsa.1928f.c2"}),
-        ("Art. 13", {"nat.art13"}),
+        (
+            "22 U.S.C. 1928f",
+            {"nsa.1928f.a", "nsa.1928f.b", "nsa.1928f.c1", "nsa.1928f.c2", "nsa.1928f.c2.deliberation"},
+        ),
+        ("Art. 13", {"nat.art13", "nat.art13.revocation"}),
         (
             "Pub. L. 119-60",
             {
@@ -43,11 +46,17 @@ def test_lawyers_spellings_normalise_alike(written: str, canonical: str):
                 "ndaa-fy2026.1249.equipment",
                 "ndaa-fy2026.1249.real-property",
                 "ndaa-fy2026.1249.saceur",
+                "ndaa-fy2026.1249.troop-floor-withdrawal",
+                "ndaa-fy2026.1249.troop-floor-move",
                 "ndaa-fy2026.korea.troop-floor",
+                "ndaa-fy2026.korea.troop-floor-withdrawal",
                 "ndaa-fy2026.ukraine-intel",
             },
         ),
-        ("Pub. L. 116-283", {"ndaa-fy2021.germany.troop-floor"}),
+        (
+            "Pub. L. 116-283",
+            {"ndaa-fy2021.germany.troop-floor", "ndaa-fy2021.germany.troop-floor-withdrawal"},
+        ),
         (
             "Pub. L. 93-344",
             {

@@ -240,7 +240,8 @@ def test_explain_file_and_line_picks_the_scenario_starting_there(tmp_path: Path)
 def test_check_report_is_one_self_contained_page_linking_each_explanation(tmp_path: Path):
     report = tmp_path / "report.html"
     result = CliRunner().invoke(
-        main, ["check", str(ROOT / "scenarios/north-atlantic-treaty"), "--report", str(report)]
+        main,
+        ["check", str(ROOT / "scenarios/north-atlantic-treaty/article-13.feature"), "--report", str(report)],
     )
     assert result.exit_code == 0, result.output
     html = report.read_text()

@@ -36,6 +36,8 @@ VALUES = {
     "money": st.one_of(st.integers(0, 10**20).map("${:,}".format), st.just("$9223372036854775808")),
     "actor": st.sampled_from([*ACTORS, "president", "Vice President"]),
     "country": st.sampled_from(["Germany", "germany", "Deutschland", "Japan", "Atlantis", "Poland"]),
+    "country2": st.sampled_from(["Poland", "Japan", "Germany", "Republic of Korea", "Narnia"]),
+    "status": st.sampled_from(["met", "pending", "breached"]),
     "ground": st.sampled_from(["to provide for contingencies", "for policy reasons", "for fun"]),
     "name": st.sampled_from(["senate.present", "ndaa-fy2026.1249.dip-days", "no.such"]),
     "value": st.sampled_from(["present", "cumulative", "continuing", "nonsense"]),

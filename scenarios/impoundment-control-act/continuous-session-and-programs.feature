@@ -64,3 +64,25 @@ Feature: 2 U.S.C. 682-683: days of continuous session, rescission bills, a secon
     And the deferral is to provide for contingencies
     When the President proposes to withhold $50,000,000 of Baltic Security Initiative funds for 30 days
     Then the action is permitted
+
+  Scenario: Hard case 18: a late-year rescission proposal may not hold funds through their expiry (GAO)
+    Given the President sent Congress a special message proposing to rescind the funds on 2026-03-02
+    And the funds expire on 2026-03-20
+    When the President proposes to withhold $200,000,000 of Ukraine Security Assistance Initiative funds for 40 days
+    Then the action is blocked by "GAO B-330330"
+    And the outcome depends on the interpretation "ica.pocket-rescission"
+
+  Scenario: Hard case 18: on the executive's reading the funds may lapse under the pending proposal
+    Given the President sent Congress a special message proposing to rescind the funds on 2026-03-02
+    And the funds expire on 2026-03-20
+    And the interpretation "ica.pocket-rescission" is "executive"
+    When the President proposes to withhold $200,000,000 of Ukraine Security Assistance Initiative funds for 40 days
+    Then the action is permitted
+
+  Scenario: Hard case 18: with no rescission pending, even the executive's reading bars withholding through expiry
+    Given the President sent Congress a special message proposing to defer the funds on 2026-03-02
+    And the deferral is to provide for contingencies
+    And the funds expire on 2026-03-20
+    And the interpretation "ica.pocket-rescission" is "executive"
+    When the President proposes to withhold $200,000,000 of Ukraine Security Assistance Initiative funds for 40 days
+    Then the action is blocked by "GAO B-330330"

@@ -56,3 +56,9 @@ Feature: Pub. L. 119-60: at least 28,500 U.S. forces in the Republic of Korea (r
     And the Commander of United States European Command certified the action to the congressional defense committees
     When the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to 28,000
     Then the action is blocked by "Pub. L. 119-60"
+
+  Scenario: A withdrawal after FY2026: the floor lapses on the default reading
+    Given the date is 2026-10-01
+    And United States forces in the Republic of Korea number 28,500
+    When the Secretary of Defense proposes to withdraw 500 United States troops from the Republic of Korea for 30 days
+    Then the action is permitted

@@ -26,3 +26,19 @@ Feature: 10 U.S.C. 123b: no more than 203,000 on permanent duty ashore abroad at
     Given the President declared a national emergency and waived the limit on forces ashore abroad
     When the Secretary of Defense proposes to keep 250,000 members of the armed forces on permanent duty ashore outside the United States at the end of the fiscal year
     Then the action is permitted
+
+  Scenario: The emergency waiver lifts the cap and attaches a duty to notify Congress immediately
+    Given the President declared a national emergency and waived the limit on forces ashore abroad
+    When the Secretary of Defense proposes to keep 250,000 members of the armed forces on permanent duty ashore outside the United States at the end of the fiscal year
+    Then the action is permitted
+    And the duty under "10 U.S.C. 123b" is pending
+
+  Scenario: With the immediate notice the duty is met
+    Given the President declared a national emergency and waived the limit on forces ashore abroad
+    And the President immediately notified Congress of the waiver
+    When the Secretary of Defense proposes to keep 250,000 members of the armed forces on permanent duty ashore outside the United States at the end of the fiscal year
+    Then the duty under "10 U.S.C. 123b" is met
+
+  Scenario: Without a waiver there is no duty
+    When the Secretary of Defense proposes to keep 200,000 members of the armed forces on permanent duty ashore outside the United States at the end of the fiscal year
+    Then the action triggers no duty
