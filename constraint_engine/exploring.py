@@ -177,7 +177,12 @@ def summary_text(points: list[dict[str, Any]], axes: list[Axis], edges: list[dic
     names = [a.name for a in axes]
     blocked = sum(p["outcome"] == "blocked" for p in points)
     loopholes = [p for p in points if not p["governed_by"] and p["outcome"] == "permitted"]
-    lines = [f"{len(points)} points: {blocked} blocked, {len(points) - blocked} permitted or error"]
+    counts = {o: sum(p["outcome"] == o for p in points) for o in ("permitted", "undetermined", "error")}
+    line = f"{len(points)} points: {blocked} blocked, {counts['permitted']} permitted"
+    line += "".join(f", {n} {o}" for o, n in counts.items() if o != "permitted" and n)
+    lines = [line]
+    if counts["undetermined"]:
+        lines.append("  undetermined: a provision needs a fact no --given states (see `explain` for the phrase)")
     by: dict[str, int] = {}
     for p in points:
         for c in p["blocked_by"]:
