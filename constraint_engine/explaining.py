@@ -198,6 +198,8 @@ def explain(
             )
     for nl_id in dict.fromkeys(ev.not_lifts):
         nl = book.not_lifts[nl_id]
+        if set(nl.not_for) & held:  # the exception it is mistaken for held after all: nothing to explain
+            continue
         exceptions.append(
             ExceptionCheck(
                 id=nl.id,
@@ -227,7 +229,7 @@ def explain(
         **_header(proposal, ev),
         blocked_by=[_blocked_by(book, p, cures) for p in blocked],
         exceptions=exceptions,
-        considered=_considered(book, proposal, {p.id for p in engaged}),
+        considered=_considered(book, proposal, {p.id for p in engaged} | set(ev.undetermined)),
         caveats=list(dict.fromkeys(caveats)),
         derivation=derivation(book, proposal, ev, engaged),
         error=ev.error,
@@ -349,7 +351,7 @@ def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[C
             window = f"in force from {p.in_force.since}" + (
                 f" to {p.in_force.until}" if p.in_force.until else ""
             )
-            here = {**proposal.action.fields, "date": proposal.date}
+            here = {**proposal.action_context(), **proposal.action.fields, "date": proposal.date}
             conds = [
                 f"{describe_condition(book, c, proposal.date)} (here: {_value_words(here.get(_field(c)))})"
                 for c in book.active_where(p, proposal.date, proposal.overrides)
@@ -473,6 +475,9 @@ def _derived_text(book: RuleBook, fact: dict[str, Any]) -> str:
         return f"{prov.citation} ({prov.title}) governs the action"
     if fact["t"] == "lift":
         return f"holds: {book.lifts[fact['lift']].title}"
+    if fact["t"] == "undecided":
+        prov = book.provisions[fact["provision"]]
+        return f"{prov.citation} ({prov.title}) would govern the action, but a fact it needs is missing"
     return str(fact)
 
 

@@ -182,7 +182,9 @@ def summary_text(points: list[dict[str, Any]], axes: list[Axis], edges: list[dic
     line += "".join(f", {n} {o}" for o, n in counts.items() if o != "permitted" and n)
     lines = [line]
     if counts["undetermined"]:
-        lines.append("  undetermined: a provision needs a fact no --given states (see `explain` for the phrase)")
+        lines.append(
+            "  undetermined: a provision needs a fact no --given states (see `explain` for the phrase)"
+        )
     by: dict[str, int] = {}
     for p in points:
         for c in p["blocked_by"]:

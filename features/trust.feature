@@ -268,3 +268,16 @@ Feature: Never a confident wrong answer
     And the output contains "| 1949-08-24 |"
     And the output does not contain "1949-08-23"
     And the output has no traceback
+
+  Scenario: When the law is unsettled the verdict says the answer depends on a named reading, first
+    When I run "evaluate 'the President proposes to withdraw the United States from the North Atlantic Treaty' --given 'the date is 2026-03-01' --given 'the Senate gave its advice and consent with 64 to 30 with 100 Senators present' --given 'the President consulted the Senate Foreign Relations Committee and the House Foreign Affairs Committee' --given 'the President notified the Senate Foreign Relations Committee and the House Foreign Affairs Committee in writing on 2025-06-01'"
+    Then the exit code is 0
+    And the output contains "The answer depends on the interpretation senate.present"
+    And the output contains "present-and-voting: permitted"
+    And the line after the first contains "The answer depends on"
+
+  Scenario: A missing baseline gives undetermined, with the phrase to add, in JSON too
+    When I run "evaluate 'the Secretary of Defense proposes to withdraw 5,000 United States troops from Germany for 60 days' --given 'the date is 2026-03-01' --format json"
+    Then the exit code is 0
+    And the JSON field "outcome" is "undetermined"
+    And the JSON field "undetermined.0.add.0" is "Given United States forces in the European Command area of responsibility number {count}"

@@ -164,3 +164,10 @@ def junit_counts(tests: int, errors: int, skipped: int, run: Run) -> None:
 @then(parsers.parse('the file "{name}" contains "{text}"'))
 def file_contains(name: str, text: str, run: Run) -> None:
     assert text in Path(name).read_text(encoding="utf-8")
+
+
+@then(parsers.parse('the line after the first contains "{text}"'))
+def second_line(text: str, run: Run) -> None:
+    lines = [line for line in run.stdout.splitlines() if line.strip()]
+    # The first line is the outcome and the action (wrapped onto two lines when long).
+    assert any(text in line for line in lines[1:3]), run.stdout
