@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 VERDICT_FORMATS = ("text", "json", "markdown", "html", "dot")
 _PARALLEL_MIN = 200  # with fewer scenarios, starting the workers costs more than it saves
+MAX_GRID_POINTS = 2_000_000  # explore: each point is an evaluation held in memory
 _KEYWORD = re.compile(r"^\s*(Given|When|Then|And|But|\*)\s+", re.IGNORECASE)
 
 
@@ -151,7 +152,7 @@ def check(
     explained = fmt == "json" or report is not None  # outputs that show whole explanations and cures
     how = {"with_cures": explained, "brief": not explained, "strict": strict}
     color = fmt == "text" and _color()
-    jobs = jobs or os.cpu_count() or 1
+    jobs = _workers(jobs, len(specs))
     parallel = jobs > 1 and len(specs) >= _PARALLEL_MIN
     if parallel and report is None and not color and fmt in ("text", "json"):
         # The workers render their own scenarios: returning text or plain data is far cheaper than verdicts.
@@ -193,13 +194,23 @@ def check(
 
         click.echo(run_plain(results, input_errors), nl=False)
     if report is not None:
+        from .outputs import write_atomically
         from .render.html import run_report
 
         try:
-            report.write_text(run_report(results, input_errors, counts), encoding="utf-8")
-        except OSError as exc:
-            _fail_input([f"{report}: cannot write the report: {exc.strerror}."])
+            write_atomically(report, run_report(results, input_errors, counts), what="--report")
+        except InputError as exc:
+            _fail_input([exc])
     _exit_for(counts, input_errors)
+
+
+def _workers(asked: int | None, tasks: int | None) -> int:
+    """Worker processes: as asked, but never more than the CPUs this process may use, nor than the tasks."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    jobs = min(asked or usable, usable)
+    if asked is not None and asked > usable:
+        click.echo(f"note: --jobs {asked} is more than the {usable} usable CPUs; using {usable}.", err=True)
+    return max(1, min(jobs, tasks)) if tasks is not None else jobs
 
 
 def _exit_for(counts: dict[str, int], input_errors: list[Any]) -> NoReturn:
@@ -458,10 +469,12 @@ def lint_command(paths: tuple[Path, ...], rules_dir: Path | None, strict: bool) 
 @click.option(
     "--output", "-o", type=click.Path(path_type=Path), help="Write the skeleton here (default: print it)."
 )
+@click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
 @law_options
 def new_command(
     action: str,
     output: Path | None,
+    force: bool,
     rules_dir: Path | None,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
@@ -478,7 +491,12 @@ def new_command(
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        from .outputs import write_atomically
+
+        try:
+            write_atomically(output, text, what="--output", overwrite=force)
+        except InputError as exc:
+            _fail_input([exc])
         click.echo(f"wrote {output}")
 
 
@@ -546,6 +564,10 @@ def explore(
     total = 1
     for axis in axes:
         total *= len(axis.values)
+    if total > MAX_GRID_POINTS:
+        _fail_input(
+            [f"--range: the grid has {total:,} points; accepted: at most {MAX_GRID_POINTS:,} in all."]
+        )
     from rich.progress import Progress
 
     with Progress(transient=True, disable=not sys.stderr.isatty() or total < 500) as bar:
@@ -556,7 +578,7 @@ def explore(
             template,
             axes,
             givens_clean,
-            jobs or os.cpu_count() or 1,
+            _workers(jobs, None),
             lambda n: bar.advance(task, n),
         )
     edges = frontier(points, axes)
@@ -589,7 +611,14 @@ def explore(
     else:
         click.echo(summary_text(points, axes, edges), nl=False)
     if plot is not None:
-        draw(points, axes, "; ".join([*givens_clean, template]), str(plot))
+        from .errors import InputError
+        from .outputs import write_atomically
+
+        image = draw(points, axes, "; ".join([*givens_clean, template]), plot.suffix.lower().lstrip("."))
+        try:
+            write_atomically(plot, image, what="--plot")
+        except InputError as exc:
+            _fail_input([exc])
         click.echo(f"plot written to {plot}", err=True)
 
 

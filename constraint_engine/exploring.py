@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import re
 from dataclasses import dataclass
@@ -41,6 +42,9 @@ def when_phrase(text: str) -> tuple[StepDef, list[str]]:
     raise InputError(f"{text!r} is not a When phrase. {REGISTRY.suggest('when', text)}")
 
 
+MAX_AXIS_POINTS = 1_000_000  # a grid is the product of its axes; each is bounded so memory stays bounded
+
+
 def parse_range(text: str) -> Axis:
     m = _RANGE.match(text.strip())
     if not m:
@@ -49,21 +53,39 @@ def parse_range(text: str) -> Axis:
             "or date=2025-12-01..2026-01-31:7"
         )
     name = m["name"]
+    step_text = (m["step"] or "1").replace(",", "")
+    if not re.fullmatch(r"[0-9]{1,9}", step_text) or int(step_text) == 0:
+        raise InputError(f"--range {text!r}: STEP is a positive whole number in ASCII digits")
+    step = int(step_text)
     if name == "date":
-        lo, hi = dt.date.fromisoformat(m["lo"]), dt.date.fromisoformat(m["hi"])
-        step = int(m["step"] or 1)
-        days = (hi - lo).days
-        return Axis(name, [lo + dt.timedelta(days=d) for d in range(0, days + 1, step)])
-    try:
-        lo_i, hi_i = int(m["lo"].replace(",", "").lstrip("$")), int(m["hi"].replace(",", "").lstrip("$"))
-        step_i = int((m["step"] or "1").replace(",", ""))
-    except ValueError:
+        try:
+            lo, hi = (
+                dt.date.fromisoformat(v) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v) else None
+                for v in (m["lo"], m["hi"])
+            )
+        except ValueError:
+            lo = hi = None
+        if lo is None or hi is None:
+            raise InputError(f"--range {text!r}: LO and HI are calendar dates, YYYY-MM-DD")
+        if hi < lo:
+            raise InputError(f"--range {text!r}: needs LO <= HI (it is reversed)")
+        count = (hi - lo).days // step + 1
+        if count > MAX_AXIS_POINTS:
+            raise InputError(
+                f"--range {text!r}: {count:,} points; accepted: at most {MAX_AXIS_POINTS:,} per axis"
+            )
+        return Axis(name, [lo + dt.timedelta(days=d) for d in range(0, (hi - lo).days + 1, step)])
+    lo_text, hi_text = (v.replace(",", "").lstrip("$") for v in (m["lo"], m["hi"]))
+    if not (re.fullmatch(r"[0-9]{1,16}", lo_text) and re.fullmatch(r"[0-9]{1,16}", hi_text)):
         raise InputError(
-            f"--range {text!r}: LO, HI and STEP are whole numbers (or dates, for date)"
-        ) from None
-    if step_i <= 0 or hi_i < lo_i:
-        raise InputError(f"--range {text!r}: needs LO <= HI and a positive STEP")
-    return Axis(name, list(range(lo_i, hi_i + 1, step_i)))
+            f"--range {text!r}: LO, HI and STEP are whole numbers in ASCII digits (or dates, for date)"
+        )
+    lo_i, hi_i = int(lo_text), int(hi_text)
+    if hi_i < lo_i:
+        raise InputError(f"--range {text!r}: needs LO <= HI (it is reversed)")
+    if (hi_i - lo_i) // step + 1 > MAX_AXIS_POINTS:
+        raise InputError(f"--range {text!r}: too many points; accepted: at most {MAX_AXIS_POINTS:,} per axis")
+    return Axis(name, list(range(lo_i, hi_i + 1, step)))
 
 
 def _show(name: str, value: Any) -> str:
@@ -159,14 +181,15 @@ def explore(
 def frontier(points: list[dict[str, Any]], axes: list[Axis]) -> list[dict[str, Any]]:
     """Neighbouring points whose verdicts differ: where the law draws its line."""
     index = {tuple(str(p[a.name]) for a in axes): p for p in points}
+    # Each axis's values and positions once: linear in the points (a lookup per point was quadratic).
+    values = [[str(v) for v in axis.values] for axis in axes]
+    position = [{v: j for j, v in enumerate(vs)} for vs in values]
     out = []
     for p in points:
         for i, axis in enumerate(axes):
-            values = [str(v) for v in axis.values]
-            here = str(p[axis.name])
-            j = values.index(here)
-            if j + 1 < len(values):
-                key = tuple(values[j + 1] if k == i else str(p[a.name]) for k, a in enumerate(axes))
+            j = position[i][str(p[axis.name])]
+            if j + 1 < len(values[i]):
+                key = tuple(values[i][j + 1] if k == i else str(p[a.name]) for k, a in enumerate(axes))
                 q = index.get(key)
                 if q is not None and (p["outcome"], p["blocked_by"]) != (q["outcome"], q["blocked_by"]):
                     out.append({"axis": axis.name, "from": p, "to": q})
@@ -217,7 +240,7 @@ def _verdict_words(p: dict[str, Any]) -> str:
     return "blocked by " + ", ".join(p["blocked_by"]) if p["blocked_by"] else str(p["outcome"])
 
 
-def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, path: str) -> None:
+def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, image_format: str) -> bytes:
     """A picture of the grid, coloured by verdict (blocked, permitted, permitted with nothing governing)."""
     import matplotlib
 
@@ -295,8 +318,10 @@ def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, path: str) 
             )
     ax.set_title("\n".join(textwrap.wrap(title, 100)), fontsize=9)
     fig.tight_layout()
-    fig.savefig(path)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=image_format)
     plt.close(fig)
+    return buffer.getvalue()
 
 
 # -- `new`: a scenario outline that straddles each boundary --------------------------------------------------

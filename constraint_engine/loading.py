@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from .citations import CitationIndex
 from .errors import InputError, InputErrors
+from .inputs import read_text
 from .models import FACT_FIELDS, PRIMARY_SOURCE_KINDS, Lift, NotALift, Parameter, Provision, RulePack, Source
 from .names import names
 
@@ -129,6 +130,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
             raise InputError(
                 "the file is empty.", file=file, line=1, accepted="a YAML mapping with a 'pack' key"
             )
+        _refuse_alias_bombs(node, file)
         _refuse_duplicate_keys(node, file)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
@@ -154,6 +156,51 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     lines: dict[Path_, int] = {}
     _lines(node, (), lines)
     return data, lines
+
+
+MAX_EXPANDED_NODES = 100_000  # values a pack may hold once its aliases are expanded (the law has ~10,000)
+
+
+def _refuse_alias_bombs(root: yaml.Node, file: str) -> None:
+    """Aliases may reuse a value; they may not expand a file to millions of values, nor contain themselves."""
+    size: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:  # iterative, so a deep document cannot exhaust Python's recursion either
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            if size[key] > MAX_EXPANDED_NODES:
+                raise InputError(
+                    f"YAML aliases expand this file to more than {MAX_EXPANDED_NODES:,} values.",
+                    file=file,
+                    line=node.start_mark.line + 1,
+                    accepted="aliases that reuse a value a few times (as rules/README.md shows)",
+                )
+            continue
+        if key in size:
+            continue
+        if key in open_nodes:
+            raise InputError(
+                "a YAML alias refers to a value that contains it.",
+                file=file,
+                line=node.start_mark.line + 1,
+                accepted="aliases to values defined before them, without cycles",
+            )
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _refuse_duplicate_keys(root: yaml.Node, file: str) -> None:
@@ -212,12 +259,7 @@ def _describe(err: Any) -> str:
 
 def load_pack(path: Path) -> tuple[RulePack, dict[Path_, int]]:
     file = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            f"cannot read the rule pack: {exc}.", file=file, accepted="a UTF-8 YAML file"
-        ) from None
+    text = read_text(path, "a UTF-8 YAML rule pack")
     data, lines = load_yaml(text, file)
     if not isinstance(data, dict):
         raise InputError(

@@ -23,8 +23,9 @@ from .engine import Engine, Evaluation
 from .errors import InputError
 from .explaining import Dependence, Verdict, explain, interpretations_for, outcome_words
 from .facts import Proposal
+from .inputs import read_bytes, read_text
 from .loading import RuleBook, citation_index, default_rules_dir, load_rulebook, pack_files
-from .steps import REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
+from .steps import MAX_STEP_CHARS, REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
 
 # "unchecked": the scenario ran and has a verdict, but no Then step checked it; not a pass.
 Status = Literal["passed", "failed", "unchecked", "error"]
@@ -77,7 +78,7 @@ def feature_files(paths: Iterable[Path], unreadable: list[InputError] | None = N
                     "the folder holds no .feature files.", file=str(path), accepted="*.feature files"
                 )
             found.extend(files)
-        elif path.is_file():
+        elif path.exists():  # a file; one that is not regular is refused when read, with its name
             found.append(path)
         else:
             raise InputError(
@@ -108,18 +109,8 @@ def _walk(folder: Path) -> tuple[list[Path], list[InputError]]:
 
 
 def parse_feature(path: Path) -> list[ScenarioSpec]:
-    file = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError(
-            "the file is not UTF-8 text.", file=file, line=1, accepted="a Gherkin .feature file"
-        ) from None
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the file: {exc.strerror}.", file=file, accepted="a readable file"
-        ) from None
-    return parse_feature_text(text, file)
+    """A feature file's scenarios; it must be a regular UTF-8 file within the size limit (inputs.py)."""
+    return parse_feature_text(read_text(path, "a Gherkin .feature file"), str(path))
 
 
 def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
@@ -211,6 +202,8 @@ def _misspellings(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _is_known_step(text: str) -> bool:
+    if len(text) > MAX_STEP_CHARS:  # too long to be a phrase; the step itself will say so
+        return False
     return any(step.regex.match(text) for step in REGISTRY.steps)
 
 
@@ -270,8 +263,8 @@ def _law(rules_dir: Path | None) -> tuple[RuleBook, CompiledRules, Engine]:
     for path in pack_files(folder):
         digest.update(path.name.encode() + b"\0")
         try:
-            digest.update(path.read_bytes())
-        except OSError:
+            digest.update(read_bytes(path, "a rule pack"))
+        except InputError:
             digest.update(b"unreadable")  # load_rulebook reports it
     key = digest.hexdigest()
     if key not in _LAW:

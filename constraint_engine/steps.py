@@ -368,6 +368,10 @@ class StepRegistry:
     def find(self, kind: StepKind, text: str) -> tuple[StepDef, dict[str, Any]]:
         """The step definition for a step's text, its converted arguments, or a StepError."""
         text = text.strip()
+        if len(text) > MAX_STEP_CHARS:  # bounded: no phrase is this long, and matching it would cost time
+            raise StepError(
+                f"the step is {len(text):,} characters long; accepted: a phrase of at most {MAX_STEP_CHARS:,}"
+            )
         if "  " in text or "\t" in text:
             text = _SPACES.sub(" ", text)
         for step, anchor in self._by_kind.get(kind, []):
@@ -404,6 +408,7 @@ class StepRegistry:
 
 
 _SPACES = re.compile(r"\s+")
+MAX_STEP_CHARS = 2_000  # the longest phrase, with its values, is a few hundred
 REGISTRY = StepRegistry()
 given = REGISTRY.given
 when = REGISTRY.when

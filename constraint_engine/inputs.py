@@ -1,0 +1,63 @@
+"""Reading the user's files safely: regular files only, and never more than a documented size.
+
+A symlink to /dev/zero, a FIFO named x.feature or a huge file must give one clear error, not a hang or an
+exhausted machine. The size is checked before reading, and reading stops one byte past the limit in case the
+file grows meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import InputError
+
+# Bytes; the environment variable raises or lowers it for every command.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+ENV_MAX_BYTES = "CONSTRAINT_ENGINE_MAX_FILE_BYTES"
+
+
+def max_bytes() -> int:
+    raw = os.environ.get(ENV_MAX_BYTES, "")
+    return int(raw) if raw.isascii() and raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+
+
+def read_bytes(path: Path, accepted: str) -> bytes:
+    """The file's bytes, or an InputError naming it: missing, not a regular file, too large, unreadable."""
+    file = str(path)
+    try:
+        info = os.stat(path)  # follows a symlink to what it names, without opening it
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}.", file=file, accepted=accepted) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            "not a regular file (a device, FIFO, socket or folder is never read).",
+            file=file,
+            accepted=accepted,
+        )
+    limit = max_bytes()
+    too_large = InputError(
+        f"the file is larger than {limit:,} bytes, the most the engine reads.",
+        file=file,
+        accepted=f"a smaller file, or set {ENV_MAX_BYTES} to a larger number of bytes",
+    )
+    if info.st_size > limit:
+        raise too_large
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}.", file=file, accepted=accepted) from None
+    if len(data) > limit:
+        raise too_large
+    return data
+
+
+def read_text(path: Path, accepted: str) -> str:
+    """The file as UTF-8 text (a leading byte-order mark is dropped)."""
+    data = read_bytes(path, accepted)
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise InputError("the file is not UTF-8 text.", file=str(path), line=1, accepted=accepted) from None
