@@ -204,6 +204,13 @@ def check(
     _exit_for(counts, input_errors)
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text starting with =, +, -, @, tab or CR gets a leading '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _workers(asked: int | None, tasks: int | None) -> int:
     """Worker processes: as asked, but never more than the CPUs this process may use, nor than the tasks."""
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -253,14 +260,15 @@ def evaluate(
     from pydantic import ValidationError
 
     from .errors import InputError
+    from .inputs import visible_controls
     from .render import render_verdict
     from .steps import REGISTRY, ScenarioBuilder, StepError
 
     builder = ScenarioBuilder()
     try:
         for fact in givens:
-            REGISTRY.apply("given", _KEYWORD.sub("", fact), builder)
-        REGISTRY.apply("when", _KEYWORD.sub("", action), builder)
+            REGISTRY.apply("given", _KEYWORD.sub("", visible_controls(fact)), builder)
+        REGISTRY.apply("when", _KEYWORD.sub("", visible_controls(action)), builder)
     except (StepError, ValidationError) as exc:
         _fail_input([f"{exc}"])
     runner = _runner(rules_dir, settings, assumptions)
@@ -485,7 +493,9 @@ def new_command(
 
     runner = _runner(rules_dir, settings, assumptions)
     try:
-        text = skeleton(runner, _KEYWORD.sub("", action))
+        from .inputs import visible_controls
+
+        text = skeleton(runner, _KEYWORD.sub("", visible_controls(action)))
     except InputError as exc:
         _fail_input([exc])
     if output is None:
@@ -560,7 +570,10 @@ def explore(
         "settings": _pairs(settings, "--set"),
         "assumptions": _pairs(assumptions, "--assume"),
     }
-    givens_clean = [_KEYWORD.sub("", g) for g in givens]
+    from .inputs import visible_controls
+
+    template = visible_controls(template)
+    givens_clean = [_KEYWORD.sub("", visible_controls(g)) for g in givens]
     total = 1
     for axis in axes:
         total *= len(axis.values)
@@ -601,10 +614,10 @@ def explore(
         for p in points:
             writer.writerow(
                 [
-                    *(p[n] for n in names),
+                    *(_cell(p[n]) for n in names),
                     p["outcome"],
-                    "; ".join(p["blocked_by"]),
-                    "; ".join(p["governed_by"]),
+                    _cell("; ".join(p["blocked_by"])),
+                    _cell("; ".join(p["governed_by"])),
                 ]
             )
         click.echo(buffer.getvalue(), nl=False)

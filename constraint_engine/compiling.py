@@ -271,6 +271,12 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
             f"rule {rule_id} reads {alias}.{name} without checking that the fact has it.",
             accepted="rules whose every field read is guarded (a defect of constraint-engine: report it)",
         )
+    for problem in network_limits(definition):
+        raise InputError(
+            f"the rule packs are too large for durable-rules: {problem}.",
+            file=book.file_of(next(iter(book.provisions), "")) if book.provisions else None,
+            accepted="fewer provisions in one ruleset (split the law over several runs with --rules)",
+        )
     depth, widest = matcher_depth(definition)
     if depth > DURABLE_STACK:
         raise InputError(
@@ -565,13 +571,21 @@ DURABLE_STACK = 64
 _OPERATORS = {"$eq", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex"}
 
 
+# Fixed sizes of durable's alpha nodes (rules.h): rule patterns ending at one node (error 108), $nex and
+# forward children of one node (107), children of one node (a hash of 512 slots, 106).
+DURABLE_BETA_LIST = 256
+DURABLE_NEXT_LIST = 128
+DURABLE_NEXT_BUCKET = 512
+
+
 class _Alpha:
-    __slots__ = ("children", "forward", "key")
+    __slots__ = ("betas", "children", "forward", "key")
 
     def __init__(self, key: tuple[str, str, str]) -> None:
         self.key = key  # (property, operator, value as JSON): how durable shares a node (findAlpha)
         self.children: dict[tuple[str, str, str], _Alpha] = {}
         self.forward: list[_Alpha] = []  # the node where an $or's alternatives meet again
+        self.betas: set[str] = set()  # rules' leading patterns that end here (durable shares equal ones)
 
     def pushed(self) -> int:
         """At most how many children the matcher pushes at once: every child compared with a value read
@@ -612,14 +626,46 @@ def _build(node: _Alpha, condition: Any) -> list[_Alpha]:
     return [child]
 
 
+def _network(definition: dict[str, dict[str, Any]]) -> _Alpha:
+    root = _Alpha(("", "", ""))
+    for body in definition.values():
+        prefix: list[Any] = []
+        for pattern in body["all"]:
+            prefix.append(pattern)
+            ((_, condition),) = pattern.items()
+            for end in _build(root, condition):
+                end.betas.add(json.dumps(prefix, sort_keys=True))
+    return root
+
+
+def network_limits(definition: dict[str, dict[str, Any]]) -> list[str]:
+    """Each fixed size of durable's rule network that this ruleset would exceed, in words."""
+    nodes = memo_nodes(_network(definition))
+    problems = []
+    betas = max(len(n.betas) for n in nodes)
+    if betas > DURABLE_BETA_LIST:
+        problems.append(
+            f"{betas} rule patterns end at one test (durable-rules allows {DURABLE_BETA_LIST}; error 108): "
+            "each provision adds rules that share the same gate, so a ruleset holds at most about "
+            f"{DURABLE_BETA_LIST - 20} provisions"
+        )
+    nexts = max(len(n.forward) + sum(k[1] == "$nex" for k in n.children) for n in nodes)
+    if nexts > DURABLE_NEXT_LIST:
+        problems.append(
+            f"{nexts} alternatives meet at one test (durable-rules allows {DURABLE_NEXT_LIST}; error 107)"
+        )
+    wide = max(len(n.children) for n in nodes)
+    if wide > DURABLE_NEXT_BUCKET - 1:
+        problems.append(
+            f"{wide} different tests follow one test (durable-rules allows {DURABLE_NEXT_BUCKET - 1}; error 106)"
+        )
+    return problems
+
+
 def matcher_depth(definition: dict[str, dict[str, Any]]) -> tuple[int, str]:
     """The most nodes durable's matcher can hold on its stack for any fact under this ruleset, and where
     the network is widest (in words)."""
-    root = _Alpha(("", "", ""))
-    for body in definition.values():
-        for pattern in body["all"]:
-            ((_, condition),) = pattern.items()
-            _build(root, condition)
+    root = _network(definition)
     memo: dict[int, int] = {}
 
     def deepest(node: _Alpha) -> int:

@@ -26,7 +26,9 @@ Outcome = Literal["blocked", "permitted", "undetermined", "error"]
 
 _DURABLE_ERRORS = {
     "101": "out of memory",
-    "108": "the rule network exceeds durable-rules' limit on joins",
+    "106": "more than 511 different tests follow one test in the rule network",
+    "107": "more than 128 alternatives meet at one test in the rule network",
+    "108": "more than 256 rule patterns end at one test in the rule network (about 230 provisions)",
     "303": "a fact matched more rule conditions at once than durable-rules' stack holds (64)",
     "311": "a rule read a field that the fact does not have",
 }

@@ -8,6 +8,7 @@ file grows meanwhile.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -61,3 +62,14 @@ def read_text(path: Path, accepted: str) -> str:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise InputError("the file is not UTF-8 text.", file=str(path), line=1, accepted=accepted) from None
+
+
+# C0 and C1 control characters but tab and newline: in a scenario name they could retitle a terminal (OSC),
+# write the clipboard (OSC 52) or break XML. They are shown as visible escapes instead.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible_controls(text: str) -> str:
+    """The text with each control character (but tab, newline, and CR before a newline) as \\xNN."""
+    text = text.replace("\r\n", "\n")
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -19,11 +19,11 @@ from pydantic import ValidationError
 
 from .compiling import CompiledRules, compile_rulebook
 from .curing import cures
-from .engine import Engine, Evaluation
+from .engine import Engine, Evaluation, _durable_message
 from .errors import InputError
 from .explaining import Dependence, Verdict, explain, interpretations_for, outcome_words
 from .facts import Proposal
-from .inputs import read_bytes, read_text
+from .inputs import read_bytes, read_text, visible_controls
 from .loading import RuleBook, citation_index, default_rules_dir, load_rulebook, pack_files
 from .steps import MAX_STEP_CHARS, REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
 
@@ -118,6 +118,7 @@ def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
         raise InputError(
             "the file is binary, not text.", file=file, line=1, accepted="a Gherkin .feature file"
         )
+    text = visible_controls(text)
     # gherkin-official reads a misspelt keyword as free description, silently dropping a step or a
     # whole scenario; check for near-misses first.
     for line_no, problem in _misspellings(text):
@@ -274,7 +275,7 @@ def _law(rules_dir: Path | None) -> tuple[RuleBook, CompiledRules, Engine]:
             engine = Engine(compiled)
         except Exception as exc:  # durable-rules refused what we compiled: nothing can be evaluated
             raise InputError(
-                f"the engine refused the compiled rules ({type(exc).__name__}: {exc}).",
+                f"the engine refused the compiled rules ({type(exc).__name__}: {_durable_message(exc)}).",
                 file=str(folder),
                 accepted="rule packs whose conditions follow rules/README.md",
             ) from None

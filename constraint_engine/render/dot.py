@@ -6,11 +6,13 @@ from ..explaining import Verdict
 
 
 def _escape(text: str) -> str:
-    return text.replace('"', '\\"').replace("\n", " ")
+    r"""Text inside a DOT double-quoted label: a backslash starts an escape there (\n, \l, \N), so it is
+    doubled; a double quote is escaped; a line break becomes a space. Nothing else can end the string."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", " ").replace("\n", " ")
 
 
 def _q(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    return '"' + _escape(text) + '"'
 
 
 def verdict_dot(v: Verdict) -> str:
@@ -43,7 +45,8 @@ def verdict_dot(v: Verdict) -> str:
     notes += [f"Duty under {d.citation}: {d.status}" for d in v.duties]
     notes += [c for c in v.caveats if c.startswith(("Interpretation", "What-if"))]
     if notes:
-        text = "\\l".join(notes) + "\\l"
-        lines.append(f'  notes [shape=note, label="{_escape(text)}"];')
+        # Each note escaped on its own; then joined with DOT's left-justified line break.
+        text = "\\l".join(_escape(n) for n in notes) + "\\l"
+        lines.append(f'  notes [shape=note, label="{text}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import quote
+
 from ..explaining import Verdict
 
 
-def verdict_markdown(v: Verdict) -> str:
+def _escaped(node: Any, key: str = "") -> Any:
+    """Every text from a pack or a scenario, made inert: Markdown renders raw HTML, so <, > and & are
+    entities; a URL keeps only characters that cannot end a link target."""
+    if isinstance(node, str):
+        if key == "url":
+            return quote(node, safe=":/?#[]@!$&'*+,;=%~.-_")
+        return node.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if isinstance(node, dict):
+        return {k: _escaped(v, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_escaped(v, key) for v in node]
+    return node
+
+
+def verdict_markdown(verdict: Verdict) -> str:
+    v = Verdict.model_validate(_escaped(verdict.to_json_dict()))
     out = [f"## {v.outcome.upper()}: {v.action}", ""]
     out.append(f"- **Date:** {v.date}" + (" (today: no date was given)" if v.date_defaulted else ""))
     for fact in v.facts:
