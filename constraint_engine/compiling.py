@@ -657,7 +657,8 @@ def network_limits(definition: dict[str, dict[str, Any]]) -> list[str]:
     wide = max(len(n.children) for n in nodes)
     if wide > DURABLE_NEXT_BUCKET - 1:
         problems.append(
-            f"{wide} different tests follow one test (durable-rules allows {DURABLE_NEXT_BUCKET - 1}; error 106)"
+            f"{wide} different tests follow one test "
+            f"(durable-rules allows {DURABLE_NEXT_BUCKET - 1}; error 106)"
         )
     return problems
 
