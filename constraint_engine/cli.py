@@ -93,6 +93,20 @@ jobs_option = click.option(
 )
 
 
+def entry() -> None:
+    """The console command: an interrupt exits 130 and SIGTERM 143, after the workers are stopped."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(
+            128 + signum
+        )  # unwinds: worker pools end their workers, no partial file is renamed in
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    main()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="constraint-engine")
 def main() -> None:

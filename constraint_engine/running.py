@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import hashlib
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -462,7 +463,19 @@ _CHUNK = 64
 
 def _init_worker(options: dict[str, Any]) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
+    _die_with_parent()
     _WORKER = Runner(**options)
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel end this worker if its parent dies, so no worker is ever left orphaned."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # elsewhere the parent's own cleanup has to do
+        pass
 
 
 def _run_chunk(specs: list[ScenarioSpec], how: dict[str, Any]) -> list[Any]:
@@ -472,6 +485,16 @@ def _run_chunk(specs: list[ScenarioSpec], how: dict[str, Any]) -> list[Any]:
     ]
     render = how.get("render")
     return [(r.status, render(r)) for r in results] if render else results
+
+
+def _died(specs: list[ScenarioSpec], how: dict[str, Any]) -> list[Any]:
+    """The results of scenarios whose worker process died twice: errors that say so, never a verdict."""
+    out: list[Any] = []
+    for spec in specs:
+        message = f"{spec.location}: worker died: the process evaluating this scenario was killed, twice."
+        result = ScenarioResult(spec, "error", None, [message])
+        out.append((result.status, how["render"](result)) if how.get("render") else result)
+    return out
 
 
 def run_in_processes(
@@ -488,15 +511,48 @@ def run_in_processes(
 
     `options` are the Runner's keyword arguments (rules_dir, today, settings, assumptions): each worker
     loads and compiles the law once. With `render` (a module-level function of a ScenarioResult), the
-    workers render and return (status, rendered) pairs instead of results.
+    workers render and return (status, rendered) pairs instead of results. If a worker dies, the chunks not
+    finished are run again, each in a pool of its own; a chunk whose worker dies again gives error results.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = [specs[i : i + _CHUNK] for i in range(0, len(specs), _CHUNK)]
     how = {"with_cures": with_cures, "brief": brief, "strict": strict, "render": render}
-    results: list[Any] = []
-    with worker_pool(jobs, options) as pool:
-        for batch in pool.map(_run_chunk, chunks, [how] * len(chunks)):
-            results.extend(batch)
-    return results
+    done: dict[int, list[Any]] = {}
+    with _stopped_on_exit(worker_pool(jobs, options)) as pool:
+        futures = [pool.submit(_run_chunk, chunk, how) for chunk in chunks]
+        for i, future in enumerate(futures):
+            try:
+                done[i] = future.result()
+            except BrokenProcessPool:
+                break
+    for i, chunk in enumerate(chunks):
+        if i not in done:
+            try:
+                with _stopped_on_exit(worker_pool(1, options)) as alone:
+                    done[i] = alone.submit(_run_chunk, chunk, how).result()
+            except BrokenProcessPool:
+                done[i] = _died(chunk, how)
+    return [r for i in range(len(chunks)) for r in done[i]]
+
+
+class _stopped_on_exit:
+    """A worker pool that, when left by an exception (an interrupt, SIGTERM), ends its workers at once
+    instead of waiting for them to finish their chunks."""
+
+    def __init__(self, pool: Any) -> None:
+        self.pool = pool
+
+    def __enter__(self) -> Any:
+        return self.pool.__enter__()
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        if kind is not None:
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.terminate()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            return
+        self.pool.__exit__(kind, exc, tb)
 
 
 def worker_pool(jobs: int, options: dict[str, Any]) -> Any:
