@@ -150,7 +150,7 @@ def check(
     are unchecked, 1 when any fails or errors, 2 on bad input (which is reported in every format too).
     """
     from .errors import InputError
-    from .render.run import count_statuses, run_json, run_text, summary
+    from .render.run import closing_line, count_statuses
     from .running import collect, run_in_processes
 
     try:
@@ -175,44 +175,86 @@ def check(
         options = _worker_options(rules_dir, runner, settings, assumptions)
         render = scenario_plain if fmt == "text" else scenario_json
         pairs = run_in_processes(specs, jobs, options, render=render, **how)
-        statuses = [status for status, _ in pairs]
+        rendered = [status for status, _ in pairs]
         if fmt == "text":
-            click.echo(plain_listing([text for _, text in pairs], statuses, input_errors), nl=False)
+            click.echo(plain_listing([text for _, text in pairs], rendered, input_errors), nl=False)
         else:
-            document = json_document([doc for _, doc in pairs], statuses, input_errors)
+            document = json_document([doc for _, doc in pairs], rendered, input_errors)
             click.echo(json.dumps(document, indent=2, ensure_ascii=False))
-        _exit_for(count_statuses(statuses, input_errors), input_errors)
+        _exit_for(count_statuses(rendered, input_errors), input_errors)
     if parallel:
-        results = run_in_processes(
-            specs, jobs, _worker_options(rules_dir, runner, settings, assumptions), **how
+        stream: Any = iter(
+            run_in_processes(specs, jobs, _worker_options(rules_dir, runner, settings, assumptions), **how)
         )
     else:
-        results = list(runner.run_all(specs, **how))
-    counts = summary(results, input_errors)
+        stream = runner.run_all(specs, **how)
+    # Each result is written (or rendered for the report) as it comes, and then dropped: memory holds the
+    # output, never the run's verdicts (junit and cucumber group by file, and keep brief results).
+    statuses: list[str] = []
+    kept: list[Any] = []
+    parts: list[Any] = []
+    writer: Any = None
+    console: Any = None
     if fmt == "json":
-        click.echo(json.dumps(run_json(results, input_errors), indent=2, ensure_ascii=False))
+        from .render.run import JsonRunWriter, scenario_json
+
+        writer = JsonRunWriter(lambda text: click.echo(text, nl=False))
+    elif fmt == "text" and color:
+        from rich.console import Console
+        from rich.markup import escape
+
+        console = Console(highlight=False, soft_wrap=True)
+        for err in input_errors:
+            console.print(f"[bold red]ERROR[/] {escape(err.message())}")
+    elif fmt == "text":
+        from .render.run import scenario_plain
+
+        for err in input_errors:
+            click.echo(f"ERROR {err.message()}")
+    spool: Any = None
+    if report is not None:
+        from .outputs import SpooledSections
+        from .render.html import report_part, report_section
+
+        try:
+            spool = SpooledSections(report, what="--report")
+        except InputError as exc:
+            _fail_input([exc])
+    for r in stream:
+        statuses.append(r.status)
+        if writer is not None:
+            writer.scenario(scenario_json(r))
+        elif console is not None:
+            from .render.run import print_scenario
+
+            print_scenario(console, r)
+        elif fmt == "text":
+            click.echo(scenario_plain(r))
+        else:
+            kept.append(r)
+        if spool is not None:
+            parts.append(report_part(r, len(statuses)))
+            spool.add(report_section(r, len(statuses)))
+    counts = count_statuses(statuses, input_errors)
+    if writer is not None:
+        writer.close(statuses, input_errors)
     elif fmt == "junit":
         from .render.junit import run_junit
 
-        click.echo(run_junit(results, input_errors), nl=False)
+        click.echo(run_junit(kept, input_errors), nl=False)
     elif fmt == "cucumber":
         from .render.junit import run_cucumber
 
-        click.echo(json.dumps(run_cucumber(results, input_errors), indent=2, ensure_ascii=False))
-    elif color:
-        from rich.console import Console
-
-        run_text(Console(highlight=False, soft_wrap=True), results, input_errors)
+        click.echo(json.dumps(run_cucumber(kept, input_errors), indent=2, ensure_ascii=False))
+    elif console is not None:
+        console.print(closing_line(counts))
     else:
-        from .render.run import run_plain
-
-        click.echo(run_plain(results, input_errors), nl=False)
-    if report is not None:
-        from .outputs import write_atomically
+        click.echo(closing_line(counts))
+    if spool is not None:
         from .render.html import run_report
 
         try:
-            write_atomically(report, run_report(results, input_errors, counts), what="--report")
+            spool.finish(*run_report(parts, input_errors, counts))
         except InputError as exc:
             _fail_input([exc])
     _exit_for(counts, input_errors)

@@ -464,6 +464,7 @@ _CHUNK = 64
 def _init_worker(options: dict[str, Any]) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork: just end
     _die_with_parent()
     _WORKER = Runner(**options)
 

@@ -20,10 +20,41 @@ def verdict_page(v: Verdict) -> str:
     return _ENV.get_template("page.html.j2").render(v=v, title=f"{v.outcome.upper()}: {v.action}")
 
 
-def run_report(results: list[Any], input_errors: list[Any], summary: dict[str, int]) -> str:
-    return _ENV.get_template("report.html.j2").render(
-        results=results, input_errors=input_errors, summary=summary, title="constraint-engine report"
+def report_part(r: Any, n: int) -> dict[str, Any]:
+    """What the report keeps of one scenario: its row, and its section already rendered (not its verdict)."""
+    v = r.verdict
+    return {
+        "name": r.spec.name,
+        "location": r.spec.location,
+        "date": v.date if v else "",
+        "action": v.action if v else "",
+        "outcome": v.outcome if v else "",
+        "citations": list(dict.fromkeys(b.citation for b in v.blocked_by)) if v else [],
+        "status": r.status,
+    }
+
+
+def report_section(r: Any, n: int) -> str:
+    """One scenario's section of the report, with its whole explanation."""
+    return _ENV.get_template("report_part.html.j2").render(r=r, n=n)
+
+
+SECTIONS = "<!-- the scenarios' sections -->"
+
+
+def run_report(
+    parts: list[dict[str, Any]], input_errors: list[Any], summary: dict[str, int]
+) -> tuple[str, str]:
+    """The report's head (through the summary table) and tail; the scenarios' sections go between them."""
+    page = _ENV.get_template("report.html.j2").render(
+        parts=parts,
+        input_errors=input_errors,
+        summary=summary,
+        title="constraint-engine report",
+        sections=SECTIONS,
     )
+    head, _, tail = page.partition(SECTIONS)
+    return head, tail
 
 
 def verdicts_page(verdicts: list[Verdict]) -> str:

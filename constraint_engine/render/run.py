@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..errors import InputError
@@ -81,15 +82,21 @@ def run_text(console: Any, results: list[ScenarioResult], input_errors: list[Inp
     for err in input_errors:
         console.print(f"[bold red]ERROR[/] {escape(err.message())}")
     for r in results:
-        label = f"[{_STYLE[r.status]}]{_LABEL[r.status]:<5}[/]"
-        console.print(f"{label} {escape(r.spec.name)}  [dim]{escape(r.spec.location)}[/]")
-        if r.verdict is not None:
-            action, when, outcome = _verdict_words(r.verdict)
-            console.print(f"      {escape(action)} [dim]on {when}[/]")
-            console.print(f"      -> [bold]{escape(outcome)}[/]")
-        for message in r.messages:
-            console.print(f"      [red]{escape(message)}[/]")
+        print_scenario(console, r)
     console.print(closing_line(summary(results, input_errors)))
+
+
+def print_scenario(console: Any, r: ScenarioResult) -> None:
+    from rich.markup import escape
+
+    label = f"[{_STYLE[r.status]}]{_LABEL[r.status]:<5}[/]"
+    console.print(f"{label} {escape(r.spec.name)}  [dim]{escape(r.spec.location)}[/]")
+    if r.verdict is not None:
+        action, when, outcome = _verdict_words(r.verdict)
+        console.print(f"      {escape(action)} [dim]on {when}[/]")
+        console.print(f"      -> [bold]{escape(outcome)}[/]")
+    for message in r.messages:
+        console.print(f"      [red]{escape(message)}[/]")
 
 
 def run_json(results: list[ScenarioResult], input_errors: list[InputError]) -> dict[str, Any]:
@@ -117,3 +124,28 @@ def scenario_json(r: ScenarioResult) -> dict[str, Any]:
         "messages": r.messages,
         "verdict": r.verdict.to_json_dict() if r.verdict else None,
     }
+
+
+class JsonRunWriter:
+    """The run document written as scenarios finish, byte for byte what json.dumps(indent=2) would give the
+    whole: memory holds one scenario at a time, not the run."""
+
+    def __init__(self, write: Any) -> None:
+        self.write = write
+        self.count = 0
+        self.write('{\n  "schema": ' + json.dumps(RUN_SCHEMA) + ',\n  "scenarios": [')
+
+    def scenario(self, doc: dict[str, Any]) -> None:
+        body = json.dumps(doc, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        self.write(("," if self.count else "") + "\n    " + body)
+        self.count += 1
+
+    def close(self, statuses: list[str], input_errors: list[InputError]) -> None:
+        errors = [{"file": e.file, "line": e.line, "message": e.message()} for e in input_errors]
+        tail = "\n  ]" if self.count else "]"
+
+        def field(value: Any) -> str:
+            return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+
+        summary = field(count_statuses(statuses, input_errors))
+        self.write(f'{tail},\n  "input_errors": {field(errors)},\n  "summary": {summary}\n}}\n')
