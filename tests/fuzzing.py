@@ -27,6 +27,8 @@ FEATURES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "scenarios").r
 PACKS = {p.name: p.read_text(encoding="utf-8") for p in sorted(default_rules_dir().glob("*.yaml"))}
 _ODD = st.sampled_from(
     ["\x00", "|", '"', ":", "#", "@", "\t", "  ", "\n", "$", ",", "-", "é", "§", "\u202e", "9" * 12]
+    # control characters (terminal title, clipboard, CSI), a BOM mid-text, YAML anchors and aliases
+    + ["\x1b]0;PWNED\x07", "\x1b]52;c;aGk=\x07", "\x1b[2J", "\x01", "\x85", "\ufeff", "&a ", "*a", "<<: *a"]
 )
 
 
@@ -133,8 +135,60 @@ def check_rules(changed: str, text: str, folder: Path) -> None:
         assert runner.evaluate(p).outcome in ("blocked", "permitted"), runner.evaluate(p).error
 
 
-GHERKIN = st.one_of(mutated(FEATURES), built_feature(), st.text(max_size=300))
-RULES = st.sampled_from(sorted(PACKS)).flatmap(lambda name: st.tuples(st.just(name), mutated([PACKS[name]])))
+@st.composite
+def aliased(draw, text: str) -> str:  # type: ignore[no-untyped-def]
+    """A pack with alias-heavy YAML appended: chains of anchors, each repeated, some self-referring."""
+    width, depth = draw(st.integers(1, 12)), draw(st.integers(1, 9))
+    rows = ["x-a0: &a0 [lol, lol, lol]"]
+    for d in range(1, depth):
+        rows.append(f"x-a{d}: &a{d} [" + ", ".join([f"*a{d - 1}"] * width) + "]")
+    if draw(st.booleans()):
+        rows.append("x-loop: &loop [*loop]")
+    return text + "\n".join(rows) + "\n"
+
+
+GHERKIN = st.one_of(
+    mutated(FEATURES),
+    mutated(FEATURES).map(lambda t: "\ufeff" + t),  # a byte-order mark, as some editors write
+    built_feature(),
+    st.text(max_size=300),
+)
+RULES = st.sampled_from(sorted(PACKS)).flatmap(
+    lambda name: st.tuples(st.just(name), st.one_of(mutated([PACKS[name]]), aliased(PACKS[name])))
+)
+FILE_KINDS = st.sampled_from(["regular", "fifo", "dev-zero", "folder", "dangling", "empty", "binary"])
+
+
+def check_file_kind(kind: str, folder: Path) -> None:
+    """Whatever is named x.feature (a FIFO, /dev/zero, a folder), collecting answers at once, never hangs."""
+    import os
+
+    from constraint_engine.running import collect
+
+    path = folder / f"{kind}.feature"
+    if kind == "regular":
+        path.write_text(FEATURES[0], encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "dangling":
+        path.symlink_to(folder / "nowhere")
+    elif kind == "empty":
+        path.write_bytes(b"")
+    else:
+        path.write_bytes(bytes(range(256)))
+    try:
+        specs, errors = collect([path])
+    except InputError as exc:
+        assert exc.file and exc.problem
+        return
+    assert specs or errors
+    assert all(e.file and e.problem for e in errors)
+
+
 _SETTINGS = {"deadline": None, "database": None, "suppress_health_check": list(HealthCheck)}
 
 
@@ -143,6 +197,16 @@ def gherkin_test(examples: int):  # type: ignore[no-untyped-def]
     @given(GHERKIN)
     def run(text: str) -> None:
         check_gherkin(text)
+
+    return run
+
+
+def files_test(examples: int):  # type: ignore[no-untyped-def]
+    @settings(max_examples=examples, **_SETTINGS)  # type: ignore[arg-type]
+    @given(FILE_KINDS)
+    def run(kind: str) -> None:
+        with tempfile.TemporaryDirectory(prefix="ce-fuzz-files-") as folder:
+            check_file_kind(kind, Path(folder))
 
     return run
 
@@ -160,10 +224,10 @@ def rules_test(examples: int):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("door", choices=["gherkin", "rules"])
+    parser.add_argument("door", choices=["gherkin", "rules", "files"])
     parser.add_argument("--minutes", type=float, default=10.0)
     args = parser.parse_args()
-    make = gherkin_test if args.door == "gherkin" else rules_test
+    make = {"gherkin": gherkin_test, "rules": rules_test, "files": files_test}[args.door]
     deadline = time.monotonic() + args.minutes * 60
     rounds = 0
     started = time.monotonic()
