@@ -763,7 +763,7 @@ def steps(fmt: str) -> None:
 
 def _file_and_line(target: str) -> tuple[str, int | None]:
     head, sep, tail = target.rpartition(":")
-    if sep and tail.isdigit():
+    if sep and re.fullmatch(r"[0-9]{1,9}", tail):  # ASCII digits only, as everywhere
         return head, int(tail)
     return target, None
 
