@@ -54,34 +54,27 @@ def test_an_unguarded_read_is_found_and_guard_reads_guards_it():
     assert unguarded_reads({"r": {"all": guarded}}) == []
 
 
+# A Given that only the Impoundment Control Act reads, beside an action it does not govern.
+UNREAD_GIVEN = [
+    "evaluate",
+    WITHDRAW,
+    "--given",
+    "the date is 2026-03-01",
+    "--given",
+    "the funds expire on 2026-09-30",
+]
+
+
 def test_a_valid_given_no_provision_of_the_action_reads_is_evaluated_not_crashed():
-    result = CliRunner().invoke(
-        main,
-        [
-            "evaluate",
-            WITHDRAW,
-            "--given",
-            "the date is 2026-03-01",
-            "--given",
-            "the funds expire on 2026-09-30",
-        ],
-    )
+    result = CliRunner().invoke(main, UNREAD_GIVEN)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("BLOCKED")
 
 
 def test_the_same_in_a_fresh_process_exits_normally():
     # A heap corruption shows only as a signal in a process of its own.
-    args = [
-        "evaluate",
-        WITHDRAW,
-        "--given",
-        "the date is 2026-03-01",
-        "--given",
-        "the funds expire on 2026-09-30",
-    ]
     done = subprocess.run(
-        [sys.executable, "-c", "from constraint_engine.cli import main; main()", *args],
+        [sys.executable, "-c", "from constraint_engine.cli import main; main()", *UNREAD_GIVEN],
         capture_output=True,
         text=True,
         timeout=120,
