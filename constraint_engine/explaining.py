@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .engine import Evaluation
 from .facts import Proposal
 from .loading import RuleBook
+from .models import DERIVED_FACTS
 
 # Version 2 adds the outcome "undetermined" and the fields duties, undetermined and depends_on; the fields of
 # version 1 keep their meaning (blocked_by lists prohibitions only, as before duties existed).
@@ -278,10 +279,21 @@ def missing_facts(book: RuleBook, ev: Evaluation) -> list[Missing]:
 
 
 def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
-    """The interpretations that provisions covering this kind of action (or their lifts) depend on."""
-    kind = proposal.action.fields.get("kind")
-    covering = [p for p in book.provisions.values() if kind in p.applies_to.actions]
-    return _interpretations_of(book, covering)
+    """The interpretations whose reading could change this verdict: those of the provisions that cover this
+    action, by this actor, in force on its day, and of their lifts whose facts the scenario gives. (A provision
+    out of force, or a lift without its facts, decides nothing under any reading.)"""
+    kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
+    given = {f.type for f in proposal.facts} | set(DERIVED_FACTS)
+    names: list[str] = []
+    for p in book.provisions.values():
+        if not (p.applies_to.covers(kind, actor) and p.in_force.contains(proposal.date)):
+            continue
+        names += [d.interpretation for d in p.applies_to.depending_on]
+        for lift_id in p.lifted_by:
+            lift = book.lifts[lift_id]
+            if all(pat.fact in given for pat in lift.when):
+                names += [d.interpretation for pat in lift.when for d in pat.depending_on]
+    return list(dict.fromkeys(names))
 
 
 def _interpretations_of(book: RuleBook, provisions: list[Any]) -> list[str]:

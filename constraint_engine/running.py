@@ -308,9 +308,17 @@ class Runner:
         self.citations = citation_index(self.book)
         self.interpretations = frozenset(p.id for p in self.book.parameters.values() if p.is_interpretation)
 
-    def evaluate(self, proposal: Proposal, *, with_cures: bool = False, brief: bool = False) -> Verdict:
+    def evaluate(
+        self,
+        proposal: Proposal,
+        *,
+        with_cures: bool = False,
+        brief: bool = False,
+        qualify: bool | None = None,
+    ) -> Verdict:
         """The verdict, with the interpretations its outcome depends on; with cures, each block lists the
-        changes re-evaluation proves would lift it."""
+        changes re-evaluation proves would lift it. A brief verdict is qualified only when asked (`qualify`):
+        each reading is one more evaluation, and a brief listing shows none of it."""
         proven = None
         depends: list[Dependence] = []
         try:
@@ -319,7 +327,7 @@ class Runner:
             ev = self.engine.evaluate(proposal)
             if with_cures and ev.outcome == "blocked":
                 proven = cures(self.engine, self.book, proposal, ev)
-            if ev.outcome != "error":
+            if ev.outcome != "error" and (qualify if qualify is not None else not brief):
                 self.engine.trace_matches = False
                 depends = self._dependence(proposal, ev)
         except Exception as exc:  # an internal fault fails closed: an error verdict, never "permitted"
@@ -379,7 +387,8 @@ class Runner:
             return ScenarioResult(spec, "error", messages=[f"{spec.location}: {exc}."])
         except InputError as exc:
             return ScenarioResult(spec, "error", messages=[exc.message()])
-        verdict = self.evaluate(proposal, with_cures=with_cures, brief=brief)
+        qualify = not brief or any(e.needs_dependence for e in builder.expectations)
+        verdict = self.evaluate(proposal, with_cures=with_cures, brief=brief, qualify=qualify)
         if verdict.outcome == "error":
             return ScenarioResult(
                 spec, "error", verdict, [f"{spec.location}: evaluation failed: {verdict.error}"]

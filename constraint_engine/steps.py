@@ -213,6 +213,7 @@ class Expectation:
     text: str
     line: int | None
     check: Callable[[Any], None]
+    needs_dependence: bool = False  # it reads depends_on, which a brief verdict computes only on demand
 
 
 @dataclass
@@ -401,7 +402,12 @@ class StepRegistry:
             if "name" in args and builder.interpretations is not None:
                 check_interpretation(builder.interpretations, args["name"])
             builder.expectations.append(
-                Expectation(text, line, lambda verdict: step.handler(verdict, **args))
+                Expectation(
+                    text,
+                    line,
+                    lambda verdict: step.handler(verdict, **args),
+                    needs_dependence="depend" in step.template,
+                )
             )
         else:
             step.handler(builder, text=text, **args)
