@@ -279,9 +279,9 @@ def missing_facts(book: RuleBook, ev: Evaluation) -> list[Missing]:
 
 
 def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
-    """The interpretations whose reading could change this verdict: those of the provisions that cover this
-    action, by this actor, in force on its day, and of their lifts whose facts the scenario gives. (A provision
-    out of force, or a lift without its facts, decides nothing under any reading.)"""
+    """The interpretations whose reading could change this verdict: those of the provisions that cover
+    this action, by this actor, in force on its day, and of their lifts whose facts the scenario gives.
+    (A provision out of force, or a lift without its facts, decides nothing under any reading.)"""
     kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
     given = {f.type for f in proposal.facts} | set(DERIVED_FACTS)
     names: list[str] = []
