@@ -432,7 +432,8 @@ def _lift_reason(held: bool, summary: str, proposal: Proposal, fact: str) -> str
     given = [f.text for f in proposal.facts if f.type == fact]
     if given:
         return f"Does not hold: the facts given ({'; '.join(given)}) do not meet it. {summary}"
-    return f"Does not hold: no fact of this kind was given. {summary}"
+    # Said so that it cannot be read as if the fact held: nothing in the scenario states it.
+    return f"Not shown: no scenario step states that {summary[:1].lower()}{summary[1:]}"
 
 
 def _parameters_used(book: RuleBook, engaged: list[Any], proposal: Proposal) -> dict[str, str]:

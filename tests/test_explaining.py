@@ -249,3 +249,13 @@ def test_check_report_is_one_self_contained_page_linking_each_explanation(tmp_pa
     assert html.count('<a href="#s') == n and f'id="s{n}"' in html
     assert "North Atlantic Treaty, Art. 13" in html and "act on or after 1969-08-24" in html
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"https?:", html)
+
+
+def test_an_exception_no_step_states_is_said_to_be_not_shown_not_as_if_it_held():
+    from constraint_engine.running import Runner
+    from tests.helpers import proposal
+
+    v = Runner().evaluate(proposal("withdraw", "2026-03-01"))
+    consultation = next(x for x in v.exceptions if x.id == "nsa.duty.consultation")
+    assert not consultation.held
+    assert consultation.reason.startswith("Not shown: no scenario step states that the President consulted")
