@@ -31,6 +31,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
 
 @given(parsers.parse('a feature file "{name}" containing:'))
 def feature_file(docstring: str, name: str, run: Run) -> None:
+    Path(name).parent.mkdir(parents=True, exist_ok=True)
     Path(name).write_text(docstring + "\n", encoding="utf-8")
 
 
@@ -49,6 +50,9 @@ CONTENT = {
     "a misspelt step keyword": b"Feature: x\n  Scenario: y\n    Gven the date is 2026-01-01\n",
     "a step without its keyword": b"Feature: x\n  Scenario: y\n    the date is 2026-01-01\n",
     "a feature and nothing else": b"Feature: x\n  Just a description.\n",
+    "a self-referring alias": b"pack: &x [*x]\n",
+    "a feature after a byte-order mark": b"\xef\xbb\xbfFeature: bom\n  Scenario: s\n    Given the date is 2026-03-01\n"
+    b"    When the President proposes to suspend the North Atlantic Treaty\n    Then the action is blocked\n",
 }
 
 
@@ -171,3 +175,25 @@ def second_line(text: str, run: Run) -> None:
     lines = [line for line in run.stdout.splitlines() if line.strip()]
     # The first line is the outcome and the action (wrapped onto two lines when long).
     assert any(text in line for line in lines[1:3]), run.stdout
+
+
+@given(parsers.parse('a link "{name}" to "{target}"'))
+def link(name: str, target: str, run: Run) -> None:
+    Path(name).parent.mkdir(parents=True, exist_ok=True)
+    Path(name).symlink_to(target)
+
+
+@given(parsers.parse('a FIFO "{name}"'))
+def fifo(name: str, run: Run) -> None:
+    import os
+
+    Path(name).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(name)
+
+
+@given(parsers.parse('a rule pack "{name}" of {levels:d} levels of {width:d} aliases each'))
+def alias_bomb(name: str, levels: int, width: int, run: Run) -> None:
+    rows = ["l0: &l0 [" + ", ".join(["lol"] * width) + "]"]
+    for i in range(1, levels):
+        rows.append(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * width) + "]")
+    Path(name).write_text("\n".join(rows) + "\n", encoding="utf-8")

@@ -1,4 +1,6 @@
-"""Hostile input and faults: bounded time and memory, nothing executed from data, nothing lost on disk."""
+"""Hostile input and faults that need more than a command line: an environment variable, an injected
+disk fault, durable's own registration, or renderers fed text no scenario file could carry.
+The CLI behaviours are specified in features/hostile_input.feature."""
 
 from __future__ import annotations
 
@@ -39,67 +41,12 @@ def _law(tmp_path: Path) -> Path:
 # -- 1. only regular files, and a size cap --------------------------------------------------------------------
 
 
-def test_a_symlink_to_dev_zero_is_refused_without_reading_it(tmp_path: Path):
-    (tmp_path / "z").mkdir()
-    (tmp_path / "z" / "z.feature").symlink_to("/dev/zero")
-    result = run("check", str(tmp_path / "z"))
-    assert result.exit_code == 2 and "not a regular file" in result.output
-
-
-def test_a_fifo_feature_and_a_fifo_pack_are_refused_not_waited_on(tmp_path: Path):
-    os.mkfifo(tmp_path / "x.feature")
-    (tmp_path / "good.feature").write_text(GOOD, encoding="utf-8")
-    result = run("check", str(tmp_path))
-    assert (
-        result.exit_code == 2
-        and "x.feature: not a regular file" in result.output
-        and "PASS  One" in result.output
-    )
-    law = _law(tmp_path)
-    os.mkfifo(law / "x.yaml")
-    linted = run("lint", str(law))
-    assert linted.exit_code == 2 and "x.yaml: error: not a regular file" in linted.output
-
-
 def test_a_file_over_the_size_cap_is_refused_before_it_is_read(tmp_path: Path):
     feature = tmp_path / "big.feature"
     feature.write_text(GOOD, encoding="utf-8")
     result = run("check", str(feature), env={"CONSTRAINT_ENGINE_MAX_FILE_BYTES": "100"})
     assert result.exit_code == 2 and "larger than 100 bytes" in result.output
     assert "CONSTRAINT_ENGINE_MAX_FILE_BYTES" in result.output
-
-
-# -- 2. YAML aliases ------------------------------------------------------------------------------------------
-
-
-def test_a_billion_laughs_pack_is_refused_quickly(tmp_path: Path):
-    law = _law(tmp_path)
-    rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
-        rows.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    (law / "bomb.yaml").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    result = run("lint", str(law))
-    assert (
-        result.exit_code == 2 and "YAML aliases expand this file to more than 100,000 values" in result.output
-    )
-
-
-def test_a_recursive_alias_is_refused_without_a_traceback(tmp_path: Path):
-    law = _law(tmp_path)
-    (law / "loop.yaml").write_text("pack: &x [*x]\n", encoding="utf-8")
-    result = run("lint", str(law))
-    assert result.exit_code == 2 and "refers to a value that contains it" in result.output
-    assert "Traceback" not in result.output and "RecursionError" not in result.output
-
-
-# -- 3. workers -----------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("jobs", ["1000", "99999999999"])
-def test_jobs_are_capped_at_the_usable_cpus(tmp_path: Path, jobs: str):
-    (tmp_path / "good.feature").write_text(GOOD, encoding="utf-8")
-    result = run("check", str(tmp_path), "--jobs", jobs)
-    assert result.exit_code == 0 and f"--jobs {jobs} is more than the" in result.output
 
 
 # -- 4. bounded work per input --------------------------------------------------------------------------------
@@ -127,17 +74,6 @@ def test_the_frontier_of_a_long_axis_is_found():
 # -- 7-9. nothing lost on disk --------------------------------------------------------------------------------
 
 
-def test_new_refuses_to_overwrite_a_file_unless_forced(tmp_path: Path):
-    out = tmp_path / "mine.feature"
-    out.write_text("my own work\n", encoding="utf-8")
-    action = "the President proposes to suspend the North Atlantic Treaty"
-    result = run("new", action, "-o", str(out))
-    assert result.exit_code == 2 and "the file exists; it is not overwritten" in result.output
-    assert out.read_text() == "my own work\n"
-    assert run("new", action, "-o", str(out), "--force").exit_code == 0
-    assert out.read_text().startswith("Feature:")
-
-
 def test_a_failed_write_leaves_the_old_report_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import errno
 
@@ -153,25 +89,6 @@ def test_a_failed_write_leaves_the_old_report_untouched(tmp_path: Path, monkeypa
     assert result.exit_code == 2 and "No space left on device" in result.output
     assert report.read_text() == "the old report"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".run.html")] == []
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (
-            ["new", "the President proposes to suspend the North Atlantic Treaty", "-o", "nodir/x.feature"],
-            "does not exist",
-        ),
-        (["new", "the President proposes to suspend the North Atlantic Treaty", "-o", "."], "is a folder"),
-        (
-            ["explore", REDUCE, "--range", "count=70000..80000:5000", "--plot", "/nonexistent/g.png"],
-            "does not exist",
-        ),
-    ],
-)
-def test_a_bad_output_path_is_one_line_and_exit_2(args: list[str], message: str):
-    result = run(*args)
-    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 
 
 # -- 10-13. nothing executed or injected from data -------------------------------------------------------------
@@ -241,29 +158,9 @@ def test_control_characters_in_a_scenario_name_reach_no_output_raw(tmp_path: Pat
     assert "evil \\x1b]0;PWNED\\x07" in run("check", str(feature)).output
 
 
-# -- 14-17. friendly where it is merely unusual ----------------------------------------------------------------
-
-
-def test_a_utf8_bom_is_accepted(tmp_path: Path):
-    feature = tmp_path / "bom.feature"
-    feature.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
-    assert run("check", str(feature)).exit_code == 0
-
-
-@pytest.mark.parametrize("given", ["the date is ٢٠٢٦-03-01", "the date is ２０２６-03-01"])
-def test_only_ascii_digits_are_numbers(given: str):
-    result = run("evaluate", "the President proposes to suspend the North Atlantic Treaty", "--given", given)
-    assert result.exit_code == 2 and "is not a date" in result.output
-
-
 def test_full_width_digits_in_a_count_are_refused():
     result = run("evaluate", REDUCE.replace("{count}", "７０,０００"))
     assert result.exit_code == 2 and "is not a whole number" in result.output
-
-
-def test_a_reversed_date_range_is_an_error():
-    result = run("explore", REDUCE.replace("{count}", "70,000"), "--range", "date=2026-03-01..2026-01-01")
-    assert result.exit_code == 2 and "it is reversed" in result.output
 
 
 def test_durables_network_sizes_are_modelled_as_it_counts_them():
