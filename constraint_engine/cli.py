@@ -359,8 +359,12 @@ def explain(
         _fail_input([exc])
     if line is not None:
         starting = [s for s in specs if s.line <= line]
-        if not starting:
-            _fail_input([f"{path}:{line}: no scenario starts at or before this line."])
+        last_line = max(max(st.line for st in s.steps) if s.steps else s.line for s in specs)
+        if not starting or line > last_line:  # never silently the last scenario for a line past them all
+            lines = ", ".join(str(s.line) for s in specs)
+            _fail_input(
+                [f"{path}:{line}: no scenario is at this line; its scenarios start at lines {lines}."]
+            )
         specs = [max(starting, key=lambda s: s.line)]
     runner = _runner(rules_dir, settings, assumptions)
     verdicts = []
@@ -409,10 +413,26 @@ def rules(provision: str | None, as_of: str | None, params: bool, fmt: str, rule
         _fail_input(list(exc.errors))
     except InputError as exc:
         _fail_input([exc])
-    if provision is not None and provision not in book.provisions:
-        _fail_input([f"unknown provision {provision!r}; accepted: {', '.join(book.provisions)}."])
+    chosen: list[str] = []
     if provision is not None:
-        doc = provision_detail(book, provision)
+        from .loading import citation_index
+
+        # An id, or a citation or alias as lawyers write it ("22 USC 1928f(a)", "Pub. L. 119-60").
+        index = citation_index(book)
+        chosen = [provision] if provision in book.provisions else index.provisions(provision)
+        if not chosen:
+            near = "; ".join(index.nearest(provision))
+            _fail_input(
+                [
+                    f"unknown provision {provision!r}: no id, citation or alias names it. Nearest citations: "
+                    f"{near}. Accepted: an id ({', '.join(book.provisions)}) or a citation."
+                ]
+            )
+    if chosen:
+        docs = [provision_detail(book, pid) for pid in chosen]
+        from .browsing import Doc
+
+        doc = docs[0] if len(docs) == 1 else Doc("\n".join(d.text for d in docs), [d.data for d in docs])
     elif params:
         doc = parameters_listing(book, day)
     else:
@@ -501,6 +521,7 @@ def coverage_command(
         nl=fmt == "json",
     )
     if fail_under is not None and report["percent"] < fail_under:
+        click.echo(f"coverage {report['percent']}% is below --fail-under {fail_under:g}%.", err=True)
         sys.exit(1)
 
 

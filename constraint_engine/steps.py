@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -388,11 +389,23 @@ class StepRegistry:
         raise StepError(f"undefined step {text!r}. {self.suggest(kind, text)}")
 
     def suggest(self, kind: StepKind, text: str) -> str:
-        pool = [s for s in self.steps if s.kind == kind] or self.steps
-        scored = sorted(
-            pool, key=lambda s: -difflib.SequenceMatcher(None, text.lower(), s.example.lower()).ratio()
+        """The three known phrases nearest the text: most words in common first, the step's own kind before
+        others, then the closest spelling (compared over a bounded prefix, so a long step costs little)."""
+        words = set(_WORD.findall(text.lower()[:500])) - _STOP
+        head = text.lower()[:300]
+
+        def rank(step: StepDef) -> tuple[bool, float, float]:
+            own = set(_WORD.findall(step.example.lower())) - _STOP
+            shared = len(words & own) / math.sqrt(len(own) or 1)  # many words in common, few beside them
+            spelling = difflib.SequenceMatcher(None, head, step.example.lower()[:300]).ratio()
+            return (step.kind == kind, shared, spelling)
+
+        best = sorted(self.steps, key=rank, reverse=True)[:3]
+        first, others = best[0], best[1:]
+        rest = "; ".join(f"{s.kind.capitalize()} {s.template}" for s in others)
+        return f"Nearest known phrase: {first.kind.capitalize()} {first.template}" + (
+            f". Others: {rest}" if rest else ""
         )
-        return f"Nearest known phrase: {kind.capitalize()} {scored[0].template}"
 
     def apply(self, kind: StepKind, text: str, builder: ScenarioBuilder, line: int | None = None) -> None:
         step, args = self.find(kind, text)
@@ -414,6 +427,8 @@ class StepRegistry:
 
 
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z]{3,}")
+_STOP = {"the", "and", "with", "its", "for", "from", "that", "this", "proposes"}  # words every phrase shares
 MAX_STEP_CHARS = 2_000  # the longest phrase, with its values, is a few hundred
 REGISTRY = StepRegistry()
 given = REGISTRY.given
