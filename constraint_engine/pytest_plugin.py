@@ -1,0 +1,185 @@
+"""A pytest plugin: every phrase of the law is a pytest-bdd step, so any project can run its own scenarios.
+
+A project with `features/*.feature` and a test module holding `scenarios("features")` needs nothing else:
+installed with the package (entry point `pytest11`), the plugin is active whenever pytest-bdd is installed.
+Options: --ce-rules DIR (another rule pack folder), --ce-set NAME=VALUE and --ce-assume NAME=VALUE, as
+`--rules`, `--set` and `--assume` on the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from typing import Any
+
+import pytest
+
+try:
+    import pytest_bdd
+except ImportError:  # pytest-bdd is not installed: the plugin has nothing to add
+    pytest_bdd = None  # type: ignore[assignment]
+
+from .steps import (
+    CONVERTERS,
+    REGISTRY,
+    ExpectationFailed,
+    ScenarioBuilder,
+    StepDef,
+    StepKind,
+    check_citation,
+    check_interpretation,
+)
+
+
+def pytest_addoption(parser: Any) -> None:
+    group = parser.getgroup("constraint-engine", "constraint-engine: the law's phrases as pytest-bdd steps")
+    group.addoption("--ce-rules", metavar="DIR", help="Rule pack folder (default: the bundled law).")
+    group.addoption("--ce-set", action="append", default=[], metavar="NAME=VALUE", help="What-if parameter.")
+    group.addoption("--ce-assume", action="append", default=[], metavar="NAME=VALUE", help="Interpretation.")
+
+
+def _pairs(values: list[str], option: str) -> dict[str, str]:
+    out = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise pytest.UsageError(f"{option} {item!r}: write NAME=VALUE")
+        out[name.strip()] = value.strip()
+    return out
+
+
+@pytest.fixture(scope="session")
+def ce_runner(request: Any) -> Any:
+    """The law, loaded and compiled once per test session, with the run's what-ifs and readings."""
+    from pathlib import Path
+
+    from .errors import InputError, InputErrors
+    from .running import Runner
+
+    config = request.config
+    rules = config.getoption("--ce-rules")
+    try:
+        return Runner(
+            Path(rules) if rules else None,
+            today=dt.date.today(),
+            settings=_pairs(config.getoption("--ce-set"), "--ce-set"),
+            assumptions=_pairs(config.getoption("--ce-assume"), "--ce-assume"),
+        )
+    except (InputError, InputErrors) as exc:
+        raise pytest.UsageError(str(exc)) from None
+
+
+class Case:
+    """One pytest-bdd scenario: the builder its Given/When steps fill, and its verdict, made once."""
+
+    def __init__(self, runner: Any):
+        self.runner = runner
+        self.builder = ScenarioBuilder(citations=runner.citations, interpretations=runner.interpretations)
+        self._verdict: Any = None
+
+    def verdict(self) -> Any:
+        if self._verdict is None:
+            self._verdict = self.runner.evaluate(self.runner.proposal(self.builder))
+        return self._verdict
+
+
+@pytest.fixture
+def ce_case(ce_runner: Any) -> Case:
+    return Case(ce_runner)
+
+
+def _bdd_step(step: StepDef) -> Any:
+    names = step.parameters
+
+    def run(ce_case: Case, **raw: str) -> None:
+        args = {name: CONVERTERS[name](raw[name]) for name in names}
+        if step.kind == "then":
+            if "citation" in args:
+                check_citation(ce_case.runner.citations, args["citation"])
+            if "name" in args:
+                check_interpretation(ce_case.runner.interpretations, args["name"])
+            verdict = ce_case.verdict()
+            try:
+                step.handler(verdict, **args)
+            except ExpectationFailed as exc:  # pytest's report shows what the engine decided
+                blocked = ", ".join(dict.fromkeys(b.citation for b in verdict.blocked_by)) or "nothing"
+                decided = f"verdict: {verdict.outcome} (blocked by {blocked})"
+                raise AssertionError(f"{exc}\n{decided} for {verdict.action} on {verdict.date}") from None
+        else:
+            text = step.template.format(**raw)
+            step.handler(ce_case.builder, text=text, **args)
+
+    params = [inspect.Parameter("ce_case", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    params += [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD) for n in names]
+    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    run.__name__ = f"ce_step_{step.kind}_{abs(hash(step.template))}"
+    return run
+
+
+if pytest_bdd is not None:
+    _DECORATORS = {"given": pytest_bdd.given, "when": pytest_bdd.when, "then": pytest_bdd.then}
+    for _step in REGISTRY.steps:
+        _fn = _bdd_step(_step)
+        globals()[_fn.__name__] = _DECORATORS[_step.kind](pytest_bdd.parsers.re(_step.regex.pattern))(_fn)
+
+    def pytest_bdd_step_func_lookup_error(
+        request: Any, feature: Any, scenario: Any, step: Any, exception: Any
+    ) -> None:
+        """An undefined step fails with the same nearest-phrase suggestion as the command line."""
+        kinds: dict[str, StepKind] = {"given": "given", "when": "when", "then": "then"}
+        hint = REGISTRY.suggest(kinds.get(str(step.type), "given"), step.name)
+        pytest.fail(
+            f"{feature.filename}:{step.line_number}: undefined step {step.name!r}. {hint}", pytrace=False
+        )
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_bdd_apply_tag(tag: str, function: Any) -> bool | None:
+        """Scenario tags become marks, registered as they come, so pytest warns of no unknown mark."""
+        if _CONFIG:
+            _CONFIG[0].addinivalue_line("markers", f"{tag}: a Gherkin tag")
+        return None  # pytest-bdd applies the mark itself
+
+
+_CONFIG: list[Any] = []
+
+
+def pytest_configure(config: Any) -> None:
+    _CONFIG[:] = [config]
+
+
+def pytest_collect_file(file_path: Any, parent: Any) -> Any:
+    """A .feature file with a misspelt keyword fails the run (Gherkin alone drops the scenario silently)."""
+    if file_path.suffix != ".feature":
+        return None
+    from .running import _misspellings
+
+    try:
+        text = file_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    problems = list(_misspellings(text))
+    if not problems:
+        return None
+    return MisspeltKeywords.from_parent(parent, path=file_path, problems=problems)
+
+
+class MisspeltKeywords(pytest.File):
+    def __init__(self, *, problems: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.problems = problems
+
+    def collect(self) -> Any:
+        yield MisspeltKeywordItem.from_parent(self, name="gherkin keywords", problems=self.problems)
+
+
+class MisspeltKeywordItem(pytest.Item):
+    def __init__(self, *, problems: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.problems = problems
+
+    def runtest(self) -> None:
+        lines = [f"{self.path}:{line}: {problem}" for line, problem in self.problems]
+        raise pytest.fail("\n".join(lines), pytrace=False)
+
+    def reportinfo(self) -> tuple[Any, int, str]:
+        return self.path, self.problems[0][0] - 1, "misspelt Gherkin keyword"

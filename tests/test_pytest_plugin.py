@@ -1,0 +1,68 @@
+"""A user's own project runs the law's phrases with only the installed packages: no conftest of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+FEATURE = """@my-team
+Feature: Our policy checks
+  Scenario: Withdrawal without Congress is barred
+    Given the date is 2026-03-01
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is blocked by "22 USC 1928f(a)"
+
+  Scenario: A wrong expectation shows the verdict
+    Given the date is 2026-03-01
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is permitted
+
+  Scenario: A step the law does not know
+    Given the Senate voted 60-40
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is blocked
+"""
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makefile(".feature", **{"features/policy": FEATURE})
+    pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    return pytester
+
+
+def test_a_project_with_only_features_and_scenarios_runs_the_law(project: pytest.Pytester):
+    result = project.runpytest("-W", "error::pytest.PytestUnknownMarkWarning", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=2)
+    out = result.stdout.str()
+    assert "expected the action to be permitted, but it is blocked by" in out
+    assert "verdict: blocked (blocked by 22 U.S.C. 1928f(a)" in out  # the failing Then shows the verdict
+    assert "undefined step 'the Senate voted 60-40'. Nearest known phrase:" in out
+
+
+def test_a_misspelt_keyword_fails_the_run_instead_of_dropping_the_scenario(project: pytest.Pytester):
+    project.makefile(
+        ".feature", **{"features/typo": "Feature: x\n  Scenaro: y\n    Given the date is 2026-03-01\n"}
+    )
+    result = project.runpytest("-p", "no:cacheprovider")
+    assert result.ret != 0
+    assert "'Scenaro:' is not a Gherkin keyword; did you mean 'Scenario:'?" in result.stdout.str()
+
+
+def test_what_ifs_and_readings_work_as_on_the_command_line(pytester: pytest.Pytester):
+    pytester.makefile(
+        ".feature",
+        **{
+            "features/notice": """Feature: Notice
+  Scenario: 90 days of notice under a 90-day what-if
+    Given the date is 2026-03-01
+    And an Act of Congress authorizes the action
+    And the President consulted the Senate Foreign Relations Committee and the House Foreign Affairs Committee
+    And the President notified the Senate Foreign Relations Committee and the House Foreign Affairs Committee in writing on 2025-12-01
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is permitted
+"""
+        },
+    )
+    pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(failed=1)
+    pytester.runpytest("-p", "no:cacheprovider", "--ce-set", "nsa.notice-days=90").assert_outcomes(passed=1)
