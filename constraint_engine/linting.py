@@ -13,7 +13,7 @@ from .compiling import compile_rulebook
 from .errors import InputError, InputErrors
 from .loading import RuleBook, citation_index, load_rulebook
 from .models import ACTORS, DERIVED_FACTS
-from .running import ScenarioSpec, parse_feature
+from .running import ScenarioSpec, parse_feature, step_problem
 from .steps import REGISTRY, ScenarioBuilder, StepError
 
 Severity = Literal["error", "warning"]
@@ -172,13 +172,18 @@ def _lint_scenario(spec: ScenarioSpec, book: RuleBook | None) -> list[Finding]:
         ),
     )
     for step in spec.steps:
+        problem = step_problem(spec, step)
+        if problem is not None:
+            findings.append(Finding("error", spec.file, problem.line, _with_accepted(problem)))
         kind = step.kind or "given"
+        line = spec.row_line or step.line  # a value from an Examples row is wrong in that row
         try:
             REGISTRY.apply(kind, step.text, builder, step.line)
         except StepError as exc:
-            findings.append(Finding("error", spec.file, step.line, str(exc)))
+            if problem is None:  # an unfilled <placeholder> is already reported, better worded
+                findings.append(Finding("error", spec.file, line, str(exc)))
         except ValidationError as exc:
-            findings.append(Finding("error", spec.file, step.line, str(exc.errors()[0]["msg"])))
+            findings.append(Finding("error", spec.file, line, str(exc.errors()[0]["msg"])))
     if builder.action is None and not any("When" in f.message for f in findings):
         findings.append(
             Finding("error", spec.file, spec.line, "the scenario has no When step (the proposed action)")

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import hashlib
 import os
+import re
 import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ class StepSpec:
     keyword: str
     text: str
     line: int
+    argument: str | None = None  # "data table" or "doc string", when one is attached to the step
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class ScenarioSpec:
     line: int
     steps: tuple[StepSpec, ...]
     tags: tuple[str, ...] = ()
+    row_line: int | None = None  # for a row of a Scenario Outline's Examples: that row's line
 
     @property
     def location(self) -> str:
@@ -148,18 +151,45 @@ def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
                 keyword=keywords.get(s["astNodeIds"][0], s["type"]),
                 text=s["text"],
                 line=step_lines.get(s["astNodeIds"][0], 0),
+                argument=_ARGUMENTS.get(next(iter(s.get("argument") or {}), "")),
             )
             for s in pickle["steps"]
         )
         line = pickle.get("location", {}).get("line") or scenario_lines.get(pickle["astNodeIds"][0], 1)
         tags = tuple(t["name"] for t in pickle.get("tags", []))
-        specs.append(ScenarioSpec(pickle["name"], file, line, steps, tags))
+        row = scenario_lines.get(pickle["astNodeIds"][1]) if len(pickle["astNodeIds"]) > 1 else None
+        specs.append(ScenarioSpec(pickle["name"], file, line, steps, tags, row))
     if not specs:
         raise InputError("the file holds no scenarios.", file=file, line=1, accepted=_ACCEPTED)
     return specs
 
 
 _ACCEPTED = "Gherkin: a 'Feature:' line, then 'Scenario:' blocks of Given/When/Then steps"
+_ARGUMENTS = {"dataTable": "data table", "docString": "doc string"}
+_UNFILLED = re.compile(r"<[^<>\s]+>")
+
+
+def step_problem(spec: ScenarioSpec, step: StepSpec) -> InputError | None:
+    """What Gherkin accepts but the engine would silently get wrong: an argument no phrase takes, a
+    placeholder no Examples column fills."""
+    if step.argument:
+        return InputError(
+            f"a {step.argument} is attached to this step, but no phrase takes one: it would be ignored.",
+            file=spec.file,
+            line=step.line,
+            accepted="steps without a data table or doc string",
+        )
+    unfilled = _UNFILLED.search(step.text) if spec.row_line is not None else None
+    if unfilled:
+        return InputError(
+            f"the Examples have no column {unfilled.group()[1:-1]!r} for {unfilled.group()} in this step.",
+            file=spec.file,
+            line=step.line,
+            accepted="a column of that name in the Examples table",
+        )
+    return None
+
+
 _BLOCK_KEYWORDS = [
     "Feature",
     "Background",
@@ -367,13 +397,19 @@ class Runner:
     def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
         builder = ScenarioBuilder(citations=self.citations, interpretations=self.interpretations)
         for step in spec.steps:
+            problem = step_problem(spec, step)
+            if problem is not None:
+                raise problem
             kind = step.kind or _guess_kind(step.text)
+            # A value from an Examples row is wrong in that row: point there, and name the template's step.
+            line = spec.row_line or step.line
+            where = f" (the step at line {step.line})" if spec.row_line else ""
             try:
                 REGISTRY.apply(kind, step.text, builder, step.line)
             except StepError as exc:
-                raise InputError(f"{exc}.", file=spec.file, line=step.line) from None
+                raise InputError(f"{exc}{where}.", file=spec.file, line=line) from None
             except ValidationError as exc:
-                raise InputError(f"{_first_error(exc)}.", file=spec.file, line=step.line) from None
+                raise InputError(f"{_first_error(exc)}{where}.", file=spec.file, line=line) from None
         return builder
 
     def run(

@@ -95,3 +95,49 @@ Feature: Bad input gets a clear answer and never a traceback
     And the output contains "myrules/north-atlantic-treaty.yaml:"
     And the output contains "Input should be 'verified', 'reported' or 'uncertain'"
     And the output has no traceback
+
+  Scenario: A data table on a step that takes none is an error, not silently ignored
+    Given a feature file "table.feature" containing:
+      """
+      Feature: Table
+        Scenario: A table
+          Given the date is 2026-03-01
+          When the President proposes to suspend the North Atlantic Treaty
+            | country | Germany |
+          Then the action is blocked
+      """
+    When I run "check table.feature"
+    Then the exit code is 1
+    And the output contains "table.feature:4: a data table is attached to this step, but no phrase takes one"
+    When I run "lint table.feature"
+    Then the exit code is 2
+    And the output contains "table.feature:4: error: a data table is attached to this step"
+
+  Scenario: An error in a Scenario Outline row points at the row, and a missing column is named
+    Given a feature file "outline.feature" containing:
+      """
+      Feature: Outline
+        Scenario Outline: Rows
+          Given the date is <date>
+          When the President proposes to suspend the North Atlantic Treaty
+          Then the action is blocked
+
+          Examples:
+            | date       |
+            | 2026-03-01 |
+            | 2026-02-30 |
+
+        Scenario Outline: No column
+          Given the date is <day>
+          When the President proposes to suspend the North Atlantic Treaty
+          Then the action is blocked
+
+          Examples:
+            | date       |
+            | 2026-03-01 |
+      """
+    When I run "check outline.feature"
+    Then the exit code is 1
+    And the output contains "outline.feature:10: '2026-02-30' is not a calendar date"
+    And the output contains "(the step at line 3)"
+    And the output contains "outline.feature:13: the Examples have no column 'day' for <day> in this step"
