@@ -132,6 +132,18 @@ if pytest_bdd is not None:
             f"{feature.filename}:{step.line_number}: undefined step {step.name!r}. {hint}", pytrace=False
         )
 
+    def pytest_bdd_before_step_call(
+        request: Any, feature: Any, scenario: Any, step: Any, step_func: Any, step_func_args: Any
+    ) -> None:
+        """A data table or doc string on one of the law's steps fails it, as in `check`: none takes one."""
+        if not getattr(step_func, "__name__", "").startswith("ce_step_"):
+            return  # a step of the user's own, which may well take one
+        argument = "data table" if step.datatable is not None else "doc string" if step.docstring else None
+        if argument:
+            where = f"{feature.filename}:{step.line_number}"
+            problem = f"a {argument} is attached to this step, but no phrase takes one: it would be ignored."
+            pytest.fail(f"{where}: {problem}", pytrace=False)
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_bdd_apply_tag(tag: str, function: Any) -> bool | None:
         """Scenario tags become marks, registered as they come, so pytest warns of no unknown mark."""

@@ -66,3 +66,22 @@ def test_what_ifs_and_readings_work_as_on_the_command_line(pytester: pytest.Pyte
     pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(failed=1)
     pytester.runpytest("-p", "no:cacheprovider", "--ce-set", "nsa.notice-days=90").assert_outcomes(passed=1)
+
+
+def test_a_data_table_on_one_of_the_laws_steps_fails_it(pytester: pytest.Pytester):
+    pytester.makefile(
+        ".feature",
+        **{
+            "features/table": """Feature: Table
+  Scenario: A table no phrase takes
+    Given the date is 2026-03-01
+    When the President proposes to suspend the North Atlantic Treaty
+      | country | Germany |
+    Then the action is blocked
+"""
+        },
+    )
+    pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    assert "a data table is attached to this step, but no phrase takes one" in result.stdout.str()
