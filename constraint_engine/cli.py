@@ -98,9 +98,8 @@ def entry() -> None:
     import signal
 
     def stop(signum: int, frame: Any) -> None:
-        raise SystemExit(
-            128 + signum
-        )  # unwinds: worker pools end their workers, no partial file is renamed in
+        # Unwinding stops the worker pools' processes, and no partly written file is renamed into place.
+        raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
@@ -168,24 +167,16 @@ def check(
     color = fmt == "text" and _color()
     jobs = _workers(jobs, len(specs))
     parallel = jobs > 1 and len(specs) >= _PARALLEL_MIN
-    if parallel and report is None and not color and fmt in ("text", "json"):
-        # The workers render their own scenarios: returning text or plain data is far cheaper than verdicts.
-        from .render.run import json_document, plain_listing, scenario_json, scenario_plain
+    from .render.run import JsonRunWriter, scenario_json, scenario_plain
 
-        options = _worker_options(rules_dir, runner, settings, assumptions)
+    # With plain text or JSON and no report, the workers render their own scenarios: returning
+    # (status, text or plain data) pairs is far cheaper than returning verdicts.
+    render: Any = None
+    if parallel and report is None and not color and fmt in ("text", "json"):
         render = scenario_plain if fmt == "text" else scenario_json
-        pairs = run_in_processes(specs, jobs, options, render=render, **how)
-        rendered = [status for status, _ in pairs]
-        if fmt == "text":
-            click.echo(plain_listing([text for _, text in pairs], rendered, input_errors), nl=False)
-        else:
-            document = json_document([doc for _, doc in pairs], rendered, input_errors)
-            click.echo(json.dumps(document, indent=2, ensure_ascii=False))
-        _exit_for(count_statuses(rendered, input_errors), input_errors)
     if parallel:
-        stream: Any = iter(
-            run_in_processes(specs, jobs, _worker_options(rules_dir, runner, settings, assumptions), **how)
-        )
+        options = _worker_options(rules_dir, runner, settings, assumptions)
+        stream: Any = iter(run_in_processes(specs, jobs, options, render=render, **how))
     else:
         stream = runner.run_all(specs, **how)
     # Each result is written (or rendered for the report) as it comes, and then dropped: memory holds the
@@ -196,8 +187,6 @@ def check(
     writer: Any = None
     console: Any = None
     if fmt == "json":
-        from .render.run import JsonRunWriter, scenario_json
-
         writer = JsonRunWriter(lambda text: click.echo(text, nl=False))
     elif fmt == "text" and color:
         from rich.console import Console
@@ -207,8 +196,6 @@ def check(
         for err in input_errors:
             console.print(f"[bold red]ERROR[/] {escape(err.message())}")
     elif fmt == "text":
-        from .render.run import scenario_plain
-
         for err in input_errors:
             click.echo(f"ERROR {err.message()}")
     spool: Any = None
@@ -220,7 +207,16 @@ def check(
             spool = SpooledSections(report, what="--report")
         except InputError as exc:
             _fail_input([exc])
-    for r in stream:
+    for item in stream:
+        if render is not None:  # a worker's (status, rendering): JSON data or plain text
+            status, done = item
+            statuses.append(status)
+            if writer is not None:
+                writer.scenario(done)
+            else:
+                click.echo(done)
+            continue
+        r = item
         statuses.append(r.status)
         if writer is not None:
             writer.scenario(scenario_json(r))

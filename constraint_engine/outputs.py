@@ -9,41 +9,67 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 
 
-def write_atomically(path: Path, data: str | bytes, *, what: str, overwrite: bool = True) -> None:
-    """Write `data` to `path` whole, or raise an InputError saying why not (the old file is untouched)."""
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+def _check_target(path: Path, what: str, overwrite: bool = True) -> None:
+    """A file may be written here: not a folder, in a folder that exists, and new unless overwriting."""
     file = str(path)
     if path.is_dir():
         raise InputError(f"{what}: is a folder.", file=file, accepted="a file name")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
+    if not _folder(path).is_dir():
         raise InputError(
-            f"{what}: the folder {folder} does not exist.", file=file, accepted="a file in an existing folder"
+            f"{what}: the folder {_folder(path)} does not exist.",
+            file=file,
+            accepted="a file in an existing folder",
         )
     if path.exists() and not overwrite:
         raise InputError(
             f"{what}: the file exists; it is not overwritten.", file=file, accepted="another name, or --force"
         )
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _cannot_write(path: Path, what: str, exc: OSError) -> InputError:
+    return InputError(f"{what}: cannot write the file: {exc.strerror or exc}.", file=str(path))
+
+
+def _replace(path: Path, what: str, fill: Callable[[BinaryIO], None]) -> None:
+    """Have `fill` write a temporary file beside `path`, then rename it into place; on failure the
+    temporary file is removed and the old file is untouched."""
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=_folder(path), prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise InputError(f"{what}: cannot write the file: {exc.strerror or exc}.", file=file) from None
+        raise _cannot_write(path, what, exc) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def write_atomically(path: Path, data: str | bytes, *, what: str, overwrite: bool = True) -> None:
+    """Write `data` to `path` whole, or raise an InputError saying why not (the old file is untouched)."""
+    _check_target(path, what, overwrite)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+
+    def fill(handle: BinaryIO) -> None:
+        handle.write(payload)
+
+    _replace(path, what, fill)
 
 
 class SpooledSections:
@@ -52,46 +78,28 @@ class SpooledSections:
 
     def __init__(self, path: Path, *, what: str) -> None:
         self.path, self.what = path, what
-        folder = path.parent if str(path.parent) else Path(".")
-        if path.is_dir() or not folder.is_dir():
-            write_atomically(path, b"", what=what)  # raises the same one-line error
+        _check_target(path, what)
         try:
-            self.handle = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (open across add() calls; closed in finish)
+            self.handle = tempfile.TemporaryFile(dir=_folder(path))  # noqa: SIM115 (open until finish)
         except OSError as exc:
-            raise InputError(
-                f"{what}: cannot write the file: {exc.strerror or exc}.", file=str(path)
-            ) from None
+            raise _cannot_write(path, what, exc) from None
 
     def add(self, text: str) -> None:
         try:
             self.handle.write(text.encode("utf-8"))
         except OSError as exc:
             self.handle.close()
-            raise InputError(
-                f"{self.what}: cannot write the file: {exc.strerror or exc}.", file=str(self.path)
-            ) from None
+            raise _cannot_write(self.path, self.what, exc) from None
 
     def finish(self, head: str, tail: str) -> None:
-        folder = self.path.parent if str(self.path.parent) else Path(".")
-        tmp = None
+        def fill(out: BinaryIO) -> None:
+            out.write(head.encode("utf-8"))
+            self.handle.seek(0)
+            while chunk := self.handle.read(1 << 20):
+                out.write(chunk)
+            out.write(tail.encode("utf-8"))
+
         try:
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                out.write(head.encode("utf-8"))
-                self.handle.seek(0)
-                while chunk := self.handle.read(1 << 20):
-                    out.write(chunk)
-                out.write(tail.encode("utf-8"))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
-            tmp = None
-        except OSError as exc:
-            raise InputError(
-                f"{self.what}: cannot write the file: {exc.strerror or exc}.", file=str(self.path)
-            ) from None
+            _replace(self.path, self.what, fill)
         finally:
             self.handle.close()
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)

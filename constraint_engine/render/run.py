@@ -14,10 +14,6 @@ _STYLE = {"passed": "green", "failed": "red", "unchecked": "yellow", "error": "b
 _LABEL = {"passed": "PASS", "failed": "FAIL", "unchecked": "UNCHECKED", "error": "ERROR"}
 
 
-def summary(results: list[ScenarioResult], input_errors: list[InputError]) -> dict[str, int]:
-    return count_statuses([r.status for r in results], input_errors)
-
-
 def count_statuses(statuses: list[str], input_errors: list[InputError]) -> dict[str, int]:
     """Counts that add up: total = passed + failed + unchecked + errors, each input error counted once."""
     counts = {"passed": 0, "failed": 0, "unchecked": 0, "errors": 0}
@@ -35,18 +31,6 @@ def closing_line(counts: dict[str, int]) -> str:
     if counts["errors"]:
         line += f", {counts['errors']} errors"
     return line
-
-
-def run_plain(results: list[ScenarioResult], input_errors: list[InputError]) -> str:
-    """The same listing as run_text, without colour: written at once (rich's markup costs per line)."""
-    return plain_listing([scenario_plain(r) for r in results], [r.status for r in results], input_errors)
-
-
-def plain_listing(blocks: list[str], statuses: list[str], input_errors: list[InputError]) -> str:
-    out = [f"ERROR {err.message()}" for err in input_errors]
-    out += blocks
-    out.append(closing_line(count_statuses(statuses, input_errors)))
-    return "\n".join(out) + "\n"
 
 
 def scenario_plain(r: ScenarioResult) -> str:
@@ -76,16 +60,6 @@ def _verdict_lines(v: Any) -> list[str]:
     return [f"      {action} on {when}", f"      -> {outcome}"]
 
 
-def run_text(console: Any, results: list[ScenarioResult], input_errors: list[InputError]) -> None:
-    from rich.markup import escape
-
-    for err in input_errors:
-        console.print(f"[bold red]ERROR[/] {escape(err.message())}")
-    for r in results:
-        print_scenario(console, r)
-    console.print(closing_line(summary(results, input_errors)))
-
-
 def print_scenario(console: Any, r: ScenarioResult) -> None:
     from rich.markup import escape
 
@@ -97,21 +71,6 @@ def print_scenario(console: Any, r: ScenarioResult) -> None:
         console.print(f"      -> [bold]{escape(outcome)}[/]")
     for message in r.messages:
         console.print(f"      [red]{escape(message)}[/]")
-
-
-def run_json(results: list[ScenarioResult], input_errors: list[InputError]) -> dict[str, Any]:
-    return json_document([scenario_json(r) for r in results], [r.status for r in results], input_errors)
-
-
-def json_document(
-    scenarios: list[dict[str, Any]], statuses: list[str], input_errors: list[InputError]
-) -> dict[str, Any]:
-    return {
-        "schema": RUN_SCHEMA,
-        "scenarios": scenarios,
-        "input_errors": [{"file": e.file, "line": e.line, "message": e.message()} for e in input_errors],
-        "summary": count_statuses(statuses, input_errors),
-    }
 
 
 def scenario_json(r: ScenarioResult) -> dict[str, Any]:
