@@ -411,10 +411,8 @@ def rules(provision: str | None, as_of: str | None, params: bool, fmt: str, rule
         _fail_input([exc])
     chosen: list[str] = []
     if provision is not None:
-        from .loading import citation_index
-
         # An id, or a citation or alias as lawyers write it ("22 USC 1928f(a)", "Pub. L. 119-60").
-        index = citation_index(book)
+        index = book.citations
         chosen = [provision] if provision in book.provisions else index.provisions(provision)
         if not chosen:
             near = "; ".join(index.nearest(provision))

@@ -34,7 +34,7 @@ _DURABLE_ERRORS = {
 }
 
 
-def _durable_message(exc: Exception) -> str:
+def durable_message(exc: Exception) -> str:
     """The engine's message, with its error code named in words where we know it."""
     text = str(exc)
     code = text.rpartition("error code: ")[2].strip()
@@ -165,7 +165,7 @@ class Engine:
             self._host.assert_fact(name, {"t": GATE, "sid": sid, "id": "gate"})
         except Exception as exc:  # the engine refused a fact, or failed: never read as permitted
             failed = True
-            trace.errors.append(f"engine: {type(exc).__name__}: {_durable_message(exc)}")
+            trace.errors.append(f"engine: {type(exc).__name__}: {durable_message(exc)}")
         finally:
             self._end_session(sid, failed or not trace.started, trace)
         return self._result(trace, params, ignored)

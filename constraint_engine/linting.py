@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from .compiling import compile_rulebook
 from .errors import InputError, InputErrors
-from .loading import RuleBook, citation_index, load_rulebook
+from .loading import RuleBook, load_rulebook
 from .models import ACTORS, DERIVED_FACTS
 from .running import ScenarioSpec, parse_feature, step_problem
 from .steps import REGISTRY, ScenarioBuilder, StepError
@@ -164,12 +164,8 @@ def lint_feature(path: Path, book: RuleBook | None) -> list[Finding]:
 def _lint_scenario(spec: ScenarioSpec, book: RuleBook | None) -> list[Finding]:
     findings: list[Finding] = []
     builder = ScenarioBuilder(
-        citations=citation_index(book) if book is not None else None,
-        interpretations=(
-            frozenset(p.id for p in book.parameters.values() if p.is_interpretation)
-            if book is not None
-            else None
-        ),
+        citations=book.citations if book is not None else None,
+        interpretations=book.interpretations if book is not None else None,
     )
     for step in spec.steps:
         problem = step_problem(spec, step)

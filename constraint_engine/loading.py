@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.resources
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,11 +20,6 @@ from .models import FACT_FIELDS, PRIMARY_SOURCE_KINDS, Lift, NotALift, Parameter
 from .names import names
 
 Path_ = tuple[str | int, ...]
-
-
-def citation_index(book: RuleBook) -> CitationIndex:
-    """Every provision's citation and aliases, whatever its window in force."""
-    return CitationIndex((p.id, [p.citation, *p.aliases]) for p in book.provisions.values())
 
 
 def default_rules_dir() -> Path:
@@ -46,6 +42,16 @@ class RuleBook:
     not_lifts: dict[str, NotALift] = field(default_factory=dict)
     sources: dict[str, dict[str, Source]] = field(default_factory=dict)
     pack_of: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def citations(self) -> CitationIndex:
+        """Every provision's citation and aliases, whatever its window in force (built once)."""
+        return CitationIndex((p.id, [p.citation, *p.aliases]) for p in self.provisions.values())
+
+    @functools.cached_property
+    def interpretations(self) -> frozenset[str]:
+        """The ids of the named interpretations (parameters of unit choice)."""
+        return frozenset(p.id for p in self.parameters.values() if p.is_interpretation)
 
     def value(self, pid: str, day: dt.date, overrides: dict[str, Any] | None = None) -> Any:
         """A parameter's value for an evaluation: the run's override, else the value in force on `day`."""
@@ -130,8 +136,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
             raise InputError(
                 "the file is empty.", file=file, line=1, accepted="a YAML mapping with a 'pack' key"
             )
-        _refuse_alias_bombs(node, file)
-        _refuse_duplicate_keys(node, file)
+        _check_nodes(node, file)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -161,8 +166,10 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
 MAX_EXPANDED_NODES = 100_000  # values a pack may hold once its aliases are expanded (the law has ~10,000)
 
 
-def _refuse_alias_bombs(root: yaml.Node, file: str) -> None:
-    """Aliases may reuse a value; they may not expand a file to millions of values, nor contain themselves."""
+def _check_nodes(root: yaml.Node, file: str) -> None:
+    """One walk over the document before anything is built from it. Aliases may reuse a value; they may not
+    expand a file to millions of values, nor contain themselves. A key may not be given twice in a mapping:
+    YAML would silently keep only the last value."""
     size: dict[int, int] = {}
     open_nodes: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -190,9 +197,27 @@ def _refuse_alias_bombs(root: yaml.Node, file: str) -> None:
                 line=node.start_mark.line + 1,
                 accepted="aliases to values defined before them, without cycles",
             )
+        if isinstance(node, yaml.MappingNode):
+            _refuse_duplicate_keys(node, file)
         open_nodes.add(key)
         stack.append((node, True))
         stack.extend((c, False) for c in children if id(c) not in size)
+
+
+def _refuse_duplicate_keys(node: yaml.MappingNode, file: str) -> None:
+    first: dict[str, int] = {}
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+            line = key.start_mark.line + 1
+            if key.value in first:
+                raise InputError(
+                    f"{key.value}: duplicate key (first given on line {first[key.value]}); YAML "
+                    "would silently keep only the last value.",
+                    file=file,
+                    line=line,
+                    accepted="each key once in a mapping",
+                )
+            first[key.value] = line
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -201,34 +226,6 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     return []
-
-
-def _refuse_duplicate_keys(root: yaml.Node, file: str) -> None:
-    """A key given twice in one mapping is an error: YAML would silently keep the last value."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:  # an alias: already checked
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            first: dict[str, int] = {}
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
-                    line = key.start_mark.line + 1
-                    if key.value in first:
-                        raise InputError(
-                            f"{key.value}: duplicate key (first given on line {first[key.value]}); YAML "
-                            "would silently keep only the last value.",
-                            file=file,
-                            line=line,
-                            accepted="each key once in a mapping",
-                        )
-                    first[key.value] = line
-                stack += [key, value]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
 
 
 def _bad_timestamp_line(loader: Any, node: yaml.Node | None) -> int | None:

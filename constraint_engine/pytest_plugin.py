@@ -26,8 +26,7 @@ from .steps import (
     ScenarioBuilder,
     StepDef,
     StepKind,
-    check_citation,
-    check_interpretation,
+    check_references,
 )
 
 
@@ -94,10 +93,7 @@ def _bdd_step(step: StepDef) -> Any:
     def run(ce_case: Case, **raw: str) -> None:
         args = {name: CONVERTERS[name](raw[name]) for name in names}
         if step.kind == "then":
-            if "citation" in args:
-                check_citation(ce_case.runner.citations, args["citation"])
-            if "name" in args:
-                check_interpretation(ce_case.runner.interpretations, args["name"])
+            check_references(ce_case.builder, args)
             verdict = ce_case.verdict()
             try:
                 step.handler(verdict, **args)

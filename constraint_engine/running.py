@@ -21,12 +21,12 @@ from pydantic import ValidationError
 
 from .compiling import CompiledRules, compile_rulebook
 from .curing import cures
-from .engine import Engine, Evaluation, _durable_message
+from .engine import Engine, Evaluation, durable_message
 from .errors import InputError
 from .explaining import Dependence, Verdict, explain, interpretations_for, outcome_words
 from .facts import Proposal
 from .inputs import read_bytes, read_text, visible_controls
-from .loading import RuleBook, citation_index, default_rules_dir, load_rulebook, pack_files
+from .loading import RuleBook, default_rules_dir, load_rulebook, pack_files
 from .steps import MAX_STEP_CHARS, REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
 
 # "unchecked": the scenario ran and has a verdict, but no Then step checked it; not a pass.
@@ -306,7 +306,7 @@ def _law(rules_dir: Path | None) -> tuple[RuleBook, CompiledRules, Engine]:
             engine = Engine(compiled)
         except Exception as exc:  # durable-rules refused what we compiled: nothing can be evaluated
             raise InputError(
-                f"the engine refused the compiled rules ({type(exc).__name__}: {_durable_message(exc)}).",
+                f"the engine refused the compiled rules ({type(exc).__name__}: {durable_message(exc)}).",
                 file=str(folder),
                 accepted="rule packs whose conditions follow rules/README.md",
             ) from None
@@ -335,8 +335,8 @@ class Runner:
         for pid, raw in (assumptions or {}).items():
             self.overrides[pid] = self.book.override(pid, raw, interpretation=True)
         self.today = today or dt.date.today()
-        self.citations = citation_index(self.book)
-        self.interpretations = frozenset(p.id for p in self.book.parameters.values() if p.is_interpretation)
+        self.citations = self.book.citations
+        self.interpretations = self.book.interpretations
 
     def evaluate(
         self,

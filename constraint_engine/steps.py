@@ -134,6 +134,14 @@ def check_citation(index: CitationIndex, citation: str) -> None:
         )
 
 
+def check_references(builder: ScenarioBuilder, args: dict[str, Any]) -> None:
+    """A Then step's citation or interpretation must be one the law knows: else it could never be checked."""
+    if "citation" in args and builder.citations is not None:
+        check_citation(builder.citations, args["citation"])
+    if "name" in args and builder.interpretations is not None:
+        check_interpretation(builder.interpretations, args["name"])
+
+
 def check_interpretation(known: frozenset[str], name: str) -> None:
     if name not in known:
         near = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.0)
@@ -410,10 +418,7 @@ class StepRegistry:
     def apply(self, kind: StepKind, text: str, builder: ScenarioBuilder, line: int | None = None) -> None:
         step, args = self.find(kind, text)
         if kind == "then":
-            if "citation" in args and builder.citations is not None:
-                check_citation(builder.citations, args["citation"])
-            if "name" in args and builder.interpretations is not None:
-                check_interpretation(builder.interpretations, args["name"])
+            check_references(builder, args)
             builder.expectations.append(
                 Expectation(
                     text,

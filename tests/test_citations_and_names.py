@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from constraint_engine.citations import CitationIndex, matches, normalise
-from constraint_engine.loading import citation_index, load_rulebook
+from constraint_engine.loading import load_rulebook
 from constraint_engine.names import names
 from constraint_engine.steps import StepError, parse_actor, parse_country
 
 
 @pytest.fixture(scope="module")
 def index() -> CitationIndex:
-    return citation_index(load_rulebook())
+    return load_rulebook().citations
 
 
 @pytest.mark.parametrize(
