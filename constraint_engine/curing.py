@@ -93,7 +93,7 @@ def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal)
         yield _senate_cure(book, prov, proposal)
     elif types == ["notice"]:
         yield from _notice_cures(book, prov, proposal)
-    elif types == ["special_message"] and "recess_days" in str(lift.when[0].where):
+    elif types == ["special_message"] and _reads(lift.when[0].where, "recess_days"):
         cure = _shorter_withholding(book, prov, proposal)
         if cure is not None:
             yield cure
@@ -121,6 +121,15 @@ def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal)
             yield cure
 
 
+def _reads(node: Any, name: str) -> bool:
+    """Some condition reads the field `name` as a value ({field: name})."""
+    if isinstance(node, dict):
+        return node.get("field") == name or any(_reads(v, name) for v in node.values())
+    if isinstance(node, list):
+        return any(_reads(v, name) for v in node)
+    return False
+
+
 def _shorter_withholding(book: RuleBook, prov: Provision, proposal: Proposal) -> Cure | None:
     """Withhold no longer than the review period: 45 days of continuous session after the rescission message.
 
@@ -144,7 +153,7 @@ def _shorter_withholding(book: RuleBook, prov: Provision, proposal: Proposal) ->
     def lawful(d: int) -> bool:
         p = with_days(d)
         return any(
-            m.toordinal() + review + p._recess_days(m) >= proposal.date.toordinal() + d
+            m.toordinal() + review + p.recess_days(m) >= proposal.date.toordinal() + d
             for m in messages
             if isinstance(m, dt.date)
         )

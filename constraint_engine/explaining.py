@@ -87,6 +87,9 @@ class Considered(Model):
     why: str
 
 
+DutyStatus = Literal["met", "pending", "breached"]
+
+
 class DutyCheck(Model):
     """A duty the action triggers: what must be done, by whom, by when, and whether the facts show it done."""
 
@@ -94,7 +97,7 @@ class DutyCheck(Model):
     citation: str
     aliases: list[str]
     title: str
-    status: Literal["met", "pending", "breached"]
+    status: DutyStatus
     what: str
     who: str
     by_when: str
@@ -316,9 +319,6 @@ def outcome_words(book: RuleBook, ev: Evaluation) -> str:
     for pid in dict.fromkeys(ev.duties_unmet):
         words += f"; duty under {book.provisions[pid].citation} {duty_status(book, ev, pid)[0]}"
     return words
-
-
-DutyStatus = Literal["met", "pending", "breached"]
 
 
 def duty_status(book: RuleBook, ev: Evaluation, pid: str) -> tuple[DutyStatus, str]:

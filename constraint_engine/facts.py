@@ -81,7 +81,7 @@ class Proposal(BaseModel):
             elif f.type in ("certification", "consultation", "rescission_enacted"):
                 fact.setdefault("date", 1)  # without a date, done long before the action
             elif f.type == "special_message":
-                fact["recess_days"] = self._recess_days(f.fields.get("date"))
+                fact["recess_days"] = self.recess_days(f.fields.get("date"))
             facts.append(fact)
         # 1928f(c)(1) orders the consultation before the (c)(2) notice: the rules compare with the first one.
         notices = [f.fields["date"] for f in self.facts if f.type == "notice"]
@@ -110,7 +110,7 @@ class Proposal(BaseModel):
         out["rescission_pending"] = "yes" if pending else "no"
         return out
 
-    def _recess_days(self, message: Any) -> int:
+    def recess_days(self, message: Any) -> int:
         """Days of adjournment from the message to the end of the withholding (either House; counted once)."""
         days = self.action.fields.get("days")
         if not isinstance(message, dt.date) or not isinstance(days, int):
