@@ -271,13 +271,14 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
             f"rule {rule_id} reads {alias}.{name} without checking that the fact has it.",
             accepted="rules whose every field read is guarded (a defect of constraint-engine: report it)",
         )
-    for problem in network_limits(definition):
+    network = _network(definition)  # modelled once, for every limit below
+    for problem in network_limits(definition, network):
         raise InputError(
             f"the rule packs are too large for durable-rules: {problem}.",
             file=book.file_of(next(iter(book.provisions), "")) if book.provisions else None,
             accepted="fewer provisions in one ruleset (split the law over several runs with --rules)",
         )
-    depth, widest = matcher_depth(definition)
+    depth, widest = matcher_depth(definition, network)
     if depth > DURABLE_STACK:
         raise InputError(
             f"the rule packs are too wide for durable-rules: one fact can meet up to {depth} rule conditions "
@@ -638,9 +639,9 @@ def _network(definition: dict[str, dict[str, Any]]) -> _Alpha:
     return root
 
 
-def network_limits(definition: dict[str, dict[str, Any]]) -> list[str]:
+def network_limits(definition: dict[str, dict[str, Any]], network: _Alpha | None = None) -> list[str]:
     """Each fixed size of durable's rule network that this ruleset would exceed, in words."""
-    nodes = memo_nodes(_network(definition))
+    nodes = _all_nodes(network or _network(definition))
     problems = []
     betas = max(len(n.betas) for n in nodes)
     if betas > DURABLE_BETA_LIST:
@@ -663,10 +664,10 @@ def network_limits(definition: dict[str, dict[str, Any]]) -> list[str]:
     return problems
 
 
-def matcher_depth(definition: dict[str, dict[str, Any]]) -> tuple[int, str]:
+def matcher_depth(definition: dict[str, dict[str, Any]], network: _Alpha | None = None) -> tuple[int, str]:
     """The most nodes durable's matcher can hold on its stack for any fact under this ruleset, and where
     the network is widest (in words)."""
-    root = _network(definition)
+    root = network or _network(definition)
     memo: dict[int, int] = {}
 
     def deepest(node: _Alpha) -> int:
@@ -678,13 +679,13 @@ def matcher_depth(definition: dict[str, dict[str, Any]]) -> tuple[int, str]:
         return memo[id(node)]
 
     depth = deepest(root)
-    widest = max(memo_nodes(root), key=lambda n: n.pushed())
+    widest = max(_all_nodes(root), key=lambda n: n.pushed())
     tests = sorted({k[0] for k in widest.children} - {"$forward"})
     where = f"{widest.pushed()} conditions on {', '.join(tests) or 'alternatives'} after the same tests"
     return depth, where
 
 
-def memo_nodes(root: _Alpha) -> list[_Alpha]:
+def _all_nodes(root: _Alpha) -> list[_Alpha]:
     seen: dict[int, _Alpha] = {}
     stack = [root]
     while stack:
