@@ -42,6 +42,7 @@ ACTION_KINDS: dict[str, str] = {
     "curtail-intel-sharing": "suspend, terminate or curtail intelligence sharing with Ukraine",
 }
 ACTORS = ("President", "Secretary of State", "Secretary of Defense")
+DUTY_STATUSES = ("met", "pending", "breached")  # a duty the action triggers: shown done, owed, or not done
 
 # Actions whose subject exists only from a date: before it the action proposes nothing, so evaluating it
 # would give a confident answer about nothing. REFERENCE.md § 3: in force 1949-08-24 (63 Stat. 2241).

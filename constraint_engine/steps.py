@@ -19,13 +19,13 @@ from .citations import CitationIndex, matches
 from .facts import Fact, Proposal
 from .models import (
     ACTION_SUBJECT_SINCE,
-    EARLIEST_DATE,
+    DUTY_STATUSES,
     EUCOM,
-    LATEST_DATE,
     MAX_DAYS,
     MAX_DOLLARS,
     MAX_HOURS,
     MAX_TROOPS,
+    check_date_bounds,
 )
 from .names import names
 
@@ -50,11 +50,10 @@ def parse_date(text: str) -> dt.date:
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise StepError(f"{text!r} is not a calendar date; accepted: a real day, YYYY-MM-DD") from None
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise StepError(
-            f"{text} is outside the dates the engine evaluates; accepted: {EARLIEST_DATE} to {LATEST_DATE}"
-        )
-    return day
+    try:
+        return check_date_bounds(day)
+    except ValueError as exc:
+        raise StepError(str(exc)) from None
 
 
 def parse_whole(text: str, what: str = "number", maximum: int | None = None) -> int:
@@ -113,8 +112,8 @@ def parse_program(text: str) -> str:
 
 
 def parse_duty_status(text: str) -> str:
-    if text not in ("met", "pending", "breached"):
-        raise StepError(f"{text!r} is not a duty's status; accepted: met, pending, breached")
+    if text not in DUTY_STATUSES:
+        raise StepError(f"{text!r} is not a duty's status; accepted: {', '.join(DUTY_STATUSES)}")
     return text
 
 
@@ -184,7 +183,7 @@ PLACEHOLDERS: dict[str, str] = {
     "actor": "President, Secretary of State or Secretary of Defense",
     "country": "a country name (Germany)",
     "country2": "a second country name (Poland)",
-    "status": "met, pending or breached",
+    "status": " or ".join(DUTY_STATUSES),
     "program": "a program: Ukraine Security Assistance Initiative (USAI), European Deterrence Initiative, NATO Security Investment Program, Baltic Security Initiative",
     "citation": "a citation, e.g. 22 U.S.C. 1928f(a); a whole matches its parts",
     "ground": "; ".join(GROUNDS),
@@ -319,6 +318,9 @@ class StepDef:
     meaning: str
     handler: Callable[..., None]
     regex: re.Pattern[str]
+    reads_dependence: bool = (
+        False  # a Then step that reads depends_on (computed on demand for brief verdicts)
+    )
 
     @property
     def parameters(self) -> list[str]:
@@ -349,7 +351,9 @@ class StepRegistry:
         self.steps: list[StepDef] = []
         self._by_kind: dict[str, list[tuple[StepDef, str]]] = {}
 
-    def _add(self, kind: StepKind, template: str, meaning: str, example: str | None) -> Decorator:
+    def _add(
+        self, kind: StepKind, template: str, meaning: str, example: str | None, reads_dependence: bool = False
+    ) -> Decorator:
         names = _PLACEHOLDER.findall(template)
         if names and example is None:
             raise ValueError(f"a phrase with placeholders needs an example: {template!r}")
@@ -359,7 +363,7 @@ class StepRegistry:
 
         def register(handler: Callable[..., None]) -> Callable[..., None]:
             regex = re.compile(template_regex(template))
-            step = StepDef(kind, template, example or template, meaning, handler, regex)
+            step = StepDef(kind, template, example or template, meaning, handler, regex, reads_dependence)
             self.steps.append(step)
             self._by_kind.setdefault(kind, []).append((step, step.anchor))
             return handler
@@ -372,8 +376,10 @@ class StepRegistry:
     def when(self, template: str, meaning: str, example: str | None = None) -> Decorator:
         return self._add("when", template, meaning, example)
 
-    def then(self, template: str, meaning: str, example: str | None = None) -> Decorator:
-        return self._add("then", template, meaning, example)
+    def then(
+        self, template: str, meaning: str, example: str | None = None, *, reads_dependence: bool = False
+    ) -> Decorator:
+        return self._add("then", template, meaning, example, reads_dependence)
 
     def find(self, kind: StepKind, text: str) -> tuple[StepDef, dict[str, Any]]:
         """The step definition for a step's text, its converted arguments, or a StepError."""
@@ -424,7 +430,7 @@ class StepRegistry:
                     text,
                     line,
                     lambda verdict: step.handler(verdict, **args),
-                    needs_dependence="depend" in step.template,
+                    needs_dependence=step.reads_dependence,
                 )
             )
         else:
@@ -1018,6 +1024,7 @@ def _no_duty(verdict: Any) -> None:
 @then(
     "the outcome depends on an interpretation",
     "Some reading of an unsettled point of law the verdict rests on would give another outcome.",
+    reads_dependence=True,
 )
 def _depends(verdict: Any) -> None:
     _require_evaluated(verdict)
@@ -1031,6 +1038,7 @@ def _depends(verdict: Any) -> None:
     'the outcome depends on the interpretation "{name}"',
     "Another reading of the named interpretation would give another outcome.",
     example='the outcome depends on the interpretation "senate.present"',
+    reads_dependence=True,
 )
 def _depends_on(verdict: Any, name: str) -> None:
     _require_evaluated(verdict)
@@ -1042,6 +1050,7 @@ def _depends_on(verdict: Any, name: str) -> None:
 @then(
     "the outcome does not depend on any interpretation",
     "Every reading of every unsettled point the verdict rests on gives the same outcome.",
+    reads_dependence=True,
 )
 def _depends_on_none(verdict: Any) -> None:
     _require_evaluated(verdict)
