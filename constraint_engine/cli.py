@@ -229,7 +229,7 @@ def check(
         else:
             kept.append(r)
         if spool is not None:
-            parts.append(report_part(r, len(statuses)))
+            parts.append(report_part(r))
             spool.add(report_section(r, len(statuses)))
     counts = count_statuses(statuses, input_errors)
     if writer is not None:

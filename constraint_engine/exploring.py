@@ -12,7 +12,7 @@ from typing import Any
 from .errors import InputError
 from .models import ACTION_KINDS, Provision
 from .running import Runner, worker, worker_pool
-from .steps import CONVERTERS, REGISTRY, ScenarioBuilder, StepDef, StepError
+from .steps import CONVERTERS, REGISTRY, ScenarioBuilder, StepDef, StepError, parse_date
 
 _RANGE = re.compile(r"^(?P<name>\w+)=(?P<lo>[^.]+)\.\.(?P<hi>[^:]+)(?::(?P<step>.+))?$")
 _FIELD_OF = {"count": "count", "days": "days", "money": "value", "country": "country"}
@@ -59,14 +59,9 @@ def parse_range(text: str) -> Axis:
     step = int(step_text)
     if name == "date":
         try:
-            lo, hi = (
-                dt.date.fromisoformat(v) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v) else None
-                for v in (m["lo"], m["hi"])
-            )
-        except ValueError:
-            lo = hi = None
-        if lo is None or hi is None:
-            raise InputError(f"--range {text!r}: LO and HI are calendar dates, YYYY-MM-DD")
+            lo, hi = parse_date(m["lo"]), parse_date(m["hi"])  # as a step reads a date, bounds included
+        except StepError as exc:
+            raise InputError(f"--range {text!r}: {exc}") from None
         if hi < lo:
             raise InputError(f"--range {text!r}: needs LO <= HI (it is reversed)")
         count = (hi - lo).days // step + 1

@@ -20,7 +20,7 @@ def verdict_page(v: Verdict) -> str:
     return _ENV.get_template("page.html.j2").render(v=v, title=f"{v.outcome.upper()}: {v.action}")
 
 
-def report_part(r: Any, n: int) -> dict[str, Any]:
+def report_part(r: Any) -> dict[str, Any]:
     """What the report keeps of one scenario: its row, and its section already rendered (not its verdict)."""
     v = r.verdict
     return {
