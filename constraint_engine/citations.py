@@ -75,6 +75,3 @@ class CitationIndex:
         q = normalise(query)[:200]  # bounded: a suggestion never costs more than a short compare
         near = difflib.get_close_matches(q, list(self._written), n=n, cutoff=0.0)
         return [self._written[c] for c in near]
-
-    def known(self) -> list[str]:
-        return list(self._written.values())

@@ -32,13 +32,13 @@ def _fail_input(errors: list[Any]) -> NoReturn:
 
 
 def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in values:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip() or not value.strip():
-            _fail_input([f"{option} {item!r}: write NAME=VALUE, e.g. {option} nsa.notice-days=90."])
-        out[name.strip()] = value.strip()
-    return out
+    from .errors import InputError
+    from .inputs import assignments
+
+    try:
+        return assignments(values, option)
+    except InputError as exc:
+        _fail_input([exc])
 
 
 def _runner(

@@ -73,3 +73,14 @@ def visible_controls(text: str) -> str:
     """The text with each control character (but tab, newline, and CR before a newline) as \\xNN."""
     text = text.replace("\r\n", "\n")
     return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def assignments(values: list[str] | tuple[str, ...], option: str) -> dict[str, str]:
+    """NAME=VALUE options (--set, --assume and the pytest plugin's --ce-set, --ce-assume) as a mapping."""
+    out: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise InputError(f"{option} {item!r}: write NAME=VALUE, e.g. {option} nsa.notice-days=90.")
+        out[name.strip()] = value.strip()
+    return out

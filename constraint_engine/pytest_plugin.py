@@ -37,22 +37,13 @@ def pytest_addoption(parser: Any) -> None:
     group.addoption("--ce-assume", action="append", default=[], metavar="NAME=VALUE", help="Interpretation.")
 
 
-def _pairs(values: list[str], option: str) -> dict[str, str]:
-    out = {}
-    for item in values:
-        name, sep, value = item.partition("=")
-        if not sep:
-            raise pytest.UsageError(f"{option} {item!r}: write NAME=VALUE")
-        out[name.strip()] = value.strip()
-    return out
-
-
 @pytest.fixture(scope="session")
 def ce_runner(request: Any) -> Any:
     """The law, loaded and compiled once per test session, with the run's what-ifs and readings."""
     from pathlib import Path
 
     from .errors import InputError, InputErrors
+    from .inputs import assignments
     from .running import Runner
 
     config = request.config
@@ -61,8 +52,8 @@ def ce_runner(request: Any) -> Any:
         return Runner(
             Path(rules) if rules else None,
             today=dt.date.today(),
-            settings=_pairs(config.getoption("--ce-set"), "--ce-set"),
-            assumptions=_pairs(config.getoption("--ce-assume"), "--ce-assume"),
+            settings=assignments(config.getoption("--ce-set"), "--ce-set"),
+            assumptions=assignments(config.getoption("--ce-assume"), "--ce-assume"),
         )
     except (InputError, InputErrors) as exc:
         raise pytest.UsageError(str(exc)) from None
