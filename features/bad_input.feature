@@ -141,3 +141,18 @@ Feature: Bad input gets a clear answer and never a traceback
     And the output contains "outline.feature:10: '2026-02-30' is not a calendar date"
     And the output contains "(the step at line 3)"
     And the output contains "outline.feature:13: the Examples have no column 'day' for <day> in this step"
+
+  Scenario: Lint reports a step's own error beside the table attached to it
+    Given a feature file "both.feature" containing:
+      """
+      Feature: Both
+        Scenario: A table on an undefined step
+          Given the date is 2026-03-01
+          When the President proposes to leave NATO
+            | a |
+          Then the action is blocked
+      """
+    When I run "lint both.feature"
+    Then the exit code is 2
+    And the output contains "both.feature:4: error: a data table is attached to this step"
+    And the output contains "both.feature:4: error: undefined step 'the President proposes to leave NATO'"
