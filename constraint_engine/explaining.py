@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .engine import Evaluation
 from .facts import Proposal
 from .loading import RuleBook
-from .models import DERIVED_FACTS
+from .models import DERIVED_FACTS, Provision
 
 # Version 2 adds the outcome "undetermined" and the fields duties, undetermined and depends_on; the fields of
 # version 1 keep their meaning (blocked_by lists prohibitions only, as before duties existed).
@@ -178,6 +178,7 @@ def explain(
                 f"{prov.citation} ({prov.title}) is {prov.status.upper()}: not verified against enacted text."
             )
         caveats.extend(f"{prov.citation}: {c}" for c in prov.caveats)
+        caveats.extend(_weaker_values(book, prov, proposal))
     exceptions: list[ExceptionCheck] = []
     for lift_id in dict.fromkeys(x for p in engaged for x in p.lifted_by):
         lift = book.lifts[lift_id]
@@ -240,6 +241,24 @@ def explain(
         duties=duty_checks(book, proposal, ev),
         undetermined=missing_facts(book, ev),
     )
+
+
+_CERTAINTY = {"verified": 2, "reported": 1, "uncertain": 0}
+
+
+def _weaker_values(book: RuleBook, prov: Provision, proposal: Proposal) -> list[str]:
+    """The parameter values in force that are less sure than the provision using them: a verified statute
+    whose period changed on an unknown day rests on an uncertain value, and the verdict says so."""
+    out = []
+    for pid in prov.parameters:
+        if pid in proposal.overrides:
+            continue  # a what-if value, said as such
+        entry = book.parameters[pid].entry_on(proposal.date)
+        if _CERTAINTY[entry.status] < _CERTAINTY[prov.status]:
+            note = f": {entry.note}" if entry.note else ""
+            value = f"{pid} = {entry.value} (from {entry.since})"
+            out.append(f"{prov.citation}: {value} is {entry.status.upper()}{note}.")
+    return out
 
 
 def duty_checks(book: RuleBook, proposal: Proposal, ev: Evaluation) -> list[DutyCheck]:

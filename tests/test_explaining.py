@@ -113,6 +113,14 @@ def test_reported_provisions_carry_a_caveat_and_the_executive_view_is_flagged():
     assert any("OLC" in c for c in nsa["caveats"])
 
 
+def test_a_verified_statute_says_when_the_period_in_force_is_uncertain():
+    nuclear = "the President proposes to reduce United States nuclear forces based in Europe"
+    late = verdict_json(nuclear, "--given", "the date is 2024-06-01")
+    assert any("t10.497.notice-days = 120" in c and "UNCERTAIN" in c for c in late["caveats"])
+    early = verdict_json(nuclear, "--given", "the date is 2020-06-01")
+    assert not any("t10.497.notice-days" in c for c in early["caveats"])
+
+
 def test_a_missing_date_is_said():
     v = verdict_json(WITHDRAW)
     assert v["date_defaulted"] is True
