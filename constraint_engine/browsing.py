@@ -9,6 +9,7 @@ from typing import Any
 from .explaining import describe_condition
 from .loading import RuleBook
 from .models import Provision
+from .steps import StepRegistry
 
 
 @dataclass(frozen=True)
@@ -133,29 +134,35 @@ def parameters_listing(book: RuleBook, day: dt.date | None) -> Doc:
     return Doc("\n".join(lines) + "\n", {"as_of": str(day) if day else None, "parameters": data})
 
 
-def steps_listing() -> Doc:
-    """Every phrase the engine understands, by Given / When / Then, with its parameters and an example."""
-    from .steps import PLACEHOLDERS, REGISTRY
-
+def steps_listing(registry: StepRegistry) -> Doc:
+    """Every phrase of a law, by Given / When / Then, with the pack that declares it, its placeholders and an
+    example."""
     lines: list[str] = []
     data: dict[str, list[dict[str, Any]]] = {"given": [], "when": [], "then": []}
     for kind in ("given", "when", "then"):
-        steps = [s for s in REGISTRY.steps if s.kind == kind]
+        steps = [s for s in registry.steps if s.kind == kind]
         lines += [f"{kind.capitalize()} ({len(steps)} phrases)", ""]
         for step in steps:
+            source = f"rule pack {step.pack} ({step.phrase.where})" if step.phrase else "the engine"
             lines.append(f"  {kind.capitalize()} {step.template}")
             lines.append(f"      {step.meaning}")
             for name in step.parameters:
-                lines.append(f"      {{{name}}}: {PLACEHOLDERS[name]}")
+                lines.append(f"      {{{name}}}: {step.types[name].accepts}")
             if step.parameters:
                 lines.append(f"      e.g. {kind.capitalize()} {step.example}")
+            lines.append(f"      declared by {source}")
             data[kind].append(
                 {
                     "phrase": step.template,
                     "meaning": step.meaning,
-                    "parameters": [{"name": n, "accepts": PLACEHOLDERS[n]} for n in step.parameters],
+                    "parameters": [
+                        {"name": n, "type": step.types[n].name, "accepts": step.types[n].accepts}
+                        for n in step.parameters
+                    ],
                     "example": step.example,
                     "regex": step.regex.pattern,
+                    "pack": step.pack or None,
+                    "declared_at": step.phrase.where if step.phrase else None,
                 }
             )
         lines.append("")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
+    from .loading import RuleDirs
     from .running import Runner
 
 VERDICT_FORMATS = ("text", "json", "markdown", "html", "dot")
@@ -41,9 +43,7 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
         _fail_input([exc])
 
 
-def _runner(
-    rules_dir: Path | None, settings: tuple[str, ...] = (), assumptions: tuple[str, ...] = ()
-) -> Runner:
+def _runner(rules_dir: RuleDirs, settings: tuple[str, ...] = (), assumptions: tuple[str, ...] = ()) -> Runner:
     from .errors import InputError, InputErrors
     from .running import Runner
 
@@ -61,8 +61,35 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def rules_options(command: Any) -> Any:
+    """--rules DIR (replaces the bundled packs) and --with-rules DIR (adds packs to them; repeatable), given
+    to the command as one `rules_dir` value."""
+
+    @functools.wraps(command)
+    def with_law(*args: Any, rules_dir: Path | None, with_rules: tuple[Path, ...], **kwargs: Any) -> Any:
+        from .loading import RuleDirs
+
+        return command(*args, rules_dir=RuleDirs(rules_dir, tuple(with_rules)), **kwargs)
+
+    with_law = click.option(
+        "--with-rules",
+        "with_rules",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        metavar="DIR",
+        help="Add the rule packs in DIR to the law, with their phrases (repeatable).",
+    )(with_law)
+    return click.option(
+        "--rules",
+        "rules_dir",
+        type=click.Path(path_type=Path),
+        metavar="DIR",
+        help="Rule pack folder that replaces the bundled law.",
+    )(with_law)
+
+
 def law_options(command: Any) -> Any:
-    """--rules, --set and --assume: which law, amended how, read which way."""
+    """--rules, --with-rules, --set and --assume: which law, amended how, read which way."""
     command = click.option(
         "--assume",
         "assumptions",
@@ -77,12 +104,7 @@ def law_options(command: Any) -> Any:
         metavar="PARAM=VALUE",
         help="What-if: amend a parameter for this run, e.g. nsa.notice-days=90 (repeatable).",
     )(command)
-    return click.option(
-        "--rules",
-        "rules_dir",
-        type=click.Path(path_type=Path),
-        help="Rule pack folder (default: the bundled law).",
-    )(command)
+    return rules_options(command)
 
 
 jobs_option = click.option(
@@ -134,7 +156,7 @@ def main() -> None:
 @jobs_option
 def check(
     paths: tuple[Path, ...],
-    rules_dir: Path | None,
+    rules_dir: RuleDirs,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
     fmt: str,
@@ -152,13 +174,13 @@ def check(
     from .render.run import closing_line, count_statuses
     from .running import collect, run_in_processes
 
+    runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
     try:
-        specs, input_errors = collect(paths)
+        specs, input_errors = collect(paths, runner.registry)
     except InputError as exc:
         _fail_input([exc])
     if tags:
         specs = _select(specs, tags)
-    runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
     if fmt != "text":  # the document goes to stdout; a person or a CI log still sees every input error
         for err in input_errors:
             click.echo(f"error: {err.message()}", err=True)
@@ -279,7 +301,7 @@ def _exit_for(counts: dict[str, int], input_errors: list[Any]) -> NoReturn:
 
 
 def _worker_options(
-    rules_dir: Path | None, runner: Runner, settings: tuple[str, ...], assumptions: tuple[str, ...]
+    rules_dir: RuleDirs, runner: Runner, settings: tuple[str, ...], assumptions: tuple[str, ...]
 ) -> dict[str, Any]:
     return {
         "rules_dir": rules_dir,
@@ -300,7 +322,7 @@ def evaluate(
     givens: tuple[str, ...],
     fmt: str,
     fail_if_blocked: bool,
-    rules_dir: Path | None,
+    rules_dir: RuleDirs,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
 ) -> None:
@@ -314,16 +336,16 @@ def evaluate(
     from .errors import InputError
     from .inputs import visible_controls
     from .render import render_verdict
-    from .steps import REGISTRY, ScenarioBuilder, StepError
+    from .steps import ScenarioBuilder, StepError
 
+    runner = _runner(rules_dir, settings, assumptions)
     builder = ScenarioBuilder()
     try:
         for fact in givens:
-            REGISTRY.apply("given", _KEYWORD.sub("", visible_controls(fact)), builder)
-        REGISTRY.apply("when", _KEYWORD.sub("", visible_controls(action)), builder)
+            runner.registry.apply("given", _KEYWORD.sub("", visible_controls(fact)), builder)
+        runner.registry.apply("when", _KEYWORD.sub("", visible_controls(action)), builder)
     except (StepError, ValidationError) as exc:
         _fail_input([f"{exc}"])
-    runner = _runner(rules_dir, settings, assumptions)
     try:
         proposal = runner.proposal(builder)
     except InputError as exc:
@@ -341,7 +363,7 @@ def evaluate(
 @click.option("--format", "fmt", type=click.Choice(VERDICT_FORMATS), default="text", show_default=True)
 @law_options
 def explain(
-    target: str, fmt: str, rules_dir: Path | None, settings: tuple[str, ...], assumptions: tuple[str, ...]
+    target: str, fmt: str, rules_dir: RuleDirs, settings: tuple[str, ...], assumptions: tuple[str, ...]
 ) -> None:
     """Explain the verdict of the scenario at LINE of FILE (every scenario of FILE without LINE)."""
     from .errors import InputError
@@ -349,8 +371,9 @@ def explain(
     from .running import parse_feature
 
     path, line = _file_and_line(target)
+    runner = _runner(rules_dir, settings, assumptions)
     try:
-        specs = parse_feature(Path(path))
+        specs = parse_feature(Path(path), runner.registry)
     except InputError as exc:
         _fail_input([exc])
     if line is not None:
@@ -362,7 +385,6 @@ def explain(
                 [f"{path}:{line}: no scenario is at this line; its scenarios start at lines {lines}."]
             )
         specs = [max(starting, key=lambda s: s.line)]
-    runner = _runner(rules_dir, settings, assumptions)
     verdicts = []
     for spec in specs:
         try:
@@ -390,8 +412,8 @@ def explain(
 @click.option("--as-of", "as_of", metavar="DATE", help="Only the law in force on this day (YYYY-MM-DD).")
 @click.option("--params", is_flag=True, help="List every parameter and interpretation with its dated values.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), help="Rule pack folder.")
-def rules(provision: str | None, as_of: str | None, params: bool, fmt: str, rules_dir: Path | None) -> None:
+@rules_options
+def rules(provision: str | None, as_of: str | None, params: bool, fmt: str, rules_dir: RuleDirs) -> None:
     """Browse the law: every provision in force, or one PROVISION whole, or (--params) the parameters."""
     from .browsing import parameters_listing, provision_detail, provisions_listing
     from .errors import InputError, InputErrors
@@ -443,7 +465,7 @@ def rules(provision: str | None, as_of: str | None, params: bool, fmt: str, rule
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def diff(
     paths: tuple[Path, ...],
-    rules_dir: Path | None,
+    rules_dir: RuleDirs,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
     fmt: str,
@@ -458,14 +480,14 @@ def diff(
 
     if not settings and not assumptions:
         _fail_input(["diff needs at least one --set PARAM=VALUE or --assume NAME=VALUE."])
+    enacted = _runner(rules_dir)
+    amended = _runner(rules_dir, settings, assumptions)
     try:
-        specs, input_errors = collect(paths)
+        specs, input_errors = collect(paths, enacted.registry)
     except InputError as exc:
         _fail_input([exc])
     if input_errors:
         _fail_input(input_errors)
-    enacted = _runner(rules_dir)
-    amended = _runner(rules_dir, settings, assumptions)
     changes = compare(enacted, amended, specs)
     if fmt == "json":
         click.echo(
@@ -492,7 +514,7 @@ def diff(
 )
 def coverage_command(
     paths: tuple[Path, ...],
-    rules_dir: Path | None,
+    rules_dir: RuleDirs,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
     fmt: str,
@@ -503,13 +525,14 @@ def coverage_command(
     from .errors import InputError
     from .running import collect
 
+    runner = _runner(rules_dir, settings, assumptions)
     try:
-        specs, input_errors = collect(paths)
+        specs, input_errors = collect(paths, runner.registry)
     except InputError as exc:
         _fail_input([exc])
     if input_errors:
         _fail_input(input_errors)
-    report = coverage(_runner(rules_dir, settings, assumptions), specs)
+    report = coverage(runner, specs)
     click.echo(
         json.dumps(report, indent=2, ensure_ascii=False) if fmt == "json" else coverage_text(report),
         nl=fmt == "json",
@@ -521,11 +544,9 @@ def coverage_command(
 
 @main.command("lint")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--rules", "rules_dir", type=click.Path(path_type=Path), help="The law feature files are checked against."
-)
+@rules_options
 @click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (and no errors).")
-def lint_command(paths: tuple[Path, ...], rules_dir: Path | None, strict: bool) -> None:
+def lint_command(paths: tuple[Path, ...], rules_dir: RuleDirs, strict: bool) -> None:
     """Check rule packs and feature files without evaluating anything.
 
     Exits 0 when clean, 2 when there are errors, and 1 with warnings only under --strict.
@@ -554,7 +575,7 @@ def new_command(
     action: str,
     output: Path | None,
     force: bool,
-    rules_dir: Path | None,
+    rules_dir: RuleDirs,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
 ) -> None:
@@ -609,7 +630,7 @@ def explore(
     fmt: str,
     plot: Path | None,
     jobs: int | None,
-    rules_dir: Path | None,
+    rules_dir: RuleDirs,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
 ) -> None:
@@ -618,33 +639,33 @@ def explore(
     Example: explore "the Secretary of Defense proposes to reduce United States forces in the European
     Command area of responsibility to {count} for {days} days" --range count=60000..90000:1000
     --range days=1..120 --given "the date is 2026-05-01"
+
+    A Given may leave a number or a date open too: --given "the Senate gave its advice and consent with
+    {yeas} of 100 Senators present concurring" --range yeas=60..70
     """
     from .errors import InputError
-    from .exploring import check_template, frontier, parse_range, summary_text
     from .exploring import explore as run_explore
+    from .exploring import frontier, plan_axes, summary_text
     from .exploring import plot as draw
+    from .inputs import visible_controls
 
+    runner = _runner(rules_dir, settings, assumptions)
+    template = visible_controls(_KEYWORD.sub("", template))
+    givens_clean = [_KEYWORD.sub("", visible_controls(g)) for g in givens]
     try:
-        template = _KEYWORD.sub("", template)
-        axes = [parse_range(r) for r in ranges]
-        check_template(template, axes)
+        axes = plan_axes(runner.registry, template, givens_clean, list(ranges))
     except InputError as exc:
         _fail_input([exc])
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         _fail_input([f"--plot {plot}: accepted: a .png or .svg file name."])
     if len(axes) > 2 and plot is not None:
         _fail_input(["--plot draws one or two axes; give at most two --range options."])
-    runner = _runner(rules_dir, settings, assumptions)
     options = {
         "today": runner.today,
         "rules_dir": rules_dir,
         "settings": _pairs(settings, "--set"),
         "assumptions": _pairs(assumptions, "--assume"),
     }
-    from .inputs import visible_controls
-
-    template = visible_controls(template)
-    givens_clean = [_KEYWORD.sub("", visible_controls(g)) for g in givens]
     total = 1
     for axis in axes:
         total *= len(axis.values)
@@ -713,7 +734,7 @@ def explore(
 def quiz(
     paths: tuple[Path, ...],
     answers: bool,
-    rules_dir: Path | None,
+    rules_dir: RuleDirs,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
 ) -> None:
@@ -723,11 +744,12 @@ def quiz(
     from .render import render_verdict
     from .running import collect
 
+    runner = _runner(rules_dir, settings, assumptions)
     try:
-        specs, input_errors = collect(paths)
+        specs, input_errors = collect(paths, runner.registry)
         if input_errors:
             _fail_input(input_errors)
-        items = questions(_runner(rules_dir, settings, assumptions), specs)
+        items = questions(runner, specs)
     except InputError as exc:
         _fail_input([exc])
     if answers:
@@ -766,11 +788,21 @@ def _select(specs: list[Any], expression: str) -> list[Any]:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def steps(fmt: str) -> None:
-    """List every phrase the engine understands, grouped Given / When / Then, with parameters and examples."""
+@rules_options
+def steps(fmt: str, rules_dir: RuleDirs) -> None:
+    """List every phrase the law's packs declare and the engine's own, grouped Given / When / Then, each
+    with the pack that declares it, its placeholders and an example."""
     from .browsing import steps_listing
+    from .errors import InputError, InputErrors
+    from .loading import load_rulebook
+    from .steps import registry_for
 
-    doc = steps_listing()
+    try:
+        doc = steps_listing(registry_for(load_rulebook(rules_dir)))
+    except InputErrors as exc:
+        _fail_input(list(exc.errors))
+    except InputError as exc:
+        _fail_input([exc])
     click.echo(
         json.dumps(doc.data, indent=2, ensure_ascii=False) if fmt == "json" else doc.text, nl=fmt == "json"
     )

@@ -351,19 +351,32 @@ def _window(prov: Provision) -> list[Any]:
 
 def _engage(prov: Provision) -> list[Variant]:
     who, window = _who(prov), _window(prov)
-    deps = [(ACTION, d) for d in prov.applies_to.depending_on]
     variants = []
-    for suffix, chosen, extra in _cases(deps):
+    for suffix, chosen, extra in _cases(_provision_deps(prov)):
         where = [*prov.applies_to.where, *extra.get(ACTION, [])]
         patterns: list[Any] = [
             _params_pattern(chosen),
             {ACTION: _pattern("action", where, ACTION, [*who, *window])},
+            *_with_facts(prov, extra),
         ]
-        for i, pat in enumerate(prov.applies_to.with_facts):
-            alias = f"w{i}"
-            patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
         variants.append((suffix, patterns))
     return variants
+
+
+def _provision_deps(prov: Provision) -> list[tuple[str, DependingOn]]:
+    """The interpretations a provision's conditions depend on: on the action, and on each fact it needs."""
+    deps = [(ACTION, d) for d in prov.applies_to.depending_on]
+    return deps + [(f"w{i}", d) for i, p in enumerate(prov.applies_to.with_facts) for d in p.depending_on]
+
+
+def _with_facts(prov: Provision, extra: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """The patterns of the facts that must exist for the provision to apply, with their case's conditions."""
+    out = []
+    for i, pat in enumerate(prov.applies_to.with_facts):
+        alias = f"w{i}"
+        where = _rename_own([*pat.where, *extra.get(alias, [])], pat.fact, alias)
+        out.append({alias: _pattern(pat.fact, where, alias)})
+    return out
 
 
 def _reads_field(node: Any, names: set[str]) -> bool:
@@ -383,8 +396,7 @@ def _undecided(prov: Provision) -> list[Variant]:
     for need in prov.needs:
         needed = {need.field}
         who, window = _who(prov), _window(prov)
-        deps = [(ACTION, d) for d in prov.applies_to.depending_on]
-        for suffix, chosen, extra in _cases(deps):
+        for suffix, chosen, extra in _cases(_provision_deps(prov)):
             where = [
                 c for c in [*prov.applies_to.where, *extra.get(ACTION, [])] if not _reads_field(c, needed)
             ]
@@ -392,10 +404,8 @@ def _undecided(prov: Provision) -> list[Variant]:
             patterns: list[Any] = [
                 _params_pattern(chosen),
                 {ACTION: _pattern("action", where, ACTION, [*who, *window, missing])},
+                *_with_facts(prov, extra),
             ]
-            for i, pat in enumerate(prov.applies_to.with_facts):
-                alias = f"w{i}"
-                patterns.append({alias: _pattern(pat.fact, _rename_own(pat.where, pat.fact, alias), alias)})
             variants.append((f"[{need.field}]{suffix}", patterns))
     return variants
 

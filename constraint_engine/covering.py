@@ -14,7 +14,6 @@ from .compiling import compile_rulebook, probe_conditions
 from .engine import Engine
 from .errors import InputError
 from .explaining import describe_condition
-from .models import ACTION_SUBJECT_SINCE
 from .running import Runner, ScenarioSpec
 
 
@@ -75,7 +74,7 @@ def coverage(runner: Runner, specs: list[ScenarioSpec]) -> dict[str, Any]:
                 "holds": len(t.holds[index]),
                 "fails": len(t.fails[index]),
             }
-            if cond is None and _before_every_subject(prov):
+            if cond is None and _before_every_subject(book, prov):
                 boundary["fails_unreachable"] = True  # before the window, the action has no subject
             boundaries.append(boundary)
         exceptions: list[dict[str, Any]] = [{"id": x, "held": len(t.lifted_by[x])} for x in prov.lifted_by]
@@ -130,7 +129,10 @@ def coverage_text(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _before_every_subject(prov: Any) -> bool:
+def _before_every_subject(book: Any, prov: Any) -> bool:
     """No valid scenario falls before the provision's window: every action it covers lacks a subject then."""
-    since = [ACTION_SUBJECT_SINCE.get(kind, (None, ""))[0] for kind in prov.applies_to.actions]
-    return all(day is not None and day >= prov.in_force.since for day in since)
+    actions = book.phrasebook.actions
+    since = [actions[k].subject_since for k in prov.applies_to.actions if k in actions]
+    return len(since) == len(prov.applies_to.actions) and all(
+        s is not None and s.date >= prov.in_force.since for s in since
+    )

@@ -311,6 +311,7 @@ def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
         if not (p.applies_to.covers(kind, actor) and p.in_force.contains(proposal.date)):
             continue
         names += [d.interpretation for d in p.applies_to.depending_on]
+        names += [d.interpretation for w in p.applies_to.with_facts if w.fact in given for d in w.depending_on]
         for lift_id in p.lifted_by:
             lift = book.lifts[lift_id]
             if all(pat.fact in given for pat in lift.when):
@@ -322,6 +323,7 @@ def _interpretations_of(book: RuleBook, provisions: list[Any]) -> list[str]:
     names: list[str] = []
     for p in provisions:
         names += [d.interpretation for d in p.applies_to.depending_on]
+        names += [d.interpretation for w in p.applies_to.with_facts for d in w.depending_on]
         for lift_id in p.lifted_by:
             names += [d.interpretation for pat in book.lifts[lift_id].when for d in pat.depending_on]
     return list(dict.fromkeys(names))

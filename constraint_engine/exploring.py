@@ -7,108 +7,172 @@ import io
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .errors import InputError
-from .models import ACTION_KINDS, Provision
+from .models import Provision
+from .placeholders import PlaceholderType
 from .running import Runner, worker, worker_pool
-from .steps import CONVERTERS, REGISTRY, ScenarioBuilder, StepDef, StepError, parse_date
+from .steps import ScenarioBuilder, StepDef, StepError, StepRegistry, parse_date
 
 _RANGE = re.compile(r"^(?P<name>\w+)=(?P<lo>[^.]+)\.\.(?P<hi>[^:]+)(?::(?P<step>.+))?$")
-_FIELD_OF = {"count": "count", "days": "days", "money": "value", "country": "country"}
+Style = Literal["date", "whole", "money"]
 
 
 @dataclass(frozen=True)
 class Axis:
     name: str
     values: list[Any]
+    style: Style = "whole"  # how a value is written into a step: 2026-03-01, 76,000, $500,000
+    scenario_date: bool = False  # it is the scenario's date (named date, and no step leaves a {date} open)
 
 
-def when_step(template: str) -> StepDef:
+def when_step(registry: StepRegistry, template: str) -> StepDef:
     """The When phrase a template (with {placeholders}) or a concrete action is written in."""
-    return when_phrase(template)[0]
+    return when_phrase(registry, template)[0]
 
 
-def when_phrase(text: str) -> tuple[StepDef, list[str]]:
+def when_phrase(registry: StepRegistry, text: str) -> tuple[StepDef, list[str]]:
     """The When phrase `text` is written in, and the placeholders it leaves open (`{name}`).
 
     `the {actor} proposes to ...` leaves {actor} open; `the President proposes to ...` fixes it.
     """
-    for step in REGISTRY.steps:
-        if step.kind == "when":
+    found = _phrase_of(registry, "when", text)
+    if found is None:
+        raise InputError(f"{text!r} is not a When phrase. {registry.suggest('when', text)}")
+    return found
+
+
+def _phrase_of(registry: StepRegistry, kind: str, text: str) -> tuple[StepDef, list[str]] | None:
+    for step in registry.steps:
+        if step.kind == kind:
             m = step.regex.match(text)
             if m:
                 return step, [n for n, v in m.groupdict().items() if v == "{" + n + "}"]
-    raise InputError(f"{text!r} is not a When phrase. {REGISTRY.suggest('when', text)}")
+    return None
 
 
 MAX_AXIS_POINTS = 1_000_000  # a grid is the product of its axes; each is bounded so memory stays bounded
 
 
-def parse_range(text: str) -> Axis:
+def plan_axes(registry: StepRegistry, template: str, givens: list[str], ranges: list[str]) -> list[Axis]:
+    """Each --range as an axis over a placeholder left open in the When phrase or in a Given, or over the
+    scenario's date; checked against the phrases (every open placeholder needs a range, and its type must be
+    a number or a date)."""
+    step, open_names = when_phrase(registry, template)
+    types: dict[str, PlaceholderType] = {n: step.types[n] for n in open_names}
+    phrases = [step.template]
+    for given in givens:
+        found = _phrase_of(registry, "given", given)
+        if found is not None:
+            types.update({n: found[0].types[n] for n in found[1] if n not in types})
+            phrases.append(found[0].template)
+    axes = []
+    for text in ranges:
+        name, lo, hi, step_size = _range_parts(text)
+        if name not in types and name != "date":
+            raise InputError(
+                f"--range names {name}, which the phrase does not have; it has: "
+                f"{', '.join(step.parameters) or 'none'} (and date); a Given may leave a number or a date "
+                "open too, e.g. --given \"the Senate gave its advice and consent with {yeas} of 100 Senators "
+                'present concurring"'
+            )
+        kind = types.get(name)
+        if kind is not None and not kind.ranged:
+            raise InputError(f"--range {text!r}: cannot range over {{{name}}}, which accepts {kind.accepts}")
+        style: Style = (
+            "date"
+            if kind is None or kind.field_type == "date"
+            else ("money" if kind.name == "money" else "whole")
+        )
+        axes.append(Axis(name, _values(text, style, lo, hi, step_size), style, scenario_date=kind is None))
+    missing = [n for n in types if n not in {a.name for a in axes}]
+    if missing:
+        raise InputError(f"the phrase has placeholders with no --range: {', '.join(missing)}")
+    return axes
+
+
+def _range_parts(text: str) -> tuple[str, str, str, int]:
     m = _RANGE.match(text.strip())
     if not m:
         raise InputError(
             f"--range {text!r}: write NAME=LO..HI[:STEP], e.g. count=60000..90000:1000 "
             "or date=2025-12-01..2026-01-31:7"
         )
-    name = m["name"]
     step_text = (m["step"] or "1").replace(",", "")
     if not re.fullmatch(r"[0-9]{1,9}", step_text) or int(step_text) == 0:
         raise InputError(f"--range {text!r}: STEP is a positive whole number in ASCII digits")
-    step = int(step_text)
-    if name == "date":
+    return m["name"], m["lo"], m["hi"], int(step_text)
+
+
+def parse_range(text: str) -> Axis:
+    """An axis read by its name alone (date: dates; anything else: whole numbers)."""
+    name, lo, hi, step = _range_parts(text)
+    style: Style = "date" if name == "date" else "whole"
+    return Axis(name, _values(text, style, lo, hi, step), style, scenario_date=name == "date")
+
+
+def _values(text: str, style: Style, lo: str, hi: str, step: int) -> list[Any]:
+    if style == "date":
         try:
-            lo, hi = parse_date(m["lo"]), parse_date(m["hi"])  # as a step reads a date, bounds included
+            lo_d, hi_d = parse_date(lo), parse_date(hi)  # as a step reads a date, bounds included
         except StepError as exc:
             raise InputError(f"--range {text!r}: {exc}") from None
-        if hi < lo:
+        if hi_d < lo_d:
             raise InputError(f"--range {text!r}: needs LO <= HI (it is reversed)")
-        count = (hi - lo).days // step + 1
+        count = (hi_d - lo_d).days // step + 1
         if count > MAX_AXIS_POINTS:
             raise InputError(
                 f"--range {text!r}: {count:,} points; accepted: at most {MAX_AXIS_POINTS:,} per axis"
             )
-        return Axis(name, [lo + dt.timedelta(days=d) for d in range(0, (hi - lo).days + 1, step)])
-    lo_text, hi_text = (v.replace(",", "").lstrip("$") for v in (m["lo"], m["hi"]))
+        return [lo_d + dt.timedelta(days=d) for d in range(0, (hi_d - lo_d).days + 1, step)]
+    lo_text, hi_text = (v.replace(",", "").lstrip("$") for v in (lo, hi))
     if not (re.fullmatch(r"[0-9]{1,16}", lo_text) and re.fullmatch(r"[0-9]{1,16}", hi_text)):
         raise InputError(
-            f"--range {text!r}: LO, HI and STEP are whole numbers in ASCII digits (or dates, for date)"
+            f"--range {text!r}: LO, HI and STEP are whole numbers in ASCII digits (or dates, for a date)"
         )
     lo_i, hi_i = int(lo_text), int(hi_text)
     if hi_i < lo_i:
         raise InputError(f"--range {text!r}: needs LO <= HI (it is reversed)")
     if (hi_i - lo_i) // step + 1 > MAX_AXIS_POINTS:
         raise InputError(f"--range {text!r}: too many points; accepted: at most {MAX_AXIS_POINTS:,} per axis")
-    return Axis(name, list(range(lo_i, hi_i + 1, step)))
+    return list(range(lo_i, hi_i + 1, step))
 
 
-def _show(name: str, value: Any) -> str:
-    if name == "money":
+def _show(style: Style, value: Any) -> str:
+    if style == "money":
         return f"${value:,}"
-    if name in ("count",) and isinstance(value, int):
+    if style == "whole" and isinstance(value, int):
         return f"{value:,}"
     return str(value)
 
 
-def point_steps(template: str, point: dict[str, Any], givens: list[str]) -> tuple[list[str], str]:
-    action = template
-    for name, value in point.items():
-        if name != "date":
-            action = action.replace("{" + name + "}", _show(name, value))
-    facts = list(givens)
-    if "date" in point:
+def point_steps(
+    template: str, point: dict[str, Any], givens: list[str], axes: list[Axis]
+) -> tuple[list[str], str]:
+    """The Given steps and the When step of one point: each open placeholder filled with its value."""
+    shown = {a.name: _show(a.style, point[a.name]) for a in axes if not a.scenario_date}
+
+    def fill(text: str) -> str:
+        for name, value in shown.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+    facts = [fill(g) for g in givens]
+    if any(a.scenario_date for a in axes):
         facts.insert(0, f"the date is {point['date']}")
-    return facts, action
+    return facts, fill(template)
 
 
-def evaluate_point(runner: Runner, template: str, point: dict[str, Any], givens: list[str]) -> dict[str, Any]:
-    facts, action = point_steps(template, point, givens)
+def evaluate_point(
+    runner: Runner, template: str, point: dict[str, Any], givens: list[str], axes: list[Axis]
+) -> dict[str, Any]:
+    facts, action = point_steps(template, point, givens, axes)
     builder = ScenarioBuilder()
     try:
         for fact in facts:
-            REGISTRY.apply("given", fact, builder)
-        REGISTRY.apply("when", action, builder)
+            runner.registry.apply("given", fact, builder)
+        runner.registry.apply("when", action, builder)
         verdict = runner.evaluate(runner.proposal(builder))
     except (StepError, InputError) as exc:
         return {**_plain(point), "outcome": "error", "blocked_by": [], "governed_by": [], "error": str(exc)}
@@ -142,9 +206,9 @@ def grid(axes: list[Axis]) -> list[dict[str, Any]]:
     ]
 
 
-def _evaluate_chunk(args: tuple[str, list[dict[str, Any]], list[str]]) -> list[dict[str, Any]]:
-    template, points, givens = args
-    return [evaluate_point(worker(), template, p, givens) for p in points]
+def _evaluate_chunk(args: tuple[str, list[dict[str, Any]], list[str], list[Axis]]) -> list[dict[str, Any]]:
+    template, points, givens, axes = args
+    return [evaluate_point(worker(), template, p, givens, axes) for p in points]
 
 
 def explore(
@@ -163,12 +227,12 @@ def explore(
     results: list[dict[str, Any]] = []
     if jobs > 1 and len(points) >= 2 * size:
         with worker_pool(jobs, options) as pool:
-            for batch in pool.map(_evaluate_chunk, [(template, c, givens) for c in chunks]):
+            for batch in pool.map(_evaluate_chunk, [(template, c, givens, axes) for c in chunks]):
                 results += batch
                 progress(len(batch))
     else:
         for chunk in chunks:
-            results += [evaluate_point(runner, template, p, givens) for p in chunk]
+            results += [evaluate_point(runner, template, p, givens, axes) for p in chunk]
             progress(len(chunk))
     return results
 
@@ -274,12 +338,15 @@ def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, image_forma
     )
     ticks = max(1, len(x.values) // 10)
     ax.set_xticks(
-        range(0, len(x.values), ticks), [_show(x.name, v) for v in x.values[::ticks]], rotation=30, ha="right"
+        range(0, len(x.values), ticks),
+        [_show(x.style, v) for v in x.values[::ticks]],
+        rotation=30,
+        ha="right",
     )
     ax.set_xlabel(x.name)
     if y:
         yticks = max(1, len(y.values) // 10)
-        ax.set_yticks(range(0, len(y.values), yticks), [_show(y.name, v) for v in y.values[::yticks]])
+        ax.set_yticks(range(0, len(y.values), yticks), [_show(y.style, v) for v in y.values[::yticks]])
         ax.set_ylabel(y.name)
     else:
         ax.set_yticks([])
@@ -324,13 +391,13 @@ def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, image_forma
 
 def skeleton(runner: Runner, template: str) -> str:
     """A Scenario Outline whose Examples straddle each boundary of the provisions governing the action."""
-    step = when_step(template)
+    step = when_step(runner.registry, template)
     names = step.parameters
     base = step.regex.match(step.example)
     assert base is not None
     raw = dict(base.groupdict())
     probe = ScenarioBuilder()
-    REGISTRY.apply("when", step.example, probe)
+    runner.registry.apply("when", step.example, probe)
     assert probe.action is not None
     kind = probe.action.fields["kind"]
     governing = [p for p in runner.book.provisions.values() if kind in p.applies_to.actions]
@@ -345,7 +412,7 @@ def skeleton(runner: Runner, template: str) -> str:
             for d in (prov.in_force.since - dt.timedelta(days=1), prov.in_force.since)
         ]
         for cond in runner.book.active_where(prov, day):
-            rows += _straddle(runner, prov, cond, rows[0], day)
+            rows += _straddle(runner, step, prov, cond, rows[0], day)
     seen: set[tuple[str, ...]] = set()
     unique = []
     for row in rows:
@@ -369,7 +436,7 @@ def skeleton(runner: Runner, template: str) -> str:
         "  # Written by `constraint-engine new`: each row straddles a boundary of a provision that governs",
         "  # this action; the outcomes are the engine's own verdicts. Review each row before relying on it.",
         "",
-        f"  Scenario Outline: {ACTION_KINDS[str(kind)]} on <date>",
+        f"  Scenario Outline: {runner.book.phrasebook.actions[str(kind)].meaning} on <date>",
         "    Given the date is <date>",
         f"    When {outline_when}",
         "    Then the action is <outcome>",
@@ -386,13 +453,15 @@ def skeleton(runner: Runner, template: str) -> str:
 
 
 def _straddle(
-    runner: Runner, prov: Provision, cond: dict[str, Any], base: dict[str, str], day: dt.date
+    runner: Runner, step: StepDef, prov: Provision, cond: dict[str, Any], base: dict[str, str], day: dt.date
 ) -> list[dict[str, str]]:
     ((field, body),) = cond.items()
     if field == "any":
         return []
     ((op, rhs),) = body.items()
-    placeholder = next((n for n, f in _FIELD_OF.items() if f == field and n in base), None)
+    # The placeholder that fills this field of the action, as the phrase's pack declares it.
+    proposes = step.phrase.decl.proposes or {} if step.phrase is not None else {}
+    placeholder = next((n for n in base if proposes.get(field) == "{" + n + "}"), None)
     if field == "date" and isinstance(rhs, dt.date | dict):
         value = (
             rhs
@@ -416,7 +485,7 @@ def _straddle(
     value = runner.book.value(rhs["param"], day)
     if not isinstance(value, int):
         return []
-    return [{**base, placeholder: _show(placeholder, value + d)} for d in (-1, 0, 1) if value + d >= 0]
+    return [{**base, placeholder: step.show(placeholder, value + d)} for d in (-1, 0, 1) if value + d >= 0]
 
 
 def _verdict_of(runner: Runner, step: StepDef, row: dict[str, str]) -> str:
@@ -424,8 +493,8 @@ def _verdict_of(runner: Runner, step: StepDef, row: dict[str, str]) -> str:
     for name in step.parameters:
         action = action.replace("{" + name + "}", row[name])
     builder = ScenarioBuilder()
-    REGISTRY.apply("given", f"the date is {row['date']}", builder)
-    REGISTRY.apply("when", action, builder)
+    runner.registry.apply("given", f"the date is {row['date']}", builder)
+    runner.registry.apply("when", action, builder)
     verdict = runner.evaluate(runner.proposal(builder))
     return verdict.outcome
 
@@ -436,7 +505,7 @@ def _exception_hints(runner: Runner, governing: list[Provision]) -> list[str]:
         for lift_id in prov.lifted_by:
             fact = runner.book.lifts[lift_id].when[0].fact
             phrase = next(
-                (s.example for s in REGISTRY.steps if s.kind == "given" and _asserts(s, fact)),
+                (s.example for s in runner.registry.steps if s.kind == "given" and _asserts(s, fact)),
                 None,
             )
             if phrase:
@@ -445,26 +514,5 @@ def _exception_hints(runner: Runner, governing: list[Provision]) -> list[str]:
 
 
 def _asserts(step: StepDef, fact: str) -> bool:
-    builder = ScenarioBuilder()
-    try:
-        REGISTRY.apply("given", step.example, builder)
-    except StepError:
-        return False
-    return any(f.type == fact for f in builder.facts)
-
-
-def check_template(template: str, axes: list[Axis]) -> None:
-    step, open_names = when_phrase(template)
-    names = {a.name for a in axes}
-    missing = [n for n in open_names if n not in names]
-    if missing:
-        raise InputError(f"the phrase has placeholders with no --range: {', '.join(missing)}")
-    unknown = [n for n in names if n not in open_names and n != "date"]
-    if unknown:
-        raise InputError(
-            f"--range names {', '.join(unknown)}, which the phrase does not have; "
-            f"it has: {', '.join(step.parameters) or 'none'} (and date)"
-        )
-    for name in step.parameters:
-        if name not in CONVERTERS:
-            raise InputError(f"cannot range over {{{name}}}")
+    decl = step.phrase.decl if step.phrase is not None else None
+    return decl is not None and decl.asserts is not None and decl.asserts.fact == fact

@@ -11,10 +11,10 @@ from pydantic import ValidationError
 
 from .compiling import compile_rulebook
 from .errors import InputError, InputErrors
-from .loading import RuleBook, load_rulebook
+from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
 from .models import ACTORS, DERIVED_FACTS
 from .running import ScenarioSpec, parse_feature, step_problem
-from .steps import REGISTRY, ScenarioBuilder, StepError
+from .steps import ScenarioBuilder, StepError, StepRegistry, bundled_registry, registry_for
 
 Severity = Literal["error", "warning"]
 
@@ -31,34 +31,37 @@ class Finding:
         return f"{where}: {self.severity}: {self.message}"
 
 
-def lint(paths: Iterable[Path], rules_dir: Path | None = None) -> tuple[list[Finding], RuleBook | None]:
+def lint(
+    paths: Iterable[Path], rules_dir: Path | RuleDirs | None = None
+) -> tuple[list[Finding], RuleBook | None]:
     """Lint rule pack folders (or files) and feature files (or folders of them)."""
     findings: list[Finding] = []
-    rule_dirs: list[Path] = []
+    pack_folders: list[Path] = []
     features: list[Path] = []
     for path in paths:
         if path.is_dir():
             if any(path.glob("*.yaml")):
-                rule_dirs.append(path)
+                pack_folders.append(path)
             features += sorted(path.rglob("*.feature"))
             if not any(path.glob("*.yaml")) and not any(path.rglob("*.feature")):
                 findings.append(
                     Finding("error", str(path), None, "holds no rule packs (*.yaml) and no .feature files")
                 )
         elif path.suffix in (".yaml", ".yml") and path.is_file():
-            rule_dirs.append(path.parent)
+            pack_folders.append(path.parent)
         elif path.is_file():
             features.append(path)
         else:
             findings.append(Finding("error", str(path), None, "no such file or folder"))
     book: RuleBook | None = None
-    for folder in dict.fromkeys(rule_dirs):
-        folder_book, found = lint_rules(folder)
+    for folder in dict.fromkeys(pack_folders):
+        folder_book, found = lint_rules(folder, rules_dir if isinstance(rules_dir, RuleDirs) else None)
         findings += found
         book = book or folder_book
     if features:
         try:
-            law = load_rulebook(rules_dir) if rules_dir or book is None else book
+            named = rules_dir is not None and rule_dirs(rules_dir) != RuleDirs()
+            law = load_rulebook(rules_dir) if named or book is None else book
         except (InputError, InputErrors):
             law = None
             findings.append(
@@ -69,9 +72,12 @@ def lint(paths: Iterable[Path], rules_dir: Path | None = None) -> tuple[list[Fin
     return findings, book
 
 
-def lint_rules(folder: Path) -> tuple[RuleBook | None, list[Finding]]:
+def lint_rules(folder: Path, law: RuleDirs | None = None) -> tuple[RuleBook | None, list[Finding]]:
+    """A folder of packs is linted as a whole law (as --rules, with the shared vocabulary); a folder the
+    command adds with --with-rules, as an addition to that law."""
+    added = law is not None and folder.resolve() in {d.resolve() for d in law.extra}
     try:
-        book = load_rulebook(folder)
+        book = load_rulebook(law if added and law is not None else RuleDirs(folder))
         compile_rulebook(book)
     except InputErrors as exc:
         return None, [Finding("error", e.file or str(folder), e.line, _with_accepted(e)) for e in exc.errors]
@@ -84,11 +90,11 @@ def _with_accepted(e: InputError) -> str:
     return e.problem + (f" Accepted: {e.accepted}" if e.accepted else "")
 
 
-def _producible() -> tuple[set[tuple[str, str]], set[str]]:
+def _producible(registry: StepRegistry) -> tuple[set[tuple[str, str]], set[str]]:
     """The (action kind, actor) pairs the When phrases can produce, and the facts the Given phrases assert."""
     actions: set[tuple[str, str]] = set()
     facts: set[str] = set()
-    for step in REGISTRY.steps:
+    for step in registry.steps:
         if step.kind == "then":
             continue
         examples = (
@@ -99,7 +105,7 @@ def _producible() -> tuple[set[tuple[str, str]], set[str]]:
         for example in examples:
             builder = ScenarioBuilder()
             try:
-                REGISTRY.apply(step.kind, example, builder)
+                registry.apply(step.kind, example, builder)
             except (StepError, ValidationError):
                 continue
             if builder.action is not None:
@@ -109,7 +115,7 @@ def _producible() -> tuple[set[tuple[str, str]], set[str]]:
 
 
 def _unreachable(book: RuleBook) -> Iterator[Finding]:
-    actions, facts = _producible()
+    actions, facts = _producible(registry_for(book))
     for prov in book.provisions.values():
         reachable = {(k, a) for k in prov.applies_to.actions for a in prov.applies_to.actors} & actions
         if not reachable:
@@ -167,6 +173,7 @@ def _lint_scenario(spec: ScenarioSpec, book: RuleBook | None) -> list[Finding]:
         citations=book.citations if book is not None else None,
         interpretations=book.interpretations if book is not None else None,
     )
+    registry = registry_for(book) if book is not None else bundled_registry()
     for step in spec.steps:
         problem = step_problem(spec, step)
         if problem is not None:
@@ -176,7 +183,7 @@ def _lint_scenario(spec: ScenarioSpec, book: RuleBook | None) -> list[Finding]:
         kind = step.kind or "given"
         line = spec.row_line or step.line  # a value from an Examples row is wrong in that row
         try:
-            REGISTRY.apply(kind, step.text, builder, step.line)
+            registry.apply(kind, step.text, builder, step.line)
         except StepError as exc:
             if not unfilled:
                 findings.append(Finding("error", spec.file, line, str(exc)))

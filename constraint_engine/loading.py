@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib.resources
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,9 @@ from pydantic import ValidationError
 from .citations import CitationIndex
 from .errors import InputError, InputErrors
 from .inputs import read_text
-from .models import FACT_FIELDS, PRIMARY_SOURCE_KINDS, Lift, NotALift, Parameter, Provision, RulePack, Source
+from .models import PRIMARY_SOURCE_KINDS, Lift, NotALift, Parameter, Provision, RulePack, Source
 from .names import names
+from .phrasebook import Phrasebook, build, template_regex
 
 Path_ = tuple[str | int, ...]
 
@@ -30,12 +32,39 @@ def default_rules_dir() -> Path:
     return Path(str(importlib.resources.files("constraint_engine") / "rules"))
 
 
+SHARED_VOCABULARY = "vocabulary.yaml"  # the facts several packs read; kept when --rules replaces the packs
+
+
+@dataclass(frozen=True)
+class RuleDirs:
+    """Which packs make the law: --rules DIR replaces the bundled ones; each --with-rules DIR adds to them."""
+
+    base: Path | None = None
+    extra: tuple[Path, ...] = ()
+
+    def files(self) -> list[Path]:
+        files = pack_files(self.base or default_rules_dir())
+        if self.base is not None and not any(f.name == SHARED_VOCABULARY for f in files):
+            files.insert(0, default_rules_dir() / SHARED_VOCABULARY)  # the action and the acts of Congress
+        for folder in self.extra:
+            files += pack_files(folder)
+        return files
+
+    def folder(self) -> str:
+        return str(self.base or default_rules_dir())
+
+
+def rule_dirs(rules: Path | RuleDirs | None) -> RuleDirs:
+    return rules if isinstance(rules, RuleDirs) else RuleDirs(rules)
+
+
 @dataclass(frozen=True)
 class RuleBook:
     """Every loaded pack, indexed; the input to the compiler."""
 
     packs: tuple[RulePack, ...]
     files: tuple[str, ...]
+    phrasebook: Phrasebook
     provisions: dict[str, Provision] = field(default_factory=dict)
     parameters: dict[str, Parameter] = field(default_factory=dict)
     lifts: dict[str, Lift] = field(default_factory=dict)
@@ -300,9 +329,9 @@ def pack_files(rules_dir: Path) -> list[Path]:
     return files
 
 
-def load_rulebook(rules_dir: Path | None = None) -> RuleBook:
-    """Load and cross-check every pack in a folder; raises InputErrors listing every problem found."""
-    files = pack_files(rules_dir or default_rules_dir())
+def load_rulebook(rules: Path | RuleDirs | None = None) -> RuleBook:
+    """Load and cross-check every pack; raises InputErrors listing every problem found."""
+    files = rule_dirs(rules).files()
     errors: list[InputError] = []
     loaded: list[tuple[Path, RulePack, dict[Path_, int]]] = []
     for f in files:
@@ -315,8 +344,15 @@ def load_rulebook(rules_dir: Path | None = None) -> RuleBook:
             errors.extend(e.errors)
     if errors:
         raise InputErrors(errors)
-    book = RuleBook(packs=tuple(p for _, p, _ in loaded), files=tuple(str(f) for f, _, _ in loaded))
-    errors = list(_index_and_check(book, loaded))
+
+    def locate(i: int, loc: Path_) -> tuple[str, int]:
+        return str(loaded[i][0]), _line_for(loc, loaded[i][2])
+
+    phrasebook, errors = build([p for _, p, _ in loaded], locate)
+    book = RuleBook(
+        packs=tuple(p for _, p, _ in loaded), files=tuple(str(f) for f, _, _ in loaded), phrasebook=phrasebook
+    )
+    errors += _index_and_check(book, loaded)
     if errors:
         raise InputErrors(errors)
     return book
@@ -362,6 +398,7 @@ def _check_references(
         accepted = getattr(problem, "accepted", accepted)  # a problem may know better what is accepted
         return InputError(problem, file=str(f), line=_line_for(loc, lines), accepted=accepted)
 
+    yield from _vocabulary_references(book, pack, err)
     params = ", ".join(sorted(book.parameters)) or "(none)"
     for i, prov in enumerate(pack.provisions):
         if prov.status == "verified" and not any(
@@ -384,7 +421,9 @@ def _check_references(
                 yield err(("provisions", i, "parameters", j), f"unknown parameter {pid!r}.", params)
         for j, cond in enumerate(prov.applies_to.where):
             for problem in _condition_problems(book, cond, "action", {"action"}):
-                yield err(("provisions", i, "applies_to", "where", j), problem, _fields_of("action"))
+                yield err(
+                    ("provisions", i, "applies_to", "where", j), problem, book.phrasebook.fields_of("action")
+                )
         for j, dep in enumerate(prov.applies_to.depending_on):
             for problem in _depending_problems(book, dep, "action"):
                 yield err(("provisions", i, "applies_to", "depending_on", j), problem, _interpretations(book))
@@ -394,25 +433,27 @@ def _check_references(
                     yield err(
                         ("provisions", i, "applies_to", "with_facts", j, "where", k),
                         problem,
-                        _fields_of(pattern.fact),
+                        book.phrasebook.fields_of(pattern.fact),
                     )
     for i, lift in enumerate(pack.lifts):
         for j, cond in enumerate(lift.action_where):
             for problem in _condition_problems(book, cond, "action", {"action"}):
-                yield err(("lifts", i, "action_where", j), problem, _fields_of("action"))
+                yield err(("lifts", i, "action_where", j), problem, book.phrasebook.fields_of("action"))
         for j, pattern in enumerate(lift.when):
             earlier = [p.fact for p in lift.when[:j]]  # a lift may compare with a fact it matched before
             readable = {"action", *(f for f in earlier if earlier.count(f) == 1)}
             for k, cond in enumerate(pattern.where):
                 for problem in _condition_problems(book, cond, pattern.fact, readable):
-                    yield err(("lifts", i, "when", j, "where", k), problem, _fields_of(pattern.fact))
+                    yield err(
+                        ("lifts", i, "when", j, "where", k), problem, book.phrasebook.fields_of(pattern.fact)
+                    )
             for k, dep in enumerate(pattern.depending_on):
                 for problem in _depending_problems(book, dep, pattern.fact):
                     yield err(("lifts", i, "when", j, "depending_on", k), problem, _interpretations(book))
     for i, nl in enumerate(pack.not_lifts):
         for j, cond in enumerate(nl.where):
             for problem in _condition_problems(book, cond, nl.fact, {"action"}):
-                yield err(("not_lifts", i, "where", j), problem, _fields_of(nl.fact))
+                yield err(("not_lifts", i, "where", j), problem, book.phrasebook.fields_of(nl.fact))
         for j, lift_id in enumerate(nl.not_for):
             if lift_id not in book.lifts:
                 yield err(
@@ -420,6 +461,43 @@ def _check_references(
                     f"unknown lift {lift_id!r}.",
                     ", ".join(sorted(book.lifts)),
                 )
+
+
+def _vocabulary_references(book: RuleBook, pack: RulePack, err: Any) -> Iterator[InputError]:
+    """Every fact, action and phrase the pack's rules name is one some pack declares."""
+    words = book.phrasebook
+    facts = f"a fact some pack declares: {words.fact_names()}"
+    kinds = "a kind of action some pack declares: " + ", ".join(words.actions)
+    givens = [re.compile(template_regex(t)) for p in words.phrases if p.kind == "given" for t in p.templates]
+    for i, prov in enumerate(pack.provisions):
+        for j, kind in enumerate(prov.applies_to.actions):
+            if kind not in words.actions:
+                yield err(("provisions", i, "applies_to", "actions", j), f"unknown action {kind!r}.", kinds)
+        for j, pattern in enumerate(prov.applies_to.with_facts):
+            if pattern.fact not in words.facts:
+                yield err(
+                    ("provisions", i, "applies_to", "with_facts", j), f"unknown fact {pattern.fact!r}.", facts
+                )
+        for j, need in enumerate(prov.needs):
+            if need.field not in words.facts.get("action", {}):
+                yield err(
+                    ("provisions", i, "needs", j),
+                    f"needs: {need.field!r} is not a field of the action.",
+                    words.fields_of("action"),
+                )
+            if not any(g.match(need.phrase) for g in givens):
+                yield err(
+                    ("provisions", i, "needs", j, "phrase"),
+                    f"needs: {need.phrase!r} is not written in a Given phrase some pack declares.",
+                    "a Given phrase as `constraint-engine steps` lists it, its {placeholders} left or filled",
+                )
+    for i, lift in enumerate(pack.lifts):
+        for j, pattern in enumerate(lift.when):
+            if pattern.fact not in words.facts:
+                yield err(("lifts", i, "when", j, "fact"), f"unknown fact {pattern.fact!r}.", facts)
+    for i, nl in enumerate(pack.not_lifts):
+        if nl.fact not in words.facts:
+            yield err(("not_lifts", i, "fact"), f"unknown fact {nl.fact!r}.", facts)
 
 
 def _interpretations(book: RuleBook) -> str:
@@ -451,17 +529,13 @@ class _Problem(str):
         return made
 
 
-def _fields_of(fact: str) -> str:
-    return f"fields of {fact}: " + (", ".join(FACT_FIELDS[fact]) or "(none)")
-
-
 def _condition_problems(book: RuleBook, cond: dict[str, Any], fact: str, aliases: set[str]) -> Iterator[str]:
     ((key, body),) = cond.items()
     if key == "any":
         for sub in body:
             yield from _condition_problems(book, sub, fact, aliases)
         return
-    if key not in FACT_FIELDS[fact]:
+    if fact in book.phrasebook.facts and key not in book.phrasebook.facts[fact]:
         yield f"condition on unknown field {key!r} of {fact}."
     ((_, rhs),) = body.items()
     for expr in rhs if isinstance(rhs, list) else [rhs]:
@@ -493,7 +567,7 @@ def _expr_problems(book: RuleBook, expr: Any, fact: str, aliases: set[str]) -> I
                 f"reference to fact {target!r}, which this rule does not match before this pattern; "
                 f"accepted: {known}."
             )
-        elif expr["field"] not in FACT_FIELDS[target]:
+        elif target in book.phrasebook.facts and expr["field"] not in book.phrasebook.facts[target]:
             yield f"reference to unknown field {expr['field']!r} of {target}."
         return
     ((op, args),) = expr.items()

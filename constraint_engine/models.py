@@ -16,108 +16,13 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 Status = Literal["verified", "reported", "uncertain"]
 
-# The facts a scenario can assert, and their fields. Rule conditions may only name these.
-# Dates travel as proleptic ordinals (date.toordinal()) so that the engine compares integers.
-ACTION_KINDS: dict[str, str] = {
-    "withdraw": "withdraw the United States from the North Atlantic Treaty",
-    "suspend": "suspend the North Atlantic Treaty",
-    "terminate": "terminate the North Atlantic Treaty",
-    "denounce": "denounce the North Atlantic Treaty",
-    "denunciation-notice": "give notice of denunciation under Article 13 of the North Atlantic Treaty",
-    "reduce-eucom-forces": "reduce United States forces in the European Command area of responsibility",
-    "relocate-equipment": "relocate equipment out of the European Command area of responsibility",
-    "return-installation": "return a military installation to the host nation",
-    "relinquish-saceur": "relinquish the post of Supreme Allied Commander Europe",
-    "reduce-korea-forces": "reduce United States forces in the Republic of Korea",
-    "reduce-germany-forces": "reduce United States forces stationed in Germany",
-    "reduce-nuclear-forces-europe": "reduce, consolidate or withdraw U.S. nuclear forces based in Europe",
-    "station-forces-abroad": "keep members of the armed forces on duty ashore abroad at fiscal-year end",
-    "withhold-funds": "withhold appropriated funds of a program from obligation",
-    "deliberate-withdrawal": "begin deliberating whether to withdraw from the North Atlantic Treaty",
-    "leave-integrated-command": "withdraw from NATO's integrated military command structure",
-    "disavow-article-5": "declare that the United States will not defend an ally under Article 5",
-    "revoke-denunciation": "revoke a notice of denunciation of the North Atlantic Treaty",
-    "withdraw-troops": "withdraw United States troops from a country for a number of days",
-    "move-troops": "move United States troops from one country to another",
-    "curtail-intel-sharing": "suspend, terminate or curtail intelligence sharing with Ukraine",
-}
 ACTORS = ("President", "Secretary of State", "Secretary of Defense")
 DUTY_STATUSES = ("met", "pending", "breached")  # a duty the action triggers: shown done, owed, or not done
 
-# Actions whose subject exists only from a date: before it the action proposes nothing, so evaluating it
-# would give a confident answer about nothing. REFERENCE.md § 3: in force 1949-08-24 (63 Stat. 2241).
-_TREATY = (
-    dt.date(1949, 8, 24),
-    "the North Atlantic Treaty entered into force on 1949-08-24 (63 Stat. 2241); before then there is no "
-    "treaty and no NATO to act on",
-)
-ACTION_SUBJECT_SINCE: dict[str, tuple[dt.date, str]] = {
-    kind: _TREATY
-    for kind in (
-        "withdraw",
-        "suspend",
-        "terminate",
-        "denounce",
-        "denunciation-notice",
-        "relinquish-saceur",
-        "deliberate-withdrawal",
-        "leave-integrated-command",
-        "disavow-article-5",
-        "revoke-denunciation",
-    )
-}
-EUCOM = "the European Command area of responsibility"  # the scope of a troop baseline for the whole area
-
-FACT_FIELDS: dict[str, dict[str, str]] = {
-    "action": {
-        "kind": "str",
-        "actor": "str",
-        "date": "date",
-        "count": "int",
-        "days": "int",
-        "value": "int",
-        "country": "str",
-        "in_area_since": "date",
-        "prior_days": "int",
-        "program": "str",
-        "to_country": "str",
-        # Copied from the scenario's baselines (United States forces in ... number ...), when it gives them:
-        "eucom_baseline": "int",
-        "country_baseline": "int",
-        # Derived: "yes" when a stated Unified Command Plan change moved the action's country out of the
-        # EUCOM area; "yes" when a rescission proposal is pending for the withheld funds.
-        "country_moved_out": "str",
-        "rescission_pending": "str",
-    },
-    "senate_vote": {"yeas": "int", "present": "int", "voting": "int"},
-    "act_of_congress": {},
-    "simple_resolution": {},
-    "concurrent_resolution": {},
-    "consultation": {"date": "date"},
-    "notice": {"date": "date"},
-    # Derived for every evaluation, never given: the earliest notice, or NO_NOTICE when there is none.
-    "first_notice": {"date": "date"},
-    "certification": {"by": "str", "date": "date"},
-    "korea_certification": {"consulted_allies": "str"},
-    "germany_assessment": {"date": "date"},
-    "nuclear_notice": {"date": "date"},
-    "nuclear_safety_action": {},
-    "war_declared": {},
-    "armed_attack_on_ally": {},
-    "emergency_waiver": {},
-    # recess_days is derived: the days of adjournments (of more than three days) from the message to the end
-    # of the withholding, which 2 U.S.C. 682(5) excludes from the days of continuous session.
-    "special_message": {"proposes": "str", "date": "date", "recess_days": "int"},
-    "adjournment": {"start": "date", "end": "date"},
-    "troop_baseline": {"scope": "str", "count": "int"},
-    "aor_change": {"country": "str"},
-    "waiver_notice": {},
-    "prior_rescission_proposal": {"date": "date"},
-    "deferral_ground": {"ground": "str"},
-    "rescission_enacted": {"date": "date"},
-    "funds_expiry": {"date": "date"},
-    "intel_notice": {"hours": "int"},
-}
+# The facts a scenario can assert, their fields and the kinds of action are declared by the rule packs
+# themselves (`vocabulary:`, see rules/README.md); Dates travel as proleptic ordinals (date.toordinal())
+# so that the engine compares integers.
+FieldType = Literal["int", "str", "date"]
 
 # Bounds on every number that reaches the engine, checked where it enters (a step, --set, a rule pack).
 # Within them every sum and product the rules compute stays far below 2**53, so the engine's arithmetic is
@@ -404,10 +309,9 @@ class FactPattern(Strict):
 
     @field_validator("fact")
     @classmethod
-    def _known_fact(cls, v: str) -> str:
-        if v not in FACT_FIELDS or v == "action":
-            accepted = ", ".join(k for k in FACT_FIELDS if k != "action")
-            raise ValueError(f"unknown fact {v!r}; accepted: {accepted} (the action is always available)")
+    def _not_the_action(cls, v: str) -> str:
+        if v == "action":
+            raise ValueError("the action is always available: conditions on it go in where/action_where")
         return v
 
 
@@ -442,8 +346,8 @@ class NotALift(Strict):
 
     @field_validator("fact")
     @classmethod
-    def _known_fact(cls, v: str) -> str:
-        return FactPattern._known_fact(v)
+    def _not_the_action(cls, v: str) -> str:
+        return FactPattern._not_the_action(v)
 
 
 class AppliesTo(Strict):
@@ -456,14 +360,6 @@ class AppliesTo(Strict):
     def covers(self, kind: object, actor: object) -> bool:
         """This kind of action by this actor is the provision's subject (its conditions aside)."""
         return kind in self.actions and actor in self.actors
-
-    @field_validator("actions")
-    @classmethod
-    def _kinds(cls, v: list[str]) -> list[str]:
-        for kind in v:
-            if kind not in ACTION_KINDS:
-                raise ValueError(f"unknown action {kind!r}; accepted: {', '.join(ACTION_KINDS)}")
-        return v
 
     @field_validator("actors")
     @classmethod
@@ -521,17 +417,102 @@ class Provision(Strict):
             raise ValueError("a prohibition lists at least one cure: what would lift the block")
         if self.kind == "note" and (self.lifted_by or not self.caveats):
             raise ValueError("a note lists the caveats it flags, and nothing lifts it")
-        for need in self.needs:
-            if need.field not in FACT_FIELDS["action"]:
-                raise ValueError(f"needs: {need.field!r} is not a field of the action")
         return self
+
+
+class FactDecl(Strict):
+    """A kind of fact a scenario can state: its fields, each with its type."""
+
+    meaning: str
+    fields: dict[str, FieldType] = Field(default_factory=dict)
+    # Fields the engine fills in itself for every evaluation (constraint_engine/facts.py), with how.
+    derived: dict[str, str] = Field(default_factory=dict)
+
+
+class SubjectSince(Strict):
+    """The day an action's subject came to exist: before it the action proposes nothing."""
+
+    date: dt.date
+    why: str
+
+
+class ActionDecl(Strict):
+    meaning: str  # "withdraw the United States from the North Atlantic Treaty"
+    subject_since: SubjectSince | None = None
+
+
+class ChoiceDecl(Strict):
+    """A pack's own words for a placeholder, each standing for a value: {"for policy reasons": policy}."""
+
+    choices: dict[str, str] = Field(min_length=1)
+
+
+class Assertion(Strict):
+    """The fact a Given phrase states: its type, and each field's value (a placeholder, a literal, a sum)."""
+
+    fact: str
+    fields: dict[str, Any] = Field(default_factory=dict)
+    # A scenario states such a fact once (for each value of these fields): a second is an input error.
+    once_per: list[str] | None = None
+
+
+class Requirement(Strict):
+    """A check on a phrase's values before it asserts anything: {that: {lte: ["{yeas}", "{present}"]}}."""
+
+    that: dict[str, list[Any]]
+    message: str  # what is wrong, with the phrase's {placeholders}; it should say what is accepted
+
+
+class PhraseDecl(Strict):
+    """A Gherkin phrase a scenario may use, and what it states: a fact, the action, or a detail of it."""
+
+    given: str | None = None
+    when: str | None = None
+    also: list[str] = Field(default_factory=list)  # other wordings of the same phrase (older scenarios)
+    meaning: str
+    example: str | None = None
+    types: dict[str, str | ChoiceDecl] = Field(default_factory=dict)
+    requires: list[Requirement] = Field(default_factory=list)
+    asserts: Assertion | None = None  # Given: a fact
+    qualifies: dict[str, Any] | None = None  # Given: fields of the action (the day equipment arrived)
+    proposes: dict[str, Any] | None = None  # When: the action, with its kind and actor
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> PhraseDecl:
+        if (self.given is None) == (self.when is None):
+            raise ValueError("a phrase is either given: TEMPLATE or when: TEMPLATE")
+        if self.when is not None and (self.proposes is None or self.asserts or self.qualifies):
+            raise ValueError("a When phrase states what it proposes (proposes: {kind: ..., actor: ...})")
+        if self.given is not None and (
+            self.proposes is not None or (self.asserts is None) == (self.qualifies is None)
+        ):
+            raise ValueError("a Given phrase states one thing: asserts: a fact, or qualifies: the action")
+        return self
+
+    @property
+    def kind(self) -> Literal["given", "when"]:
+        return "given" if self.given is not None else "when"
+
+    @property
+    def template(self) -> str:
+        return self.given if self.given is not None else str(self.when)
+
+
+class Vocabulary(Strict):
+    """What a pack lets a scenario say: the facts it reads, the actions it covers, and their phrases."""
+
+    facts: dict[str, FactDecl] = Field(default_factory=dict)
+    action_fields: dict[str, FieldType] = Field(default_factory=dict)  # fields it adds to the action
+    actions: dict[str, ActionDecl] = Field(default_factory=dict)
+    phrases: list[PhraseDecl] = Field(default_factory=list)
 
 
 class RulePack(Strict):
     pack: str = Field(pattern=ID_PATTERN)
     title: str
     authority: str
-    sources: dict[str, Source] = Field(min_length=1)
+    sources: dict[str, Source] = Field(default_factory=dict)
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
     parameters: list[Parameter] = Field(default_factory=list)
     lifts: list[Lift] = Field(default_factory=list)
     not_lifts: list[NotALift] = Field(default_factory=list)

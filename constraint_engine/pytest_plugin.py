@@ -2,8 +2,9 @@
 
 A project with `features/*.feature` and a test module holding `scenarios("features")` needs nothing else:
 installed with the package (entry point `pytest11`), the plugin is active whenever pytest-bdd is installed.
-Options: --ce-rules DIR (another rule pack folder), --ce-set NAME=VALUE and --ce-assume NAME=VALUE, as
-`--rules`, `--set` and `--assume` on the command line.
+Options: --ce-rules DIR (another rule pack folder), --ce-with-rules DIR (packs added to the law, with their
+phrases), --ce-set NAME=VALUE and --ce-assume NAME=VALUE, as `--rules`, `--with-rules`, `--set` and
+`--assume` on the command line.
 """
 
 from __future__ import annotations
@@ -19,44 +20,50 @@ try:
 except ImportError:  # pytest-bdd is not installed: the plugin has nothing to add
     pytest_bdd = None  # type: ignore[assignment]
 
-from .steps import (
-    CONVERTERS,
-    REGISTRY,
-    ExpectationFailed,
-    ScenarioBuilder,
-    StepDef,
-    StepKind,
-    check_references,
-)
+from .steps import ExpectationFailed, ScenarioBuilder, StepDef, StepKind, StepRegistry, check_references
 
 
 def pytest_addoption(parser: Any) -> None:
     group = parser.getgroup("constraint-engine", "constraint-engine: the law's phrases as pytest-bdd steps")
     group.addoption("--ce-rules", metavar="DIR", help="Rule pack folder (default: the bundled law).")
+    group.addoption(
+        "--ce-with-rules", action="append", default=[], metavar="DIR", help="Add the rule packs in DIR."
+    )
     group.addoption("--ce-set", action="append", default=[], metavar="NAME=VALUE", help="What-if parameter.")
     group.addoption("--ce-assume", action="append", default=[], metavar="NAME=VALUE", help="Interpretation.")
 
 
-@pytest.fixture(scope="session")
-def ce_runner(request: Any) -> Any:
-    """The law, loaded and compiled once per test session, with the run's what-ifs and readings."""
+def _law_of(config: Any) -> Any:
+    """The rule pack folders the options name."""
     from pathlib import Path
 
+    from .loading import RuleDirs
+
+    rules = config.getoption("--ce-rules")
+    extra = tuple(Path(d) for d in config.getoption("--ce-with-rules"))
+    return RuleDirs(Path(rules) if rules else None, extra)
+
+
+def _runner(config: Any) -> Any:
+    """The law, loaded and compiled once per process, with the run's what-ifs and readings."""
     from .errors import InputError, InputErrors
     from .inputs import assignments
     from .running import Runner
 
-    config = request.config
-    rules = config.getoption("--ce-rules")
     try:
         return Runner(
-            Path(rules) if rules else None,
+            _law_of(config),
             today=dt.date.today(),
             settings=assignments(config.getoption("--ce-set"), "--ce-set"),
             assumptions=assignments(config.getoption("--ce-assume"), "--ce-assume"),
         )
     except (InputError, InputErrors) as exc:
         raise pytest.UsageError(str(exc)) from None
+
+
+@pytest.fixture(scope="session")
+def ce_runner(request: Any) -> Any:
+    return _runner(request.config)
 
 
 class Case:
@@ -82,7 +89,7 @@ def _bdd_step(step: StepDef) -> Any:
     names = step.parameters
 
     def run(ce_case: Case, **raw: str) -> None:
-        args = {name: CONVERTERS[name](raw[name]) for name in names}
+        args = step.convert_raw({name: raw[name] for name in names})
         if step.kind == "then":
             check_references(ce_case.builder, args)
             verdict = ce_case.verdict()
@@ -103,18 +110,40 @@ def _bdd_step(step: StepDef) -> Any:
     return run
 
 
+_REGISTRY: list[StepRegistry] = []  # the phrases of the law this run is configured with
+
+
+def _define_steps(registry: StepRegistry) -> Any:
+    """A plugin module whose pytest-bdd steps are the law's phrases.
+
+    pytest-bdd puts each step's fixture in the namespace of the code that calls its decorator; code run
+    with `exec` in a fresh module's namespace makes that namespace the module, which pytest then reads
+    for fixtures like any plugin's.
+    """
+    import types
+
+    module = types.ModuleType("constraint_engine_law_steps")
+    namespace = module.__dict__
+    namespace.update(
+        _steps=registry.steps,
+        _make=_bdd_step,
+        _decorators={"given": pytest_bdd.given, "when": pytest_bdd.when, "then": pytest_bdd.then},
+        _parser=pytest_bdd.parsers.re,
+    )
+    exec(  # noqa: S102 - fixed code, no input: see the docstring
+        "for _s in _steps:\n    _decorators[_s.kind](_parser(_s.regex.pattern))(_make(_s))\n", namespace
+    )
+    return module
+
+
 if pytest_bdd is not None:
-    _DECORATORS = {"given": pytest_bdd.given, "when": pytest_bdd.when, "then": pytest_bdd.then}
-    for _step in REGISTRY.steps:
-        _fn = _bdd_step(_step)
-        globals()[_fn.__name__] = _DECORATORS[_step.kind](pytest_bdd.parsers.re(_step.regex.pattern))(_fn)
 
     def pytest_bdd_step_func_lookup_error(
         request: Any, feature: Any, scenario: Any, step: Any, exception: Any
     ) -> None:
         """An undefined step fails with the same nearest-phrase suggestion as the command line."""
         kinds: dict[str, StepKind] = {"given": "given", "when": "when", "then": "then"}
-        hint = REGISTRY.suggest(kinds.get(str(step.type), "given"), step.name)
+        hint = _REGISTRY[0].suggest(kinds.get(str(step.type), "given"), step.name)
         pytest.fail(
             f"{feature.filename}:{step.line_number}: undefined step {step.name!r}. {hint}", pytrace=False
         )
@@ -144,6 +173,10 @@ _CONFIG: list[Any] = []
 
 def pytest_configure(config: Any) -> None:
     _CONFIG[:] = [config]
+    if pytest_bdd is not None:  # the steps are the phrases of the law the options name, its packs' included
+        runner = _runner(config)
+        _REGISTRY[:] = [runner.registry]
+        config.pluginmanager.register(_define_steps(runner.registry), "constraint-engine-law-steps")
 
 
 def pytest_collect_file(file_path: Any, parent: Any) -> Any:
@@ -156,7 +189,7 @@ def pytest_collect_file(file_path: Any, parent: Any) -> Any:
         text = file_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    problems = list(_misspellings(text))
+    problems = list(_misspellings(text, _REGISTRY[0] if _REGISTRY else None))
     if not problems:
         return None
     return MisspeltKeywords.from_parent(parent, path=file_path, problems=problems)

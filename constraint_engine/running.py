@@ -26,8 +26,17 @@ from .errors import InputError
 from .explaining import Dependence, Verdict, explain, interpretations_for, outcome_words
 from .facts import Proposal
 from .inputs import read_bytes, read_text, visible_controls
-from .loading import RuleBook, default_rules_dir, load_rulebook, pack_files
-from .steps import MAX_STEP_CHARS, REGISTRY, ExpectationFailed, ScenarioBuilder, StepError, StepKind
+from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
+from .steps import (
+    MAX_STEP_CHARS,
+    ExpectationFailed,
+    ScenarioBuilder,
+    StepError,
+    StepKind,
+    StepRegistry,
+    bundled_registry,
+    registry_for,
+)
 
 # "unchecked": the scenario ran and has a verdict, but no Then step checked it; not a pass.
 Status = Literal["passed", "failed", "unchecked", "error"]
@@ -112,12 +121,13 @@ def _walk(folder: Path) -> tuple[list[Path], list[InputError]]:
     return sorted(files), errors
 
 
-def parse_feature(path: Path) -> list[ScenarioSpec]:
-    """A feature file's scenarios; it must be a regular UTF-8 file within the size limit (inputs.py)."""
-    return parse_feature_text(read_text(path, "a Gherkin .feature file"), str(path))
+def parse_feature(path: Path, registry: StepRegistry | None = None) -> list[ScenarioSpec]:
+    """A feature file's scenarios; it must be a regular UTF-8 file within the size limit (inputs.py).
+    `registry` holds the phrases of the law the file is read against (default: the bundled law's)."""
+    return parse_feature_text(read_text(path, "a Gherkin .feature file"), str(path), registry)
 
 
-def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
+def parse_feature_text(text: str, file: str, registry: StepRegistry | None = None) -> list[ScenarioSpec]:
     if "\x00" in text:
         raise InputError(
             "the file is binary, not text.", file=file, line=1, accepted="a Gherkin .feature file"
@@ -125,7 +135,7 @@ def parse_feature_text(text: str, file: str) -> list[ScenarioSpec]:
     text = visible_controls(text)
     # gherkin-official reads a misspelt keyword as free description, silently dropping a step or a
     # whole scenario; check for near-misses first.
-    for line_no, problem in _misspellings(text):
+    for line_no, problem in _misspellings(text, registry):
         raise InputError(problem, file=file, line=line_no, accepted=_ACCEPTED)
     try:
         document = Parser().parse(TokenScanner(text))
@@ -204,8 +214,9 @@ _BLOCK_KEYWORDS = [
 _STEP_KEYWORDS = ["Given", "When", "Then", "And", "But"]
 
 
-def _misspellings(text: str) -> Iterator[tuple[int, str]]:
+def _misspellings(text: str, registry: StepRegistry | None = None) -> Iterator[tuple[int, str]]:
     """Lines that are almost a Gherkin keyword, or a known step with no keyword at all."""
+    known = registry or bundled_registry()
     in_docstring = False
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -225,18 +236,18 @@ def _misspellings(text: str) -> Iterator[tuple[int, str]]:
         word, _, rest = line.partition(" ")
         if word in _STEP_KEYWORDS or word == "*":
             continue
-        if _is_known_step(line):
+        if _is_known_step(known, line):
             yield number, f"{line!r} is a step with no keyword; start it with Given, When, Then, And or But."
-        elif rest and _is_known_step(rest):
+        elif rest and _is_known_step(known, rest):
             near = difflib.get_close_matches(word, _STEP_KEYWORDS, n=1, cutoff=0.5)
             hint = f"did you mean {near[0]!r}?" if near else "start it with Given, When, Then, And or But."
             yield number, f"{word!r} is not a Gherkin step keyword; {hint}"
 
 
-def _is_known_step(text: str) -> bool:
+def _is_known_step(registry: StepRegistry, text: str) -> bool:
     if len(text) > MAX_STEP_CHARS:  # too long to be a phrase; the step itself will say so
         return False
-    return any(step.regex.match(text) for step in REGISTRY.steps)
+    return any(step.regex.match(text) for step in registry.steps)
 
 
 def _parser_message(exc: Exception) -> str:
@@ -273,13 +284,15 @@ def _index_block(
             scenarios[row["id"]] = row["location"]["line"]
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[ScenarioSpec], list[InputError]]:
+def collect(
+    paths: Iterable[Path], registry: StepRegistry | None = None
+) -> tuple[list[ScenarioSpec], list[InputError]]:
     """Parse every feature file; a bad file is reported and the others still run."""
     specs: list[ScenarioSpec] = []
     errors: list[InputError] = []
     for path in feature_files(paths, errors):
         try:
-            specs.extend(parse_feature(path))
+            specs.extend(parse_feature(path, registry))
         except InputError as exc:
             errors.append(exc)
     return specs, errors
@@ -288,26 +301,26 @@ def collect(paths: Iterable[Path]) -> tuple[list[ScenarioSpec], list[InputError]
 _LAW: dict[str, tuple[RuleBook, CompiledRules, Engine]] = {}
 
 
-def _law(rules_dir: Path | None) -> tuple[RuleBook, CompiledRules, Engine]:
+def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Engine]:
     """Load, compile and register the law once per process, cached by the hash of the packs' content."""
-    folder = rules_dir or default_rules_dir()
+    dirs = rule_dirs(rules)
     digest = hashlib.sha256()
-    for path in pack_files(folder):
-        digest.update(path.name.encode() + b"\0")
+    for path in dirs.files():
+        digest.update(str(path.parent).encode() + b"\0" + path.name.encode() + b"\0")
         try:
             digest.update(read_bytes(path, "a rule pack"))
         except InputError:
             digest.update(b"unreadable")  # load_rulebook reports it
     key = digest.hexdigest()
     if key not in _LAW:
-        book = load_rulebook(rules_dir)
+        book = load_rulebook(dirs)
         compiled = compile_rulebook(book)
         try:
             engine = Engine(compiled)
         except Exception as exc:  # durable-rules refused what we compiled: nothing can be evaluated
             raise InputError(
                 f"the engine refused the compiled rules ({type(exc).__name__}: {durable_message(exc)}).",
-                file=str(folder),
+                file=dirs.folder(),
                 accepted="rule packs whose conditions follow rules/README.md",
             ) from None
         if len(_LAW) >= 8:  # a few laws per process at most (what-ifs don't need one: they are parameters)
@@ -321,7 +334,7 @@ class Runner:
 
     def __init__(
         self,
-        rules_dir: Path | None = None,
+        rules_dir: Path | RuleDirs | None = None,
         *,
         today: dt.date | None = None,
         settings: dict[str, str] | None = None,
@@ -337,6 +350,7 @@ class Runner:
         self.today = today or dt.date.today()
         self.citations = self.book.citations
         self.interpretations = self.book.interpretations
+        self.registry = registry_for(self.book)  # the phrases of this law, the engine's own and its packs'
 
     def evaluate(
         self,
@@ -400,12 +414,12 @@ class Runner:
             problem = step_problem(spec, step)
             if problem is not None:
                 raise problem
-            kind = step.kind or _guess_kind(step.text)
+            kind = step.kind or _guess_kind(self.registry, step.text)
             # A value from an Examples row is wrong in that row: point there, and name the template's step.
             line = spec.row_line or step.line
             where = f" (the step at line {step.line})" if spec.row_line else ""
             try:
-                REGISTRY.apply(kind, step.text, builder, step.line)
+                self.registry.apply(kind, step.text, builder, step.line)
             except StepError as exc:
                 raise InputError(f"{exc}{where}.", file=spec.file, line=line) from None
             except ValidationError as exc:
@@ -453,11 +467,11 @@ class Runner:
             yield self.run(spec, with_cures=with_cures, brief=brief, strict=strict)
 
 
-def _guess_kind(text: str) -> StepKind:
+def _guess_kind(registry: StepRegistry, text: str) -> StepKind:
     kinds: tuple[StepKind, ...] = ("given", "when", "then")
     for kind in kinds:
         try:
-            REGISTRY.find(kind, text)
+            registry.find(kind, text)
             return kind
         except StepError:
             continue

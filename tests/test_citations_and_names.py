@@ -7,7 +7,7 @@ import pytest
 from constraint_engine.citations import CitationIndex, matches, normalise
 from constraint_engine.loading import load_rulebook
 from constraint_engine.names import names
-from constraint_engine.steps import StepError, parse_actor, parse_country
+from constraint_engine.placeholders import StepError, parse_actor, parse_country
 
 
 @pytest.fixture(scope="module")

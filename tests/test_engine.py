@@ -153,6 +153,7 @@ def test_facts_no_rule_considers_are_reported_not_dropped():
     only_treaty = RuleBook(
         packs=book.packs,
         files=book.files,
+        phrasebook=book.phrasebook,
         provisions={k: v for k, v in book.provisions.items() if k == "nat.art13"},
         parameters=book.parameters,
         lifts={},

@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 from constraint_engine.cli import main
-from constraint_engine.models import ACTION_KINDS
 from constraint_engine.render import VERDICT_FORMATS, render_verdict
 from constraint_engine.running import Runner
 from tests.conftest import ROOT
@@ -45,7 +44,7 @@ def _sweep_dates(runner: Runner) -> list[dt.date]:
 def test_temporal_coverage_every_action_on_every_day_has_one_defined_outcome(runner: Runner):
     dates = _sweep_dates(runner)
     assert len(dates) > 900  # every month of 79 years, and the days around each change in the law
-    for kind in ACTION_KINDS:
+    for kind in runner.book.phrasebook.actions:
         for day in dates:
             p = proposal(kind, day.isoformat(), actor="Secretary of Defense", **FIELDS.get(kind, {}))
             ev = runner.engine.evaluate(p)

@@ -36,7 +36,7 @@ WHEN = {
 def test_every_given_phrase_is_understood(text: str):
     builder = ScenarioBuilder()
     REGISTRY.apply("given", text, builder)
-    assert builder.facts or builder.date or builder.in_area_since
+    assert builder.facts or builder.date or builder.qualifiers
 
 
 @pytest.mark.parametrize("actor", ACTORS)

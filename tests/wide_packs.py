@@ -14,6 +14,14 @@ def wide_pack(folder: Path, provisions: int) -> Path:
         "authority: a test pack",
         "sources:",
         '  S1: {title: "test", url: "https://example.org", kind: commentary}',
+        "vocabulary:",  # it replaces the bundled packs, so it declares the action it governs and its phrase
+        "  actions:",
+        "    reduce-korea-forces: {meaning: reduce United States forces in the Republic of Korea}",
+        "  phrases:",
+        "    - when: the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to {count}",
+        "      meaning: A reduction.",
+        "      example: the Secretary of Defense proposes to reduce United States forces in the Republic of Korea to 10",
+        '      proposes: {kind: reduce-korea-forces, actor: Secretary of Defense, count: "{count}"}',
         "parameters:",
     ]
     for i in range(provisions):

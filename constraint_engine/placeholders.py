@@ -1,0 +1,191 @@
+"""The types a phrase's {placeholders} may have: each with its parser, bounds and message, defined once.
+
+A rule pack's phrase names a type for each placeholder (or takes it from the placeholder's name: {date},
+{date2}, {count}); the pack never says how to read a value. Placeholders capture loosely and are then
+converted, so a bad value gets a precise message (an impossible date, a negative count) instead of
+"undefined step".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .models import DUTY_STATUSES, MAX_DAYS, MAX_DOLLARS, MAX_HOURS, MAX_TROOPS, check_date_bounds
+from .names import names
+
+FieldType = Literal["int", "str", "date"]
+
+
+class StepError(ValueError):
+    """A step that is undefined or malformed; the message quotes the step and says what is accepted."""
+
+
+def parse_date(text: str) -> dt.date:
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        raise StepError(f"{text!r} is not a date; accepted: an ISO date YYYY-MM-DD such as 2026-03-01")
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise StepError(f"{text!r} is not a calendar date; accepted: a real day, YYYY-MM-DD") from None
+    try:
+        return check_date_bounds(day)
+    except ValueError as exc:
+        raise StepError(str(exc)) from None
+
+
+def parse_whole(text: str, what: str = "number", maximum: int | None = None) -> int:
+    if not re.fullmatch(r"-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)", text):
+        raise StepError(
+            f"{text!r} is not a whole number; accepted: digits with optional thousands commas, e.g. 76,000"
+        )
+    value = int(text.replace(",", ""))
+    if value < 0:
+        raise StepError(f"{text} is negative; a {what} is zero or more")
+    if maximum is not None and value > maximum:
+        raise StepError(f"{text} is not a plausible {what}; accepted: at most {maximum:,}")
+    return value
+
+
+def parse_money(text: str) -> int:
+    if not re.fullmatch(r"\$([0-9]{1,3}(,[0-9]{3})+|[0-9]+)", text):
+        raise StepError(
+            f"{text!r} is not an amount of money; accepted: a dollar sign and digits, e.g. $500,000"
+        )
+    value = int(text[1:].replace(",", ""))
+    if value > MAX_DOLLARS:
+        raise StepError(f"{text} is not a plausible amount; accepted: at most ${MAX_DOLLARS:,}")
+    return value
+
+
+def parse_actor(text: str) -> str:
+    actor = names().actors.resolve(text)
+    if actor is None:
+        raise StepError(f"unknown actor {text!r}; accepted: {names().actors.accepted()}")
+    return actor
+
+
+def parse_country(text: str) -> str:
+    countries = names().countries
+    country = countries.resolve(text)
+    if country is None:
+        near = difflib.get_close_matches(text[:100].title(), countries.canonical, n=3, cutoff=0.6)
+        hint = f" Did you mean {' or '.join(near)}?" if near else ""
+        raise StepError(
+            f"unknown country {text!r}.{hint} Accepted: any of the {len(countries.canonical)} countries in "
+            "constraint_engine/vocabulary/names.yaml by its English name (Germany, the United Kingdom) or a "
+            "common other name (Deutschland, UK), in any case"
+        )
+    return country
+
+
+def parse_program(text: str) -> str:
+    program = names().programs.resolve(text)
+    if program is None:
+        raise StepError(
+            f"unknown program {text!r}; accepted: {names().programs.accepted()} (or their abbreviations, "
+            "such as USAI); add a program to constraint_engine/vocabulary/names.yaml"
+        )
+    return program
+
+
+def parse_duty_status(text: str) -> str:
+    if text not in DUTY_STATUSES:
+        raise StepError(f"{text!r} is not a duty's status; accepted: {', '.join(DUTY_STATUSES)}")
+    return text
+
+
+def parse_citation(text: str) -> str:
+    if not text.strip():
+        raise StepError('the citation is empty; accepted: e.g. "22 U.S.C. 1928f(a)"')
+    return text
+
+
+def parse_name(text: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.\-]*", text):
+        raise StepError(f"{text!r} is not an interpretation id; accepted: ids such as senate.present")
+    return text
+
+
+def _grouped(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+@dataclass(frozen=True)
+class PlaceholderType:
+    """How a placeholder's text becomes a value: what it accepts, its parser, how a value is written back."""
+
+    name: str
+    accepts: str
+    field_type: FieldType
+    parse: Callable[[str], Any]
+    show: Callable[[Any], str] = str
+    ranged: bool = False  # explore --range can vary it (whole numbers and dates)
+    choices: dict[str, str] = field(default_factory=dict)  # words -> value, for a pack's own choice type
+
+
+def _whole(name: str, what: str, maximum: int, accepts: str) -> PlaceholderType:
+    return PlaceholderType(
+        name, accepts, "int", lambda t: parse_whole(t, what, maximum), _grouped, ranged=True
+    )
+
+
+TYPES: dict[str, PlaceholderType] = {
+    t.name: t
+    for t in [
+        PlaceholderType("date", "an ISO date, YYYY-MM-DD", "date", parse_date, ranged=True),
+        _whole("count", "troop count", MAX_TROOPS, "a whole number, commas allowed (76,000)"),
+        _whole("senators", "number of Senators", 100, "a whole number of Senators, 0 to 100"),
+        _whole("days", "number of days", MAX_DAYS, "a whole number of days"),
+        _whole("hours", "number of hours", MAX_HOURS, "a whole number of hours"),
+        PlaceholderType(
+            "money",
+            "dollars: a $ and digits, commas allowed ($500,000)",
+            "int",
+            parse_money,
+            lambda v: f"${v:,}",
+            ranged=True,
+        ),
+        PlaceholderType("actor", "President, Secretary of State or Secretary of Defense", "str", parse_actor),
+        PlaceholderType("country", "a country name (Germany)", "str", parse_country),
+        PlaceholderType(
+            "program",
+            "a program named in constraint_engine/vocabulary/names.yaml, e.g. Ukraine Security Assistance "
+            "Initiative (USAI)",
+            "str",
+            parse_program,
+        ),
+        PlaceholderType(
+            "citation",
+            "a citation, e.g. 22 U.S.C. 1928f(a); a whole matches its parts",
+            "str",
+            parse_citation,
+        ),
+        PlaceholderType("status", " or ".join(DUTY_STATUSES), "str", parse_duty_status),
+        PlaceholderType("name", "an interpretation id (constraint-engine rules --params)", "str", parse_name),
+        PlaceholderType("value", "one of the interpretation's choices", "str", lambda t: t),
+    ]
+}
+CHOICE = "choice"  # a pack's own words, each standing for a value: {type: choice, choices: {words: value}}
+
+
+def choice_type(name: str, choices: dict[str, str]) -> PlaceholderType:
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise StepError(f"unknown {name} {text!r}; accepted: {'; '.join(choices)}")
+        return choices[text]
+
+    words = {v: k for k, v in choices.items()}
+    return PlaceholderType(
+        name, "; ".join(choices), "str", parse, lambda v: words.get(v, str(v)), choices=dict(choices)
+    )
+
+
+def implied_type(placeholder: str) -> str | None:
+    """The type a placeholder's own name gives it: {date} and {date2} are dates, {country2} a country."""
+    base = placeholder.rstrip("0123456789")
+    return base if base in TYPES else None
