@@ -311,7 +311,8 @@ def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
         if not (p.applies_to.covers(kind, actor) and p.in_force.contains(proposal.date)):
             continue
         names += [d.interpretation for d in p.applies_to.depending_on]
-        names += [d.interpretation for w in p.applies_to.with_facts if w.fact in given for d in w.depending_on]
+        needed = [w for w in p.applies_to.with_facts if w.fact in given]
+        names += [d.interpretation for w in needed for d in w.depending_on]
         for lift_id in p.lifted_by:
             lift = book.lifts[lift_id]
             if all(pat.fact in given for pat in lift.when):

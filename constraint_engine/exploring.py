@@ -74,7 +74,7 @@ def plan_axes(registry: StepRegistry, template: str, givens: list[str], ranges: 
             raise InputError(
                 f"--range names {name}, which the phrase does not have; it has: "
                 f"{', '.join(step.parameters) or 'none'} (and date); a Given may leave a number or a date "
-                "open too, e.g. --given \"the Senate gave its advice and consent with {yeas} of 100 Senators "
+                'open too, e.g. --given "the Senate gave its advice and consent with {yeas} of 100 Senators '
                 'present concurring"'
             )
         kind = types.get(name)

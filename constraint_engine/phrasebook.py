@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import re
 import string
 from collections.abc import Callable, Iterator
@@ -59,6 +60,7 @@ class Phrase:
     pack: str
     file: str
     line: int
+    requirements: tuple[Requirement, ...] = ()
 
     @property
     def where(self) -> str:
@@ -69,41 +71,95 @@ class Phrase:
 
     def check(self, args: dict[str, Any]) -> None:
         """The phrase's own requirements on its values (yeas cannot exceed those present)."""
-        for req in self.decl.requires:
-            ((op, (left, right)),) = req.that.items()
-            if not _compare(op, evaluate(left, args), evaluate(right, args)):
+        for holds, message in self.requirements:
+            if not holds(args):
                 shown = {n: self.types[n].show(v) for n, v in args.items()}
-                raise StepError(req.message.format_map(shown))
-
-    def fields(self, mapping: dict[str, Any], args: dict[str, Any]) -> dict[str, Any]:
-        return {name: evaluate(value, args) for name, value in mapping.items()}
+                raise StepError(message.format_map(shown))
 
 
-def evaluate(value: Any, args: dict[str, Any]) -> Any:
-    """A field's value: a placeholder's, a literal, or a sum or difference (dates and days mix)."""
-    if isinstance(value, str):
-        m = _WHOLE_PLACEHOLDER.match(value)
-        return args[m.group(1)] if m else value
+Getter = Callable[[dict[str, Any]], Any]
+_OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": operator.eq,
+    "ne": operator.ne,
+    "lt": operator.lt,
+    "lte": operator.le,
+    "gt": operator.gt,
+    "gte": operator.ge,
+}
+
+
+def getter(value: Any) -> Getter:
+    """A field's value as a function of the phrase's values: a placeholder's, a literal, or a sum or
+    difference (dates and days mix). Read once from the pack, applied to every step."""
+    if isinstance(value, str) and (m := _WHOLE_PLACEHOLDER.match(value)):
+        return operator.itemgetter(m.group(1))
     if isinstance(value, dict):
         ((op, (a, b)),) = value.items()
-        left, right = evaluate(a, args), evaluate(b, args)
-        if isinstance(left, dt.date) and isinstance(right, dt.date):
-            return (left - right).days
-        if isinstance(left, dt.date):
-            return left + dt.timedelta(days=right if op == "add" else -right)
-        return left + right if op == "add" else left - right
-    return value
+        left, right = getter(a), getter(b)
+        return lambda args: _arithmetic(op, left(args), right(args))
+    return lambda args: value
 
 
-def _compare(op: str, a: Any, b: Any) -> bool:
-    return {
-        "eq": a == b,
-        "ne": a != b,
-        "lt": a < b,
-        "lte": a <= b,
-        "gt": a > b,
-        "gte": a >= b,
-    }[op]
+def _arithmetic(op: str, left: Any, right: Any) -> Any:
+    if isinstance(left, dt.date) and isinstance(right, dt.date):
+        return (left - right).days
+    if isinstance(left, dt.date):
+        return left + dt.timedelta(days=right if op == "add" else -right)
+    return left + right if op == "add" else left - right
+
+
+def fields_of(mapping: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """The fields a phrase states, as a function of its values (read once; run for every step)."""
+    fixed = {n: v for n, v in mapping.items() if _placeholder(v) is None and not isinstance(v, dict)}
+    taken = [(n, p) for n, v in mapping.items() if (p := _placeholder(v)) is not None]
+    computed = [(n, getter(v)) for n, v in mapping.items() if isinstance(v, dict)]
+
+    def fields(args: dict[str, Any]) -> dict[str, Any]:
+        out = fixed.copy()
+        for name, placeholder in taken:
+            out[name] = args[placeholder]
+        for name, get in computed:
+            out[name] = get(args)
+        return out
+
+    return fields
+
+
+def _placeholder(value: Any) -> str | None:
+    m = _WHOLE_PLACEHOLDER.match(value) if isinstance(value, str) else None
+    return m.group(1) if m else None
+
+
+Requirement = tuple[Callable[[dict[str, Any]], bool], str]  # holds(values), and the message if not
+
+
+def _holds(
+    compare: Callable[[Any, Any], bool], a: Any, b: Any, x: str | None, y: str | None
+) -> Callable[[dict[str, Any]], bool]:
+    if x is not None and y is not None:  # the common cases, without a call per side
+
+        def both(args: dict[str, Any]) -> bool:
+            return compare(args[x], args[y])
+
+        return both
+    if x is not None and not isinstance(b, dict):
+
+        def one(args: dict[str, Any]) -> bool:
+            return compare(args[x], b)
+
+        return one
+    left, right = getter(a), getter(b)
+    return lambda args: compare(left(args), right(args))
+
+
+def requirements_of(decl: PhraseDecl) -> tuple[Requirement, ...]:
+    out = []
+    for req in decl.requires:
+        ((op, (a, b)),) = req.that.items()
+        compare, x, y = _OPERATORS[op], _placeholder(a), _placeholder(b)
+        holds = _holds(compare, a, b, x, y)
+        out.append((holds, req.message))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -223,6 +279,7 @@ def _phrase(decl: PhraseDecl, pack: str, file: str, line: int) -> Phrase:
         pack,
         file,
         line,
+        requirements_of(decl),
     )
 
 
@@ -505,10 +562,12 @@ def conflicts(phrases: list[Phrase], core: list[Wording] | None = None) -> list[
     everyone = [*(core or []), *ours]
     by_shape: dict[tuple[str, str], Wording] = {}
     by_effect: dict[str, Wording] = {}
+    repeated: set[int] = set()  # wordings already reported as declared twice: not again as shadows
     for w in everyone:
         shape = (w.kind, PLACEHOLDER.sub("{}", w.template))
         first = by_shape.get(shape)
         if first is not None:
+            repeated.add(id(w))
             same = first.effect == w.effect
             errors.append(
                 _conflict(
@@ -521,9 +580,9 @@ def conflicts(phrases: list[Phrase], core: list[Wording] | None = None) -> list[
             continue
         by_shape[shape] = w
     for p in phrases:
-        first_w = wordings(p)[0]
+        first_w = next(w for w in ours if w.where == p.where)
         other = by_effect.get(first_w.effect)
-        if other is not None and other.where != first_w.where:
+        if other is not None and other.where != first_w.where and id(first_w) not in repeated:
             errors.append(
                 _conflict(
                     first_w,
@@ -536,6 +595,8 @@ def conflicts(phrases: list[Phrase], core: list[Wording] | None = None) -> list[
     for ia, a in enumerate(everyone):
         for ib, b in enumerate(everyone):
             if ia == ib or a.kind != b.kind or (a.where == b.where and a.effect == b.effect):
+                continue
+            if id(a) in repeated or id(b) in repeated:
                 continue
             if not (a in ours or b in ours) or not a.regex.match(b.example):
                 continue

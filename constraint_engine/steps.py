@@ -21,7 +21,15 @@ from .citations import CitationIndex, matches
 from .errors import InputError, InputErrors
 from .facts import Fact, Proposal
 from .models import SubjectSince
-from .phrasebook import ENGINE_GIVENS, PLACEHOLDER, Phrase, Phrasebook, literal_length, template_regex
+from .phrasebook import (
+    ENGINE_GIVENS,
+    PLACEHOLDER,
+    Phrase,
+    Phrasebook,
+    fields_of,
+    literal_length,
+    template_regex,
+)
 from .placeholders import TYPES, PlaceholderType, StepError, parse_date
 
 if TYPE_CHECKING:
@@ -100,6 +108,11 @@ class ScenarioBuilder:
         self.date = day
 
     def add(self, type_: str, text: str, once_per: list[str] | None = None, **fields: Any) -> None:
+        self.add_fact(type_, fields, text, once_per)
+
+    def add_fact(
+        self, type_: str, fields: dict[str, Any], text: str, once_per: list[str] | None = None
+    ) -> None:
         """A fact; with `once_per`, a second one of this type (with these fields equal) is an error."""
         if once_per is not None:
             for earlier in self.facts:
@@ -181,8 +194,14 @@ class StepDef:
         """The longest literal fragment of the phrase: a text without it cannot match."""
         return max(PLACEHOLDER.split(self.template)[::2], key=len)
 
+    def __post_init__(self) -> None:
+        # The parser of each group, in the regex's order: converting a match is then one pass.
+        parsers = tuple((name, self.types[name].parse) for name in self.regex.groupindex)
+        object.__setattr__(self, "_parsers", parsers)
+
     def convert(self, match: re.Match[str]) -> dict[str, Any]:
-        return self.convert_raw(match.groupdict())
+        parsers: tuple[tuple[str, Callable[[str], Any]], ...] = self._parsers  # type: ignore[attr-defined]
+        return {name: parse(value) for (name, parse), value in zip(parsers, match.groups())}  # noqa: B905
 
     def convert_raw(self, raw: dict[str, str]) -> dict[str, Any]:
         return {name: self.types[name].parse(value) for name, value in raw.items()}
@@ -197,9 +216,17 @@ class StepRegistry:
 
     def __init__(self, steps: list[StepDef]) -> None:
         self.steps = steps
-        self._by_kind: dict[str, list[tuple[StepDef, str]]] = {}
-        for step in sorted(steps, key=lambda s: -literal_length(s.template)):
-            self._by_kind.setdefault(step.kind, []).append((step, step.anchor))
+        # Each kind's phrases in priority order, grouped by their first two words (a phrase with a
+        # placeholder there is in every group it could match): a step meets only the phrases that begin as it
+        # does, the way the phrases' literal text indexes them.
+        self._by_kind: dict[str, dict[tuple[str, str], list[tuple[StepDef, str]]]] = {}
+        for kind in ("given", "when", "then"):
+            ordered = [s for s in _specific_first(steps) if s.kind == kind]
+            keys = {_lead(s.template) for s in ordered}
+            keys |= {(a, "") for a, _ in keys} | {("", "")}
+            self._by_kind[kind] = {
+                key: [(s, s.anchor) for s in ordered if _may_begin(_lead(s.template), key)] for key in keys
+            }
 
     def find(self, kind: StepKind, text: str) -> tuple[StepDef, dict[str, Any]]:
         """The step definition for a step's text, its converted arguments, or a StepError."""
@@ -210,7 +237,11 @@ class StepRegistry:
             )
         if "  " in text or "\t" in text:
             text = _SPACES.sub(" ", text)
-        for step, anchor in self._by_kind.get(kind, []):
+        groups = self._by_kind[kind]
+        words = text.split(" ", 2)
+        lead = (words[0], words[1] if len(words) > 1 else "")
+        candidates = groups.get(lead) or groups.get((lead[0], "")) or groups[("", "")]
+        for step, anchor in candidates:
             if anchor in text:
                 m = step.regex.match(text)
                 if m:
@@ -255,6 +286,38 @@ class StepRegistry:
             )
         else:
             step.handler(builder, text=text, **args)
+
+
+def _lead(template: str) -> tuple[str, str]:
+    """A phrase's first two words, each "" where a placeholder (or nothing) stands."""
+    words = [*template.split(" ", 2)[:2], "", ""][:2]
+    return (words[0] if "{" not in words[0] else "", words[1] if "{" not in words[0] + words[1] else "")
+
+
+def _may_begin(lead: tuple[str, str], key: tuple[str, str]) -> bool:
+    """A phrase that leads so can match a text whose first two words are `key` ("" in a key: any other)."""
+    return all(mine in ("", theirs) for mine, theirs in zip(lead, key, strict=True))
+
+
+def _specific_first(steps: list[StepDef]) -> list[StepDef]:
+    """The steps in their declared order (the engine's first, the most used), except that a phrase another
+    would also capture comes before it: "United States forces in the European Command area ... number {count}"
+    before "United States forces in {country} number {count}". (The phrasebook refuses captures that go
+    both ways, or from the more specific phrase.)"""
+    ordered = list(steps)
+    for general in steps:
+        at = ordered.index(general)
+        captured = [
+            s
+            for s in ordered[at + 1 :]
+            if s.kind == general.kind
+            and general.regex.match(s.example)
+            and literal_length(s.template) > literal_length(general.template)
+        ]
+        for step in captured:
+            ordered.remove(step)
+        ordered[at:at] = captured
+    return ordered
 
 
 _SPACES = re.compile(r"\s+")
@@ -329,16 +392,23 @@ def _interpretation(b: ScenarioBuilder, text: str, name: str, value: str) -> Non
 
 def _pack_handler(phrase: Phrase, since: SubjectSince | None) -> Callable[..., None]:
     decl = phrase.decl
+    fact = decl.asserts.fact if decl.asserts is not None else None
+    once_per = decl.asserts.once_per if decl.asserts is not None else None
+    fields = fields_of(
+        decl.asserts.fields if decl.asserts is not None else decl.qualifies or decl.proposes or {}
+    )
+    check = phrase.check if decl.requires else None
 
     def handle(b: ScenarioBuilder, text: str, **args: Any) -> None:
-        phrase.check(args)
-        if decl.asserts is not None:
-            fields = phrase.fields(decl.asserts.fields, args)
-            b.add(decl.asserts.fact, text, decl.asserts.once_per, **fields)
+        if check is not None:
+            check(args)
+        values = fields(args)
+        if fact is not None:
+            b.add_fact(fact, values, text, once_per)
         elif decl.qualifies is not None:
-            b.qualify(phrase.fields(decl.qualifies, args), text)
-        elif decl.proposes is not None:
-            b.set_action(text, since, **phrase.fields(decl.proposes, args))
+            b.qualify(values, text)
+        else:
+            b.set_action(text, since, **values)
 
     return handle
 

@@ -85,3 +85,21 @@ def test_a_data_table_on_one_of_the_laws_steps_fails_it(pytester: pytest.Pyteste
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
     assert "a data table is attached to this step, but no phrase takes one" in result.stdout.str()
+
+
+def test_a_statute_added_with_ce_with_rules_brings_its_phrases_as_steps(pytester: pytest.Pytester):
+    from tests.conftest import ROOT
+
+    wpr = ROOT / "examples" / "war-powers-resolution"
+    pytester.makefile(".feature", **{"features/clock": (wpr / "scenarios" / "sixty-day-clock.feature").read_text()})
+    pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    # The pack lives in the project (a path outside it would make pytest take that tree's ini file).
+    pack = (wpr / "rules" / "war-powers-resolution.yaml").read_text()
+    pytester.makefile(".yaml", **{"law/war-powers-resolution": pack})
+    added = pytester.runpytest("-p", "no:cacheprovider", "--ce-with-rules", "law")
+    added.assert_outcomes(passed=7)
+    bundled_only = pytester.runpytest("-p", "no:cacheprovider")
+    bundled_only.assert_outcomes(failed=7)
+    assert "undefined step 'United States Armed Forces were introduced into hostilities on 2026-03-01'" in (
+        bundled_only.stdout.str()
+    )
