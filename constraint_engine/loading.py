@@ -308,7 +308,7 @@ def load_pack(path: Path) -> tuple[RulePack, dict[Path_, int]]:
 
 def _accepted_for(err: Any) -> str:
     if err["type"] == "extra_forbidden":
-        return "the keys documented in rules/README.md"
+        return "the keys documented in rules/README.md (installed as constraint_engine/rules/README.md)"
     if err["type"] == "literal_error":
         return str(err.get("ctx", {}).get("expected", ""))
     if err["type"].startswith("date"):

@@ -20,7 +20,7 @@ ACTORS = ("President", "Secretary of State", "Secretary of Defense")
 DUTY_STATUSES = ("met", "pending", "breached")  # a duty the action triggers: shown done, owed, or not done
 
 # The facts a scenario can assert, their fields and the kinds of action are declared by the rule packs
-# themselves (`vocabulary:`, see rules/README.md); Dates travel as proleptic ordinals (date.toordinal())
+# themselves (`vocabulary:`, see rules/README.md). Dates travel as proleptic ordinals (date.toordinal())
 # so that the engine compares integers.
 FieldType = Literal["int", "str", "date"]
 

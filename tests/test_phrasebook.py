@@ -14,7 +14,6 @@ from constraint_engine.cli import main
 from constraint_engine.errors import InputErrors
 from constraint_engine.loading import RuleDirs, load_rulebook
 from constraint_engine.steps import bundled_registry
-
 from tests.conftest import ROOT
 
 WPR = ROOT / "examples" / "war-powers-resolution"
@@ -134,7 +133,10 @@ def test_a_template_that_would_capture_another_phrase_is_refused(tmp_path: Path)
     )
     assert len(errors) == 1, errors
     assert f"moot.yaml:{line_of(tmp_path, 'the moot court heard {country}')}:" in errors[0]
-    assert "would also capture 'the moot court heard Germany'" in errors[0] and "one shadows the other" in errors[0]
+    assert (
+        "would also capture 'the moot court heard Germany'" in errors[0]
+        and "one shadows the other" in errors[0]
+    )
 
 
 def test_a_general_phrase_beside_a_more_specific_one_is_not_a_conflict(tmp_path: Path):
@@ -174,7 +176,9 @@ def test_a_field_the_fact_does_not_declare_is_an_error(tmp_path: Path):
     )
     assert len(errors) == 1
     assert f"moot.yaml:{line_of(tmp_path, 'asserts:')}:" in errors[0]
-    assert "senate_vote has no field 'date'. Accepted: fields of senate_vote: yeas, present, voting" in errors[0]
+    assert (
+        "senate_vote has no field 'date'. Accepted: fields of senate_vote: yeas, present, voting" in errors[0]
+    )
 
 
 def test_a_value_of_the_wrong_type_and_an_unknown_fact_are_errors(tmp_path: Path):
@@ -263,7 +267,9 @@ def test_every_phrase_about_a_statute_is_declared_in_a_yaml_file_under_rules():
 def test_steps_lists_each_phrase_with_the_pack_that_declares_it():
     result = CliRunner().invoke(main, ["steps", "--with-rules", str(WPR / "rules")])
     assert result.exit_code == 0
-    block = result.output.split("Given United States Armed Forces were introduced into hostilities on {date}")[1]
+    block = result.output.split(
+        "Given United States Armed Forces were introduced into hostilities on {date}"
+    )[1]
     assert "declared by rule pack war-powers-resolution (" in block.split("\n  Given ")[0]
     bundled = CliRunner().invoke(main, ["steps"]).output
     assert "war-powers" not in bundled and "declared by rule pack nato-support-act" in bundled
@@ -335,13 +341,18 @@ def test_new_writes_a_skeleton_for_a_phrase_of_an_added_pack():
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "Scenario Outline: continue a use of United States Armed Forces in hostilities on <date>" in result.output
+    assert (
+        "Scenario Outline: continue a use of United States Armed Forces in hostilities on <date>"
+        in result.output
+    )
     assert re.search(r"\| 1973-11-06 \| permitted", result.output)
 
 
 def test_the_bundled_registry_orders_the_more_specific_phrase_first():
     registry = bundled_registry()
-    step, args = registry.find("given", "United States forces in the European Command area of responsibility number 80,000")
+    step, args = registry.find(
+        "given", "United States forces in the European Command area of responsibility number 80,000"
+    )
     assert step.pack == "vocabulary" and "European Command" in step.template and args == {"count": 80000}
     step, args = registry.find("given", "United States forces in Germany number 35,000")
     assert args == {"country": "Germany", "count": 35000}

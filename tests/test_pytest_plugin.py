@@ -91,7 +91,9 @@ def test_a_statute_added_with_ce_with_rules_brings_its_phrases_as_steps(pytester
     from tests.conftest import ROOT
 
     wpr = ROOT / "examples" / "war-powers-resolution"
-    pytester.makefile(".feature", **{"features/clock": (wpr / "scenarios" / "sixty-day-clock.feature").read_text()})
+    pytester.makefile(
+        ".feature", **{"features/clock": (wpr / "scenarios" / "sixty-day-clock.feature").read_text()}
+    )
     pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
     # The pack lives in the project (a path outside it would make pytest take that tree's ini file).
     pack = (wpr / "rules" / "war-powers-resolution.yaml").read_text()
