@@ -1,14 +1,13 @@
 """Compile a RuleBook into one durable-rules JSON ruleset.
 
-Strata (durable-rules decides a negation when a match is queued, so negation must come last):
-  1. `engage:<provision>`    the action falls under a provision in force      -> asserts {t: engaged}
-     `undecided:<provision>` it would, but a fact it needs (a baseline) is missing -> asserts {t: undecided}
-     `lift:<lift>`           an exception or a complied duty holds            -> asserts {t: lift}
-     `not-lift:<id>`         a fact that is mistaken for an exception is seen -> recorded only
-  2. gated on {t: evaluate}, each "unless a lift holds":
-     `block:<provision>`        a prohibition engaged                         -> recorded only
-     `duty:<provision>`         a duty engaged and not (yet) met               -> recorded only
-     `undetermined:<provision>` a provision undecided                          -> recorded only
+The rules durable-rules runs are positive only, so nothing depends on when it decides a negation:
+  `engage:<provision>`    the action falls under a provision in force      -> concludes {t: engaged}
+  `undecided:<provision>` it would, but a fact it needs (a baseline) is missing -> concludes {t: undecided}
+  `lift:<lift>`           an exception or a complied duty holds            -> concludes {t: lift}
+  `not-lift:<id>`         a fact that is mistaken for an exception is seen -> recorded only
+The engine records what each rule concludes in its trace (nothing is asserted back into the session), and
+decides from the trace what used to be the negated rules (`decisions`): a prohibition engaged and not lifted
+blocks, a duty engaged and not met is owed, a provision undecided and not lifted is undetermined.
 Parameters reach the rules as fields of one {t: params} fact, resolved for the scenario's date,
 so a dated amendment or a what-if value never needs a new ruleset.
 """
@@ -29,7 +28,6 @@ from .models import DependingOn, Lift, Parameter, Provision
 
 PARAMS = "p"
 ACTION = "a"
-GATE = "evaluate"
 RuleKind = Literal[
     "start", "engage", "lift", "not-lift", "block", "duty", "undecided", "undetermined", "probe"
 ]
@@ -47,6 +45,16 @@ class RuleMeta:
     asserts: dict[str, Any] | None  # the fact it derives, when a later rule needs it
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What a provision decides once the rules have run: decided in Python from the firing trace."""
+
+    provision: str
+    kind: Literal["block", "duty"] | None  # a note decides nothing
+    lifted_by: frozenset[str]
+    needs: bool  # undecided (a needed fact missing) and not lifted: undetermined
+
+
 @dataclass
 class CompiledRules:
     name: str
@@ -54,6 +62,7 @@ class CompiledRules:
     rules: dict[str, RuleMeta]
     fact_types: frozenset[str]
     book: RuleBook
+    decisions: tuple[Decision, ...] = ()
     _changes: list[dt.date] = field(default_factory=list)
     _params_cache: dict[tuple[int, tuple[tuple[str, Any], ...]], dict[str, Any]] = field(default_factory=dict)
 
@@ -211,6 +220,11 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
     def add(
         rule_id: str, kind: RuleKind, target: str, all_: list[Any], asserts: dict[str, Any] | None
     ) -> None:
+        if '"' in rule_id or "\\" in rule_id:  # the engine reads a firing's rule from its JSON text
+            raise InputError(
+                f"rule {rule_id!r}: an id or an interpretation's choice holds a quote or a backslash.",
+                accepted="ids and choices of letters, digits, dots, dashes and spaces",
+            )
         definition[rule_id] = {"all": guard_reads(all_)}
         rules[rule_id] = RuleMeta(rule_id, kind, target, asserts)
 
@@ -220,7 +234,7 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
     add("start", "start", "params", [{PARAMS: {"t": "params"}}], None)
     for prov in book.provisions.values():
         for suffix, patterns in _owned(prov.id, _engage, prov):
-            # A note is only recorded: no gated rule reads its engagement (durable refuses an unread fact).
+            # A note's engagement is only recorded: nothing is decided from it.
             asserts = None if prov.kind == "note" else {"t": "engaged", "provision": prov.id}
             add(f"engage:{prov.id}{suffix}", "engage", prov.id, patterns, asserts)
     for lift in book.lifts.values():
@@ -244,21 +258,6 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
                 patterns,
                 {"t": "undecided", "provision": prov.id},
             )
-    for prov in book.provisions.values():
-        unless = (
-            [{"x$not": _both([{"t": "lift"}, _either([{"lift": x} for x in prov.lifted_by])])}]
-            if prov.lifted_by
-            else []
-        )
-        gate = {"g": {"t": GATE}}
-        if prov.kind != "note":
-            engaged = {"e": {"$and": [{"t": "engaged"}, {"provision": prov.id}]}}
-            kind: RuleKind = "block" if prov.kind == "prohibition" else "duty"
-            add(f"{kind}:{prov.id}", kind, prov.id, [engaged, gate, *unless], None)
-        if prov.needs:
-            undecided = {"e": {"$and": [{"t": "undecided"}, {"provision": prov.id}]}}
-            add(f"undetermined:{prov.id}", "undetermined", prov.id, [undecided, gate, *unless], None)
-
     if probes:
         for prov in book.provisions.values():
             for index, suffix, patterns in _owned(prov.id, _probes, prov):
@@ -294,7 +293,16 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
     fact_types = _matched_types(definition)
     digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
     changes = sorted({v.since for p in book.parameters.values() for v in p.values})
-    return CompiledRules(f"ce_{digest}", definition, rules, frozenset(fact_types), book, changes)
+    decisions = tuple(
+        Decision(
+            prov.id,
+            None if prov.kind == "note" else "block" if prov.kind == "prohibition" else "duty",
+            frozenset(prov.lifted_by),
+            bool(prov.needs),
+        )
+        for prov in book.provisions.values()
+    )
+    return CompiledRules(f"ce_{digest}", definition, rules, frozenset(fact_types), book, decisions, changes)
 
 
 Variant = tuple[str, list[Any]]

@@ -1,14 +1,17 @@
-"""Run compiled rules in durable-rules: a thread-free host, one session per evaluation, a firing trace.
+"""Run compiled rules in durable-rules: a thread-free host, a resident session, a firing trace.
 
-See the design notes on durable-rules 2.0.28: its timer threads race, errors inside actions are
-swallowed, and negation is decided when a match is queued. This adapter runs every derivation
-before the gate fact that enables the (negated) blocking rules, records every firing itself,
-and turns any fault into the outcome "error", never "permitted".
+See the design notes on durable-rules 2.0.28: its timer threads race, errors inside actions are swallowed,
+a new session costs a memset per rule pattern, and negation is decided when a match is queued. This adapter
+runs only positive rules, records every firing itself (what a rule concludes stays in the trace, never
+asserted back), decides blocks from the trace, and turns any fault into the outcome "error", never
+"permitted". One session is reused: each evaluation asserts its facts, reads the trace, and retracts them,
+leaving the session as new; it is replaced every `RECYCLE` evaluations and after any fault.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -16,7 +19,7 @@ from typing import Any, Literal
 import durable_rules_engine
 from durable import engine as durable_engine
 
-from .compiling import GATE, PARAMS, CompiledRules, RuleMeta
+from .compiling import PARAMS, CompiledRules, RuleMeta
 from .facts import Proposal
 from .models import DERIVED_FACTS
 
@@ -85,52 +88,120 @@ class _Trace:
 # Each abandoned session leaks its pools (~2 MB measured); past this many faults in one engine, it is no
 # longer trusted and every later evaluation fails closed instead of growing memory without bound.
 MAX_FAULTS = 16
+# A resident session is replaced after this many evaluations: durable keeps ~11 bytes per evaluation in a
+# long-lived session, and detects duplicate facts by a 32-bit hash (a false duplicate was seen after 46,010
+# distinct facts in one session); a few thousand facts per session stay far from both.
+RECYCLE = 500
+
+
+def _unused(c: Any) -> None:
+    raise AssertionError("durable-rules dispatched an action itself; the driver runs them")
+
+
+# More firings than this in one call means the engine is looping: an error, never a verdict.
+MAX_FIRINGS = 10_000
+
+
+class _Driver:
+    """durable-rules' C core for one registered ruleset, driven directly.
+
+    What durable's Python host does per firing (a Closure, a Promise, the session state serialised back
+    with update_state) is skipped: an action here only records its firing, and never touches the state.
+    Facts go in as one JSON text, which retracts them again. This class is the seam fault-injection tests
+    replace (`assert_facts`, `retract_facts`).
+    """
+
+    def __init__(self, host: _SyncHost, name: str, actions: dict[str, Callable[[str], None]], owner: Any):
+        self.host = host  # keeps the registration alive
+        self.handle = host.get_ruleset(name)._handle
+        self.actions = actions
+
+    def assert_facts(self, text: str) -> None:
+        self._run(durable_rules_engine.assert_facts(self.handle, text), text)
+
+    def retract_facts(self, text: str) -> None:
+        self._run(durable_rules_engine.retract_facts(self.handle, text), text)
+
+    def delete_state(self, sid: str) -> None:
+        durable_rules_engine.delete_state(self.handle, sid)
+
+    def _run(self, result: Any, text: str) -> None:
+        code, state = result[0], result[1]
+        if code == 1:
+            raise durable_engine.MessageNotHandledException(json.loads(text))
+        if code == 2:
+            raise durable_engine.MessageObservedException(json.loads(text))
+        if code == 3:
+            return
+        started = durable_rules_engine.start_action_for_state(self.handle, state)
+        message = started[1] if started else None
+        fired = 0
+        while message:
+            fired += 1
+            if fired > MAX_FIRINGS:
+                raise RuntimeError(f"more than {MAX_FIRINGS} firings in one evaluation")
+            self.actions[_rule_of(message)](message)
+            message = durable_rules_engine.complete_and_start_action(self.handle, state)
+
+
+def _rule_of(message: str) -> str:
+    """The rule a fired message is for: its first key ({"engage:x": {...}}); the ids the compiler makes hold
+    no quote or backslash, so the key is the text up to the next quote."""
+    return message[2 : message.index('"', 2)]
 
 
 class Engine:
     """Evaluates proposals against one compiled ruleset. One engine per process; not thread-safe."""
 
-    def __init__(self, compiled: CompiledRules, *, trace_matches: bool = True):
+    def __init__(self, compiled: CompiledRules, *, trace_matches: bool = True, recycle: int | None = None):
+        """`recycle`: evaluations per session (default RECYCLE; 1 gives each evaluation a fresh session)."""
         self.compiled = compiled
         self.trace_matches = trace_matches
+        self.recycle = recycle
         self._trace = _Trace()
         self._sessions = itertools.count()
+        self._sid = str(next(self._sessions))
+        self._uses = 0  # evaluations in the resident session
         self.hosts_discarded = 0
         self._host = self._new_host()
 
-    def _new_host(self) -> _SyncHost:
+    def _new_host(self) -> _Driver:
         # A ruleset name registers only once per host, so each engine has a host of its own.
         host = _SyncHost()
+        actions = {rule_id: self._action(meta) for rule_id, meta in self.compiled.rules.items()}
         host.set_rulesets(
             {
                 self.compiled.name: {
-                    rule_id: {**body, "run": self._action(self.compiled.rules[rule_id])}
+                    # durable's own dispatch is never used (the driver runs the actions), but it wants one.
+                    rule_id: {**body, "run": _unused}
                     for rule_id, body in self.compiled.definition.items()
                 }
             }
         )
-        return host
+        return _Driver(host, self.compiled.name, actions, self)
 
-    def _action(self, meta: RuleMeta) -> Callable[[Any], None]:
+    def _action(self, meta: RuleMeta) -> Callable[[str], None]:
+        """What a rule does when it fires: record the firing (and, with trace_matches, the facts it matched,
+        read from the engine's message)."""
         if meta.kind == "start":
 
-            def start(c: Any) -> None:
+            def start(message: str) -> None:
                 self._trace.started = True
 
             return start
 
-        def run(c: Any) -> None:
+        def run(message: str) -> None:
             trace = self._trace
             try:
                 matched: dict[str, dict[str, Any]] = {}
                 if self.trace_matches:
-                    for name, fact in c._m.items():
+                    for name, fact in json.loads(message)[meta.rule_id].items():
                         if name != PARAMS:
                             matched[name] = {k: v for k, v in fact.items() if k != "sid"}
+                # What the rule concludes is recorded, not asserted: no rule reads it (blocks are decided
+                # from the trace), so the session holds only the evaluation's own facts.
                 derived = None if meta.asserts is None else {**meta.asserts, "id": f"d{next(trace.counter)}"}
                 trace.firings.append(Firing(meta.rule_id, meta.kind, meta.target, matched, derived))
-                if derived is not None:
-                    c.assert_fact(derived)
             except Exception as exc:  # an error inside an action must fail the evaluation
                 trace.errors.append(f"rule {meta.rule_id}: {type(exc).__name__}: {exc}")
 
@@ -141,9 +212,9 @@ class Engine:
         return self.evaluate_facts(params, proposal.engine_facts())
 
     def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:
-        """Assert params and facts, then the gate; read the verdict from the firing trace."""
-        name = self.compiled.name
-        sid = str(next(self._sessions))
+        """Assert params and facts in the resident session, read the verdict from the firing trace, and
+        retract them again."""
+        sid = self._sid
         self._trace = trace = _Trace()
         if self.hosts_discarded >= MAX_FAULTS:
             trace.errors.append(
@@ -160,35 +231,76 @@ class Engine:
             elif fact["t"] not in DERIVED_FACTS:  # a derived fact no rule reads is no one's concern
                 ignored.append(fact["t"])
         failed = False
+        text = json.dumps(batch, ensure_ascii=False)  # once: the same text is retracted afterwards
         try:
-            self._host.assert_facts(name, batch)
-            self._host.assert_fact(name, {"t": GATE, "sid": sid, "id": "gate"})
+            self._host.assert_facts(text)
         except Exception as exc:  # the engine refused a fact, or failed: never read as permitted
             failed = True
             trace.errors.append(f"engine: {type(exc).__name__}: {durable_message(exc)}")
-        finally:
-            self._end_session(sid, failed or not trace.started, trace)
+        self._end_evaluation(text, failed or not trace.started, trace)
         return self._result(trace, params, ignored)
 
-    def _end_session(self, sid: str, unsafe: bool, trace: _Trace) -> None:
-        """Delete a finished session, or abandon the host whose session is half-built.
-
-        durable-rules frees state on delete that a failed or actionless session never initialised (a
-        heap corruption, then a crash). Such a session is never deleted: its whole ruleset is (that frees
-        the ruleset's pools and never walks its sessions), and the next evaluation gets a fresh host.
-        """
+    def _end_evaluation(self, batch: str, unsafe: bool, trace: _Trace) -> None:
+        """Leave the resident session as new: retract what was asserted (positive rules cannot fire on a
+        retraction; that nothing does is checked), or abandon the host if the session is half-built."""
         if not unsafe:
+            fired = len(trace.firings)
             try:
-                self._host.delete_state(self.compiled.name, sid)
-                return
+                self._host.retract_facts(batch)
             except Exception as exc:
-                trace.errors.append(f"engine: could not delete session {sid}: {exc}")
+                trace.errors.append(f"engine: could not retract the evaluation's facts: {exc}")
+                unsafe = True
+            if len(trace.firings) != fired:  # the session would not be as new: a defect, never trusted
+                del trace.firings[fired:]
+                trace.errors.append("engine: a rule fired while the evaluation's facts were retracted")
+                unsafe = True
+        if not unsafe:
+            self._uses += 1
+            if self._uses >= (self.recycle or RECYCLE):
+                self._recycle(trace)
+            return
         old, self._host = self._host, self._new_host()
+        self._sid, self._uses = str(next(self._sessions)), 0
         self.hosts_discarded += 1
         try:
-            durable_rules_engine.delete_ruleset(old.get_ruleset(self.compiled.name)._handle)
+            durable_rules_engine.delete_ruleset(old.handle)
         except Exception as exc:  # the old ruleset's memory is lost; nothing else depends on it
             trace.errors.append(f"engine: could not free an abandoned ruleset: {exc}")
+
+    def _recycle(self, trace: _Trace) -> None:
+        """Replace the resident session by a new one (an action ran in it, so deleting it is safe)."""
+        try:
+            self._host.delete_state(self._sid)
+        except Exception as exc:
+            trace.errors.append(f"engine: could not delete session {self._sid}: {exc}")
+        self._sid, self._uses = str(next(self._sessions)), 0
+
+    def _decide(self, trace: _Trace, ev: Evaluation, found: dict[str, list[str]]) -> None:
+        """The provisions that block, owe a duty, or are undetermined: engaged (or undecided) and none of
+        their lifts fired. Each gets a firing in the trace, so the derivation shows it as a step."""
+        if trace.errors:
+            return
+        lifted = set(ev.lifts)
+        undecided = {f.target for f in trace.firings if f.kind == "undecided"}
+        concluded = {(f.kind, f.target): f.concluded for f in trace.firings if f.concluded is not None}
+        for d in self.compiled.decisions:
+            if d.lifted_by & lifted:
+                continue
+            if d.kind is not None and d.provision in ev.engaged:
+                self._decided(trace, found, d.kind, d.provision, concluded.get(("engage", d.provision)))
+            if d.needs and d.provision in undecided:
+                fact = concluded.get(("undecided", d.provision))
+                self._decided(trace, found, "undetermined", d.provision, fact)
+
+    def _decided(
+        self, trace: _Trace, found: dict[str, list[str]], kind: str, target: str, fact: dict[str, Any] | None
+    ) -> None:
+        # As the gated rule matched it before blocks were decided here: the fact it read, and the gate.
+        matched = (
+            {"e": dict(fact), "g": {"t": "evaluate", "id": "gate"}} if self.trace_matches and fact else {}
+        )
+        trace.firings.append(Firing(f"{kind}:{target}", kind, target, matched, None))
+        found[kind].append(target)
 
     def _result(self, trace: _Trace, params: dict[str, Any], ignored: list[str]) -> Evaluation:
         ev = Evaluation(outcome="permitted", firings=trace.firings, params=params, ignored=ignored)
@@ -203,6 +315,7 @@ class Engine:
         for f in trace.firings:
             if f.kind in found:  # probes (coverage runs only) decide nothing
                 found[f.kind].append(f.target)
+        self._decide(trace, ev, found)
         if trace.errors:
             ev.outcome = "error"
             ev.error = "; ".join(trace.errors)

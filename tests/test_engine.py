@@ -136,10 +136,10 @@ def test_a_fact_the_engine_refuses_fails_closed(monkeypatch: pytest.MonkeyPatch)
 
     engine = Engine(compile_rulebook(load_rulebook()))
 
-    def refuse(name, facts):  # type: ignore[no-untyped-def]
-        raise MessageNotHandledException(facts)
+    def refuse(text):  # type: ignore[no-untyped-def]
+        raise MessageNotHandledException(text)
 
-    monkeypatch.setattr(engine._host, "assert_facts", refuse)
+    monkeypatch.setattr(engine._host, "assert_facts", refuse)  # the driver: the engine's seam to durable
     # Without the fault this proposal is permitted; with it, it must not be.
     ev = engine.evaluate(proposal("withdraw", "2026-03-01", ACT, CONSULTED, notice("2025-01-01")))
     assert ev.outcome == "error"

@@ -61,10 +61,10 @@ def test_an_exception_inside_a_rule_action_gives_error_and_exit_1(
 def test_a_fact_the_ruleset_cannot_handle_gives_error(feature: Path, monkeypatch: pytest.MonkeyPatch):
     from durable.engine import MessageNotHandledException
 
-    def refuse(self, name, facts):  # type: ignore[no-untyped-def]
-        raise MessageNotHandledException(facts)
+    def refuse(self, text):  # type: ignore[no-untyped-def]
+        raise MessageNotHandledException(text)
 
-    monkeypatch.setattr("constraint_engine.engine._SyncHost.assert_facts", refuse)
+    monkeypatch.setattr("constraint_engine.engine._Driver.assert_facts", refuse)
     code, doc = _check(feature)
     assert code == 1 and doc["scenarios"][0]["verdict"]["outcome"] == "error"
 

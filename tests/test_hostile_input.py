@@ -213,8 +213,7 @@ def test_a_pack_of_a_thousand_provisions_is_refused_in_words(tmp_path: Path):
         ]
     (law / "many.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("lint", str(law))
-    assert (
-        result.exit_code == 2
-        and "too large for durable-rules" in result.output
-        and "error 108" in result.output
-    )
+    # Refused before durable-rules sees it, whichever of its limits the pack meets first (a thousand
+    # provisions testing one field after the same tests is too wide for its matcher).
+    assert result.exit_code == 2
+    assert "too wide for durable-rules" in result.output or "too large for durable-rules" in result.output
