@@ -76,13 +76,12 @@ class Evaluation:
 
 
 class _Trace:
-    __slots__ = ("firings", "errors", "counter", "started")
+    __slots__ = ("firings", "errors", "counter")
 
     def __init__(self) -> None:
         self.firings: list[Firing] = []
         self.errors: list[str] = []
         self.counter = itertools.count()
-        self.started = False  # the `start` rule ran: the session's action context is initialised
 
 
 # Each abandoned session leaks its pools (~2 MB measured); past this many faults in one engine, it is no
@@ -162,6 +161,8 @@ class Engine:
         self._sessions = itertools.count()
         self._sid = str(next(self._sessions))
         self._uses = 0  # evaluations in the resident session
+        self._started = False  # the `start` rule ran in it: an action ran, so deleting it is safe
+        self._params: tuple[dict[str, Any], str] | None = None  # the parameters fact in the session
         self.hosts_discarded = 0
         self._host = self._new_host()
 
@@ -186,7 +187,7 @@ class Engine:
         if meta.kind == "start":
 
             def start(message: str) -> None:
-                self._trace.started = True
+                self._started = True
 
             return start
 
@@ -223,7 +224,7 @@ class Engine:
             )
             return self._result(trace, params, [])
         known = self.compiled.fact_types
-        batch = [{**params, "sid": sid, "id": "p"}]
+        batch: list[dict[str, Any]] = []
         ignored: list[str] = []
         for i, fact in enumerate(facts):
             if fact["t"] in known:
@@ -233,12 +234,25 @@ class Engine:
         failed = False
         text = json.dumps(batch, ensure_ascii=False)  # once: the same text is retracted afterwards
         try:
+            self._resident_params(params, sid)
             self._host.assert_facts(text)
         except Exception as exc:  # the engine refused a fact, or failed: never read as permitted
             failed = True
             trace.errors.append(f"engine: {type(exc).__name__}: {durable_message(exc)}")
-        self._end_evaluation(text, failed or not trace.started, trace)
+        self._end_evaluation(text, failed or not self._started, trace)
         return self._result(trace, params, ignored)
+
+    def _resident_params(self, params: dict[str, Any], sid: str) -> None:
+        """The parameters fact stays in the session while it is the same (the same interval between
+        amendments, the same what-ifs); only a different one is retracted and replaced."""
+        if self._params is not None and self._params[0] is params:
+            return
+        if self._params is not None:
+            self._host.retract_facts(self._params[1])
+            self._params = None
+        text = json.dumps([{**params, "sid": sid, "id": "p"}], ensure_ascii=False)
+        self._host.assert_facts(text)
+        self._params = (params, text)
 
     def _end_evaluation(self, batch: str, unsafe: bool, trace: _Trace) -> None:
         """Leave the resident session as new: retract what was asserted (positive rules cannot fire on a
@@ -260,7 +274,7 @@ class Engine:
                 self._recycle(trace)
             return
         old, self._host = self._host, self._new_host()
-        self._sid, self._uses = str(next(self._sessions)), 0
+        self._sid, self._uses, self._started, self._params = str(next(self._sessions)), 0, False, None
         self.hosts_discarded += 1
         try:
             durable_rules_engine.delete_ruleset(old.handle)
@@ -273,7 +287,7 @@ class Engine:
             self._host.delete_state(self._sid)
         except Exception as exc:
             trace.errors.append(f"engine: could not delete session {self._sid}: {exc}")
-        self._sid, self._uses = str(next(self._sessions)), 0
+        self._sid, self._uses, self._started, self._params = str(next(self._sessions)), 0, False, None
 
     def _decide(self, trace: _Trace, ev: Evaluation, found: dict[str, list[str]]) -> None:
         """The provisions that block, owe a duty, or are undetermined: engaged (or undecided) and none of
