@@ -225,6 +225,8 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
                 f"rule {rule_id!r}: an id or an interpretation's choice holds a quote or a backslash.",
                 accepted="ids and choices of letters, digits, dots, dashes and spaces",
             )
+        if kind != "start":
+            all_ = _without_unread_params(all_)
         definition[rule_id] = {"all": guard_reads(all_)}
         rules[rule_id] = RuleMeta(rule_id, kind, target, asserts)
 
@@ -335,6 +337,24 @@ def _cases(deps: list[tuple[str, DependingOn]]) -> list[tuple[str, dict[str, str
                 expanded.append((f"{suffix}[{name}={value}]", {**chosen, param_key(name): value}, more))
         combos = expanded
     return combos
+
+
+def _without_unread_params(patterns: list[Any]) -> list[Any]:
+    """A rule matches the parameters fact only if it reads it: a case of an interpretation, or a value
+    compared with. Every other match of it is a join the engine would do for nothing (the fact is always
+    there)."""
+    first, rest = patterns[0], patterns[1:]
+    if first == {PARAMS: {"t": "params"}} and not _reads_params(rest):
+        return rest
+    return patterns
+
+
+def _reads_params(node: Any) -> bool:
+    if isinstance(node, dict):
+        return any((k == PARAMS and isinstance(v, str)) or _reads_params(v) for k, v in node.items())
+    if isinstance(node, list):
+        return any(_reads_params(v) for v in node)
+    return False
 
 
 def _params_pattern(chosen: dict[str, str]) -> dict[str, Any]:

@@ -173,7 +173,8 @@ def evaluate_point(
         for fact in facts:
             runner.registry.apply("given", fact, builder)
         runner.registry.apply("when", action, builder)
-        verdict = runner.evaluate(runner.proposal(builder))
+        # The grid shows each point's outcome and blocks: a brief verdict (no derivation, no other readings).
+        verdict = runner.evaluate(runner.proposal(builder), brief=True)
     except (StepError, InputError) as exc:
         return {**_plain(point), "outcome": "error", "blocked_by": [], "governed_by": [], "error": str(exc)}
     # Governed: some provision in force covers this kind of action by this actor (whether or not it blocks).

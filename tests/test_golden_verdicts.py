@@ -27,4 +27,6 @@ def test_every_verdict_of_the_generated_sample_is_what_the_earlier_engine_gave()
             pinned["blocked_by"],
         ), f"line {pinned['line']}"
         whole = json.dumps(verdict, sort_keys=True, ensure_ascii=False).encode()
-        assert hashlib.sha256(whole).hexdigest() == pinned["sha256"], f"line {pinned['line']}: the JSON changed"
+        assert hashlib.sha256(whole).hexdigest() == pinned["sha256"], (
+            f"line {pinned['line']}: the JSON changed"
+        )

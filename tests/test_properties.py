@@ -107,3 +107,20 @@ def test_the_same_input_gives_the_same_verdict_in_another_process(batch: list[Pr
     theirs = [tuple(json.loads(line)) for line in child.stdout.splitlines()]
     ours = [(o, sorted(b)) for o, b in (_verdict(p) for p in batch)]
     assert [(o, list(b)) for o, b in ours] == [(o, b) for o, b in theirs]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON, st.sampled_from(["\n", "\n    "]))
+def test_the_json_writer_writes_what_the_standard_library_would(value: object, newline: str):
+    from constraint_engine.render.run import indented_json
+
+    assert indented_json(value, newline) == json.dumps(value, indent=2, ensure_ascii=False).replace(
+        "\n", newline
+    )

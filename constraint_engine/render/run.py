@@ -85,6 +85,64 @@ def scenario_json(r: ScenarioResult) -> dict[str, Any]:
     }
 
 
+_STRING = json.encoder.encode_basestring  # the C encoder, for ensure_ascii=False
+
+
+def indented_json(value: Any, newline: str = "\n") -> str:
+    """Exactly json.dumps(value, indent=2, ensure_ascii=False), with each new line starting `newline`.
+
+    The standard library encodes indented JSON in pure Python, a generator per level; this writes the same
+    text from one list of parts, several times faster on a verdict. Anything but plain JSON data goes to
+    json.dumps itself."""
+    parts: list[str] = []
+    try:
+        _write(value, newline, parts)
+    except _NotPlain:
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", newline)
+    return "".join(parts)
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _write(value: Any, newline: str, parts: list[str]) -> None:
+    if isinstance(value, str):
+        parts.append(_STRING(value))
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif type(value) is int:
+        parts.append(int.__repr__(value))
+    elif isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        first = True
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _NotPlain
+            parts.append(("{" if first else ",") + inner + _STRING(key) + ": ")
+            first = False
+            _write(item, inner, parts)
+        parts.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        for i, item in enumerate(value):
+            parts.append(("[" if i == 0 else ",") + inner)
+            _write(item, inner, parts)
+        parts.append(newline + "]")
+    else:  # floats, and anything else: the standard library decides
+        raise _NotPlain
+
+
 class JsonRunWriter:
     """The run document written as scenarios finish, byte for byte what json.dumps(indent=2) would give the
     whole: memory holds one scenario at a time, not the run."""
@@ -95,7 +153,7 @@ class JsonRunWriter:
         self.write('{\n  "schema": ' + json.dumps(RUN_SCHEMA) + ',\n  "scenarios": [')
 
     def scenario(self, doc: dict[str, Any]) -> None:
-        body = json.dumps(doc, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        body = indented_json(doc, "\n    ")
         self.write(("," if self.count else "") + "\n    " + body)
         self.count += 1
 
