@@ -10,6 +10,7 @@ leaving the session as new; it is replaced every `RECYCLE` evaluations and after
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections.abc import Callable
@@ -56,8 +57,17 @@ class Firing:
     rule: str
     kind: str
     target: str
-    matched: dict[str, dict[str, Any]]
+    matched_now: dict[str, dict[str, Any]]  # the facts it matched, when known at once
     concluded: dict[str, Any] | None
+    message: str = ""  # or the engine's message, read only when someone asks (most never do)
+
+    @functools.cached_property
+    def matched(self) -> dict[str, dict[str, Any]]:
+        """The facts the rule matched (without the parameters fact or the session id)."""
+        if not self.message:
+            return self.matched_now
+        facts = json.loads(self.message)[self.rule]
+        return {n: {k: v for k, v in f.items() if k != "sid"} for n, f in facts.items() if n != PARAMS}
 
 
 @dataclass
@@ -163,6 +173,8 @@ class Engine:
         self._uses = 0  # evaluations in the resident session
         self._started = False  # the `start` rule ran in it: an action ran, so deleting it is safe
         self._params: tuple[dict[str, Any], str] | None = None  # the parameters fact in the session
+        # Each parameters fact's JSON, by the dict's identity (compiled.params_fact keeps one per interval).
+        self._params_texts: dict[int, tuple[dict[str, Any], str, str]] = {}
         self.hosts_discarded = 0
         self._host = self._new_host()
 
@@ -194,15 +206,12 @@ class Engine:
         def run(message: str) -> None:
             trace = self._trace
             try:
-                matched: dict[str, dict[str, Any]] = {}
-                if self.trace_matches:
-                    for name, fact in json.loads(message)[meta.rule_id].items():
-                        if name != PARAMS:
-                            matched[name] = {k: v for k, v in fact.items() if k != "sid"}
                 # What the rule concludes is recorded, not asserted: no rule reads it (blocks are decided
-                # from the trace), so the session holds only the evaluation's own facts.
+                # from the trace), so the session holds only the evaluation's own facts. The facts it matched
+                # are kept as the engine's text, decoded only if a derivation is asked for.
                 derived = None if meta.asserts is None else {**meta.asserts, "id": f"d{next(trace.counter)}"}
-                trace.firings.append(Firing(meta.rule_id, meta.kind, meta.target, matched, derived))
+                kept = message if self.trace_matches else ""
+                trace.firings.append(Firing(meta.rule_id, meta.kind, meta.target, {}, derived, kept))
             except Exception as exc:  # an error inside an action must fail the evaluation
                 trace.errors.append(f"rule {meta.rule_id}: {type(exc).__name__}: {exc}")
 
@@ -250,9 +259,14 @@ class Engine:
         if self._params is not None:
             self._host.retract_facts(self._params[1])
             self._params = None
-        text = json.dumps([{**params, "sid": sid, "id": "p"}], ensure_ascii=False)
-        self._host.assert_facts(text)
-        self._params = (params, text)
+        known = self._params_texts.get(id(params))
+        if known is None or known[0] is not params or known[1] != sid:
+            if len(self._params_texts) > 256:
+                self._params_texts.clear()
+            text = json.dumps([{**params, "sid": sid, "id": "p"}], ensure_ascii=False)
+            known = self._params_texts[id(params)] = (params, sid, text)
+        self._host.assert_facts(known[2])
+        self._params = (params, known[2])
 
     def _end_evaluation(self, batch: str, unsafe: bool, trace: _Trace) -> None:
         """Leave the resident session as new: retract what was asserted (positive rules cannot fire on a

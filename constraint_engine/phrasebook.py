@@ -560,6 +560,7 @@ def conflicts(phrases: list[Phrase], core: list[Wording] | None = None) -> list[
     errors = []
     ours = [w for p in phrases for w in wordings(p)]
     everyone = [*(core or []), *ours]
+    mine = {id(w) for w in ours}  # by identity: comparing wordings field by field is quadratic work
     by_shape: dict[tuple[str, str], Wording] = {}
     by_effect: dict[str, Wording] = {}
     repeated: set[int] = set()  # wordings already reported as declared twice: not again as shadows
@@ -598,7 +599,7 @@ def conflicts(phrases: list[Phrase], core: list[Wording] | None = None) -> list[
                 continue
             if id(a) in repeated or id(b) in repeated:
                 continue
-            if not (a in ours or b in ours) or not a.regex.match(b.example):
+            if not (id(a) in mine or id(b) in mine) or not a.regex.match(b.example):
                 continue
             mutual = bool(b.regex.match(a.example))
             if (mutual and ia > ib) or (
@@ -607,7 +608,7 @@ def conflicts(phrases: list[Phrase], core: list[Wording] | None = None) -> list[
                 continue  # reported once; or the more specific phrase is tried first, as it should be
             errors.append(
                 _conflict(
-                    b if b in ours else a,
+                    b if id(b) in mine else a,
                     f"the phrase {a.template!r} ({a.where}) would also capture {b.example!r}, written in "
                     f"{b.template!r}: one shadows the other.",
                     "phrases that no text can match both ways; make one more specific",

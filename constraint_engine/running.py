@@ -376,7 +376,11 @@ class Runner:
                 depends = self._dependence(proposal, ev)
         except Exception as exc:  # an internal fault fails closed: an error verdict, never "permitted"
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
-        verdict = explain(self.book, proposal, ev, proven, brief=brief)
+        try:
+            verdict = explain(self.book, proposal, ev, proven, brief=brief)
+        except Exception as exc:  # likewise: a fault while explaining is an error verdict, never a pass
+            ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
+            verdict, depends = explain(self.book, proposal, ev, None, brief=brief), []
         verdict.depends_on = depends
         return verdict
 
