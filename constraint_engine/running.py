@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import os
 import re
@@ -132,7 +133,7 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
         raise InputError(
             "the file is binary, not text.", file=file, line=1, accepted="a Gherkin .feature file"
         )
-    text = visible_controls(text)
+    text = visible_controls(text.removeprefix("\ufeff"))  # a byte-order mark is no part of the text
     # gherkin-official reads a misspelt keyword as free description, silently dropping a step or a
     # whole scenario; check for near-misses first.
     for line_no, problem in _misspellings(text, registry):
@@ -200,48 +201,110 @@ def step_problem(spec: ScenarioSpec, step: StepSpec) -> InputError | None:
     return None
 
 
-_BLOCK_KEYWORDS = [
-    "Feature",
-    "Background",
-    "Scenario",
-    "Scenario Outline",
-    "Scenario Template",
-    "Example",
-    "Examples",
-    "Scenarios",
-    "Rule",
-]
-_STEP_KEYWORDS = ["Given", "When", "Then", "And", "But"]
+_LANGUAGE = re.compile(r"^\s*#\s*language\s*:\s*([a-zA-Z\-_]+)\s*$")  # as gherkin's token matcher reads it
+
+
+@dataclass(frozen=True)
+class _Keywords:
+    """A dialect's keywords: the block ones (with a colon) and the step ones (with their trailing space)."""
+
+    blocks: tuple[str, ...]
+    steps: tuple[str, ...]  # longest first, so "Etant donné que " is tried before "Etant donné "
+
+    @property
+    def step_words(self) -> str:
+        return ", ".join(dict.fromkeys(k.strip() for k in self.steps if k.strip() != "*"))
+
+
+def _keywords(text: str) -> _Keywords:
+    """The keywords of the dialect a file declares on a `# language:` line before its first other line."""
+    name = "en"
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue
+        m = _LANGUAGE.match(raw)
+        if m:
+            name = m.group(1)
+        if not raw.lstrip().startswith("#"):
+            break
+    return _dialect_keywords(name)
+
+
+@functools.cache
+def _dialect_keywords(name: str) -> _Keywords:
+    from gherkin.dialect import Dialect
+
+    dialect = Dialect.for_name(name) or Dialect.for_name("en")
+    assert dialect is not None
+    blocks = [
+        *dialect.feature_keywords,
+        *dialect.background_keywords,
+        *dialect.scenario_keywords,
+        *dialect.scenario_outline_keywords,
+        *dialect.examples_keywords,
+        *dialect.rule_keywords,
+    ]
+    steps = {
+        *dialect.given_keywords,
+        *dialect.when_keywords,
+        *dialect.then_keywords,
+        *dialect.and_keywords,
+        *dialect.but_keywords,
+    }
+    return _Keywords(tuple(dict.fromkeys(blocks)), tuple(sorted(steps, key=len, reverse=True)))
 
 
 def _misspellings(text: str, registry: StepRegistry | None = None) -> Iterator[tuple[int, str]]:
-    """Lines that are almost a Gherkin keyword, or a known step with no keyword at all."""
+    """Lines that are almost a Gherkin keyword of the file's dialect, with steps after them that Gherkin would
+    take for description; or a known step with no keyword at all."""
     known = registry or bundled_registry()
-    in_docstring = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    words = _keywords(text)
+    lines = text.splitlines()
+    fence = ""  # the fence of the doc string we are in: only the same fence closes it
+    for number, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if line.startswith(('"""', "```")):
-            in_docstring = not in_docstring
+        if fence:
+            if line.startswith(fence):
+                fence = ""
             continue
-        if in_docstring or not line or line[0] in "#@|":
+        if line.startswith(('"""', "```")):
+            fence = line[:3]
+            continue
+        if not line or line[0] in "#@|":
             continue
         head, colon, _ = line.partition(":")
-        if colon and head in _BLOCK_KEYWORDS:
+        if colon and head.strip() in words.blocks:
             continue
-        if colon and len(head) <= 20:
-            near = difflib.get_close_matches(head, _BLOCK_KEYWORDS, n=1, cutoff=0.8)
+        if colon and len(head) <= 30 and _steps_follow(lines, number, words):
+            near = difflib.get_close_matches(head, words.blocks, n=1, cutoff=0.8)
             if near:
                 yield number, f"{head + ':'!r} is not a Gherkin keyword; did you mean {near[0] + ':'!r}?"
                 continue
-        word, _, rest = line.partition(" ")
-        if word in _STEP_KEYWORDS or word == "*":
+        keyword = next((k for k in words.steps if line.startswith(k) or line == k.strip()), None)
+        if keyword is not None:
             continue
+        word, _, rest = line.partition(" ")
         if _is_known_step(known, line):
-            yield number, f"{line!r} is a step with no keyword; start it with Given, When, Then, And or But."
+            yield number, f"{line!r} is a step with no keyword; start it with {words.step_words}."
         elif rest and _is_known_step(known, rest):
-            near = difflib.get_close_matches(word, _STEP_KEYWORDS, n=1, cutoff=0.5)
-            hint = f"did you mean {near[0]!r}?" if near else "start it with Given, When, Then, And or But."
+            near = difflib.get_close_matches(word, [k.strip() for k in words.steps], n=1, cutoff=0.5)
+            hint = f"did you mean {near[0]!r}?" if near else f"start it with {words.step_words}."
             yield number, f"{word!r} is not a Gherkin step keyword; {hint}"
+
+
+def _steps_follow(lines: list[str], number: int, words: _Keywords) -> bool:
+    """Steps come after this line before the next block keyword: taken for a description, they would be lost
+    with it (a description line such as "Rules: house style" has none after it)."""
+    for raw in lines[number:]:
+        line = raw.strip()
+        if not line or line[0] in "#@|":
+            continue
+        head, colon, _ = line.partition(":")
+        if colon and head.strip() in words.blocks:
+            return False
+        if any(line.startswith(k) for k in words.steps):
+            return True
+    return False
 
 
 def _is_known_step(registry: StepRegistry, text: str) -> bool:
