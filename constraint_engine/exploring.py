@@ -12,7 +12,7 @@ from typing import Any, Literal
 from .errors import InputError
 from .models import Provision
 from .placeholders import PlaceholderType
-from .running import Runner, worker, worker_pool
+from .running import Runner, signals_held, worker, worker_pool
 from .steps import ScenarioBuilder, StepDef, StepError, StepRegistry, parse_date
 
 _RANGE = re.compile(r"^(?P<name>\w+)=(?P<lo>[^.]+)\.\.(?P<hi>[^:]+)(?::(?P<step>.+))?$")
@@ -228,7 +228,9 @@ def explore(
     results: list[dict[str, Any]] = []
     if jobs > 1 and len(points) >= 2 * size:
         with worker_pool(jobs, options) as pool:
-            for batch in pool.map(_evaluate_chunk, [(template, c, givens, axes) for c in chunks]):
+            with signals_held():  # map submits every chunk at once
+                batches = pool.map(_evaluate_chunk, [(template, c, givens, axes) for c in chunks])
+            for batch in batches:
                 results += batch
                 progress(len(batch))
     else:

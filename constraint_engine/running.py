@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import functools
@@ -9,6 +10,7 @@ import hashlib
 import os
 import re
 import signal
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +54,19 @@ class StepSpec:
     text: str
     line: int
     argument: str | None = None  # "data table" or "doc string", when one is attached to the step
+    rows: tuple[tuple[str, ...], ...] | None = None  # the data table's cells, for reports
+    doc_string: tuple[str, int, str] | None = None  # the doc string's text, line and media type
+
+
+@dataclass(frozen=True)
+class FeatureInfo:
+    """The Feature a scenario belongs to, as reports show it."""
+
+    name: str
+    keyword: str
+    description: str
+    line: int
+    tags: tuple[tuple[str, int], ...] = ()  # each tag with its line
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,9 @@ class ScenarioSpec:
     steps: tuple[StepSpec, ...]
     tags: tuple[str, ...] = ()
     row_line: int | None = None  # for a row of a Scenario Outline's Examples: that row's line
+    keyword: str = "Scenario"  # its own: Scenario, Scenario Outline, Example, or a dialect's word
+    description: str = ""
+    feature: FeatureInfo | None = None
 
     @property
     def location(self) -> str:
@@ -74,6 +92,7 @@ class ScenarioResult:
     status: Status
     verdict: Verdict | None = None
     messages: list[str] = field(default_factory=list)
+    seconds: float = 0.0  # how long it took to build, evaluate and check (JUnit's time)
 
 
 def feature_files(paths: Iterable[Path], unreadable: list[InputError] | None = None) -> list[Path]:
@@ -154,22 +173,26 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
     scenario_lines: dict[str, int] = {}
     keywords: dict[str, str] = {}
     _index(document["feature"], step_lines, scenario_lines, keywords)
+    blocks = _blocks(document["feature"])
+    head = document["feature"]
+    feature = FeatureInfo(
+        head.get("name", ""),
+        head.get("keyword", "Feature"),
+        _description(head),
+        head["location"]["line"],
+        tuple((t["name"], t["location"]["line"]) for t in head.get("tags", [])),
+    )
     specs = []
     for pickle in Compiler().compile(with_uri):
-        steps = tuple(
-            StepSpec(
-                kind=_KINDS.get(s["type"]),
-                keyword=keywords.get(s["astNodeIds"][0], s["type"]),
-                text=s["text"],
-                line=step_lines.get(s["astNodeIds"][0], 0),
-                argument=_ARGUMENTS.get(next(iter(s.get("argument") or {}), "")),
-            )
-            for s in pickle["steps"]
-        )
+        steps = tuple(_step_spec(s, keywords, step_lines) for s in pickle["steps"])
         line = pickle.get("location", {}).get("line") or scenario_lines.get(pickle["astNodeIds"][0], 1)
         tags = tuple(t["name"] for t in pickle.get("tags", []))
         row = scenario_lines.get(pickle["astNodeIds"][1]) if len(pickle["astNodeIds"]) > 1 else None
-        specs.append(ScenarioSpec(pickle["name"], file, line, steps, tags, row))
+        block = blocks.get(pickle["astNodeIds"][0], {})
+        keyword = block.get("keyword", "Scenario")
+        specs.append(
+            ScenarioSpec(pickle["name"], file, line, steps, tags, row, keyword, _description(block), feature)
+        )
     if not specs:
         raise InputError("the file holds no scenarios.", file=file, line=1, accepted=_ACCEPTED)
     return specs
@@ -323,6 +346,39 @@ def _parser_message(exc: Exception) -> str:
 def _line_of(exc: Any) -> int | None:
     location = getattr(exc, "location", None)
     return location.get("line") if isinstance(location, dict) else None
+
+
+def _step_spec(s: Any, keywords: dict[str, str], step_lines: dict[str, int]) -> StepSpec:
+    argument = s.get("argument") or {}
+    table = argument.get("dataTable")
+    doc = argument.get("docString")
+    line = step_lines.get(s["astNodeIds"][0], 0)
+    return StepSpec(
+        kind=_KINDS.get(s["type"]),
+        keyword=keywords.get(s["astNodeIds"][0], s["type"]),
+        text=s["text"],
+        line=line,
+        argument=_ARGUMENTS.get(next(iter(argument), "")),
+        rows=tuple(tuple(c["value"] for c in r["cells"]) for r in table["rows"]) if table else None,
+        # A pickle's doc string has no line: it starts on the line after its step.
+        doc_string=(doc["content"], line + 1, doc.get("mediaType", "")) if doc else None,
+    )
+
+
+def _blocks(node: Any) -> dict[str, Any]:
+    """Every scenario (and outline) node of the AST, by id, inside Rules too."""
+    out: dict[str, Any] = {}
+    for child in node.get("children", []):
+        if "scenario" in child:
+            out[child["scenario"]["id"]] = child["scenario"]
+        if "rule" in child:
+            out.update(_blocks(child["rule"]))
+    return out
+
+
+def _description(node: Any) -> str:
+    """A Feature's or scenario's description, its lines trimmed as Gherkin gives them."""
+    return "\n".join(line.strip() for line in str(node.get("description") or "").splitlines()).strip()
 
 
 def _index(node: Any, steps: dict[str, int], scenarios: dict[str, int], keywords: dict[str, str]) -> None:
@@ -497,6 +553,12 @@ class Runner:
         self, spec: ScenarioSpec, *, with_cures: bool = False, brief: bool = False, strict: bool = False
     ) -> ScenarioResult:
         """Run one scenario; with `strict`, a scenario that checks nothing fails, else it is unchecked."""
+        start = time.perf_counter()
+        result = self._run(spec, with_cures=with_cures, brief=brief, strict=strict)
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def _run(self, spec: ScenarioSpec, *, with_cures: bool, brief: bool, strict: bool) -> ScenarioResult:
         try:
             builder = self.build(spec)
             proposal = self.proposal(builder, spec)
@@ -589,6 +651,9 @@ _CHUNK = 64
 
 def _init_worker(options: dict[str, Any]) -> None:
     global _WORKER
+    # A worker forked while the parent held signals (signals_held) inherits the mask: take it off first.
+    with contextlib.suppress(AttributeError, ValueError):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork: just end
     _die_with_parent()
@@ -647,7 +712,8 @@ def run_in_processes(
     how = {"with_cures": with_cures, "brief": brief, "strict": strict, "render": render}
     done: dict[int, list[Any]] = {}
     with _stopped_on_exit(worker_pool(jobs, options)) as pool:
-        futures = [pool.submit(_run_chunk, chunk, how) for chunk in chunks]
+        with signals_held():
+            futures = [pool.submit(_run_chunk, chunk, how) for chunk in chunks]
         for i, future in enumerate(futures):
             try:
                 done[i] = future.result()
@@ -657,10 +723,29 @@ def run_in_processes(
         if i not in done:
             try:
                 with _stopped_on_exit(worker_pool(1, options)) as alone:
-                    done[i] = alone.submit(_run_chunk, chunk, how).result()
+                    with signals_held():
+                        future = alone.submit(_run_chunk, chunk, how)
+                    done[i] = future.result()
             except BrokenProcessPool:
                 done[i] = _died(chunk, how)
     return [r for i in range(len(chunks)) for r in done[i]]
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while work is handed to a pool: the pool does it under a lock that its own
+    shutdown takes again, so an interrupt inside it would leave the command waiting for ever. A signal that
+    arrives meanwhile is delivered when the block ends."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError):  # no pthread_sigmask here, or not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class _stopped_on_exit:
