@@ -89,7 +89,24 @@ def rules_options(command: Any) -> Any:
 
 
 def law_options(command: Any) -> Any:
-    """--rules, --with-rules, --set and --assume: which law, amended how, read which way."""
+    """--rules, --with-rules, --engine, --set and --assume: which law, run by what, amended how, read
+    which way."""
+    inner = command
+
+    @functools.wraps(inner)
+    def with_engine(*args: Any, rules_dir: RuleDirs, engine: str, **kwargs: Any) -> Any:
+        import dataclasses
+
+        return inner(*args, rules_dir=dataclasses.replace(rules_dir, engine=engine), **kwargs)
+
+    command = click.option(
+        "--engine",
+        type=click.Choice(["durable", "clips", "both"]),
+        default="durable",
+        show_default=True,
+        help="The engine that runs the law; both: each evaluation in durable-rules and in CLIPS, and any "
+        "difference between them is an error (CLIPS: pip install 'constraint-engine[clips]').",
+    )(with_engine)
     command = click.option(
         "--assume",
         "assumptions",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .engine import Engine, Evaluation
+from .engine import Adapter, Evaluation
 from .facts import Fact, Proposal
 from .loading import RuleBook
 from .models import Lift, Provision
@@ -33,7 +33,7 @@ class Cure:
     proposal: Proposal
 
 
-def cures(engine: Engine, book: RuleBook, proposal: Proposal, ev: Evaluation) -> dict[str, list[str]]:
+def cures(engine: Adapter, book: RuleBook, proposal: Proposal, ev: Evaluation) -> dict[str, list[str]]:
     """For each blocking provision, the cures that re-evaluation proves would lift its block."""
     proven: dict[str, list[str]] = {}
     for pid in dict.fromkeys(ev.blocks):

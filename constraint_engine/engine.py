@@ -17,12 +17,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import durable_rules_engine
-from durable import engine as durable_engine
-
 from .compiling import PARAMS, CompiledRules, RuleMeta
+from .errors import InputError
 from .facts import Proposal
 from .models import DERIVED_FACTS
+
+try:
+    import durable_rules_engine
+    from durable import engine as durable_engine
+
+    DURABLE_MISSING = ""
+except ImportError as exc:  # e.g. Python 3.13 without the build flag: CLIPS can still run the law
+    durable_rules_engine = None
+    durable_engine = None
+    DURABLE_MISSING = str(exc)
 
 # blocked: some prohibition blocks; undetermined: none does, but one cannot be decided without a missing fact.
 Outcome = Literal["blocked", "permitted", "undetermined", "error"]
@@ -45,11 +53,13 @@ def durable_message(exc: Exception) -> str:
     return f"{text} ({_DURABLE_ERRORS[code]})" if code in _DURABLE_ERRORS else text
 
 
-class _SyncHost(durable_engine.Host):
-    """A host with no background threads: every derivation is done when assert_facts returns."""
+if durable_engine is not None:
 
-    def _run(self) -> None:
-        pass
+    class _SyncHost(durable_engine.Host):
+        """A host with no background threads: every derivation is done when assert_facts returns."""
+
+        def _run(self) -> None:
+            pass
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,7 @@ class _Driver:
     replace (`assert_facts`, `retract_facts`).
     """
 
-    def __init__(self, host: _SyncHost, name: str, actions: dict[str, Callable[[str], None]], owner: Any):
+    def __init__(self, host: Any, name: str, actions: dict[str, Callable[[str], None]], owner: Any):
         self.host = host  # keeps the registration alive
         self.handle = host.get_ruleset(name)._handle
         self.actions = actions
@@ -159,11 +169,83 @@ def _rule_of(message: str) -> str:
     return message[2 : message.index('"', 2)]
 
 
-class Engine:
-    """Evaluates proposals against one compiled ruleset. One engine per process; not thread-safe."""
+class Adapter:
+    """What every engine shares: from a firing trace, the provisions that block, owe a duty or are
+    undetermined, and the outcome. An engine fills the trace; this reads it the same way whichever ran."""
+
+    compiled: CompiledRules
+    trace_matches: bool
+
+    def evaluate(self, proposal: Proposal) -> Evaluation:
+        params = self.compiled.params_fact(proposal.date, proposal.overrides)
+        return self.evaluate_facts(params, proposal.engine_facts())
+
+    def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:
+        raise NotImplementedError
+
+    def _decide(self, trace: _Trace, ev: Evaluation, found: dict[str, list[str]]) -> None:
+        """The provisions that block, owe a duty, or are undetermined: engaged (or undecided) and none of
+        their lifts fired. Each gets a firing in the trace, so the derivation shows it as a step."""
+        if trace.errors:
+            return
+        lifted = set(ev.lifts)
+        undecided = {f.target for f in trace.firings if f.kind == "undecided"}
+        concluded = {(f.kind, f.target): f.concluded for f in trace.firings if f.concluded is not None}
+        for d in self.compiled.decisions:
+            if d.lifted_by & lifted:
+                continue
+            if d.kind is not None and d.provision in ev.engaged:
+                self._decided(trace, found, d.kind, d.provision, concluded.get(("engage", d.provision)))
+            if d.needs and d.provision in undecided:
+                fact = concluded.get(("undecided", d.provision))
+                self._decided(trace, found, "undetermined", d.provision, fact)
+
+    def _decided(
+        self, trace: _Trace, found: dict[str, list[str]], kind: str, target: str, fact: dict[str, Any] | None
+    ) -> None:
+        # As the gated rule matched it before blocks were decided here: the fact it read, and the gate.
+        matched = (
+            {"e": dict(fact), "g": {"t": "evaluate", "id": "gate"}} if self.trace_matches and fact else {}
+        )
+        trace.firings.append(Firing(f"{kind}:{target}", kind, target, matched, None))
+        found[kind].append(target)
+
+    def _result(self, trace: _Trace, params: dict[str, Any], ignored: list[str]) -> Evaluation:
+        ev = Evaluation(outcome="permitted", firings=trace.firings, params=params, ignored=ignored)
+        found = {
+            "block": ev.blocks,
+            "engage": ev.engaged,
+            "lift": ev.lifts,
+            "not-lift": ev.not_lifts,
+            "duty": ev.duties_unmet,
+            "undetermined": ev.undetermined,
+        }
+        for f in trace.firings:
+            if f.kind in found:  # probes (coverage runs only) decide nothing
+                found[f.kind].append(f.target)
+        self._decide(trace, ev, found)
+        if trace.errors:
+            ev.outcome = "error"
+            ev.error = "; ".join(trace.errors)
+        elif ev.blocks:
+            ev.outcome = "blocked"
+        elif ev.undetermined:
+            ev.outcome = "undetermined"
+        return ev
+
+
+class Engine(Adapter):
+    """Evaluates proposals against one compiled ruleset in durable-rules. One engine per process; not
+    thread-safe."""
 
     def __init__(self, compiled: CompiledRules, *, trace_matches: bool = True, recycle: int | None = None):
         """`recycle`: evaluations per session (default RECYCLE; 1 gives each evaluation a fresh session)."""
+        if durable_rules_engine is None:
+            raise InputError(
+                f"durable-rules cannot be imported here ({DURABLE_MISSING}).",
+                accepted="--engine clips (pip install 'constraint-engine[clips]'), or durable-rules built as "
+                "the README says",
+            )
         self.compiled = compiled
         self.trace_matches = trace_matches
         self.recycle = recycle
@@ -179,6 +261,7 @@ class Engine:
         self._host = self._new_host()
 
     def _new_host(self) -> _Driver:
+        assert durable_engine is not None
         # A ruleset name registers only once per host, so each engine has a host of its own.
         host = _SyncHost()
         actions = {rule_id: self._action(meta) for rule_id, meta in self.compiled.rules.items()}
@@ -216,10 +299,6 @@ class Engine:
                 trace.errors.append(f"rule {meta.rule_id}: {type(exc).__name__}: {exc}")
 
         return run
-
-    def evaluate(self, proposal: Proposal) -> Evaluation:
-        params = self.compiled.params_fact(proposal.date, proposal.overrides)
-        return self.evaluate_facts(params, proposal.engine_facts())
 
     def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:
         """Assert params and facts in the resident session, read the verdict from the firing trace, and
@@ -302,53 +381,3 @@ class Engine:
         except Exception as exc:
             trace.errors.append(f"engine: could not delete session {self._sid}: {exc}")
         self._sid, self._uses, self._started, self._params = str(next(self._sessions)), 0, False, None
-
-    def _decide(self, trace: _Trace, ev: Evaluation, found: dict[str, list[str]]) -> None:
-        """The provisions that block, owe a duty, or are undetermined: engaged (or undecided) and none of
-        their lifts fired. Each gets a firing in the trace, so the derivation shows it as a step."""
-        if trace.errors:
-            return
-        lifted = set(ev.lifts)
-        undecided = {f.target for f in trace.firings if f.kind == "undecided"}
-        concluded = {(f.kind, f.target): f.concluded for f in trace.firings if f.concluded is not None}
-        for d in self.compiled.decisions:
-            if d.lifted_by & lifted:
-                continue
-            if d.kind is not None and d.provision in ev.engaged:
-                self._decided(trace, found, d.kind, d.provision, concluded.get(("engage", d.provision)))
-            if d.needs and d.provision in undecided:
-                fact = concluded.get(("undecided", d.provision))
-                self._decided(trace, found, "undetermined", d.provision, fact)
-
-    def _decided(
-        self, trace: _Trace, found: dict[str, list[str]], kind: str, target: str, fact: dict[str, Any] | None
-    ) -> None:
-        # As the gated rule matched it before blocks were decided here: the fact it read, and the gate.
-        matched = (
-            {"e": dict(fact), "g": {"t": "evaluate", "id": "gate"}} if self.trace_matches and fact else {}
-        )
-        trace.firings.append(Firing(f"{kind}:{target}", kind, target, matched, None))
-        found[kind].append(target)
-
-    def _result(self, trace: _Trace, params: dict[str, Any], ignored: list[str]) -> Evaluation:
-        ev = Evaluation(outcome="permitted", firings=trace.firings, params=params, ignored=ignored)
-        found = {
-            "block": ev.blocks,
-            "engage": ev.engaged,
-            "lift": ev.lifts,
-            "not-lift": ev.not_lifts,
-            "duty": ev.duties_unmet,
-            "undetermined": ev.undetermined,
-        }
-        for f in trace.firings:
-            if f.kind in found:  # probes (coverage runs only) decide nothing
-                found[f.kind].append(f.target)
-        self._decide(trace, ev, found)
-        if trace.errors:
-            ev.outcome = "error"
-            ev.error = "; ".join(trace.errors)
-        elif ev.blocks:
-            ev.outcome = "blocked"
-        elif ev.undetermined:
-            ev.outcome = "undetermined"
-        return ev

@@ -41,6 +41,7 @@ class RuleDirs:
 
     base: Path | None = None
     extra: tuple[Path, ...] = ()
+    engine: str = "durable"  # and the engine that runs it: durable, clips or both (--engine)
 
     def files(self) -> list[Path]:
         files = pack_files(self.base or default_rules_dir())

@@ -24,7 +24,8 @@ from pydantic import ValidationError
 
 from .compiling import CompiledRules, compile_rulebook
 from .curing import cures
-from .engine import Engine, Evaluation, durable_message
+from .engine import Adapter, Evaluation, durable_message
+from .engines import make_engine
 from .errors import InputError
 from .explaining import Dependence, Verdict, explain, interpretations_for, outcome_words
 from .facts import Proposal
@@ -417,10 +418,10 @@ def collect(
     return specs, errors
 
 
-_LAW: dict[str, tuple[RuleBook, CompiledRules, Engine]] = {}
+_LAW: dict[str, tuple[RuleBook, CompiledRules, Adapter]] = {}
 
 
-def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Engine]:
+def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Adapter]:
     """Load, compile and register the law once per process, cached by the hash of the packs' content."""
     dirs = rule_dirs(rules)
     digest = hashlib.sha256()
@@ -430,13 +431,16 @@ def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Engine
             digest.update(read_bytes(path, "a rule pack"))
         except InputError:
             digest.update(b"unreadable")  # load_rulebook reports it
+    digest.update(dirs.engine.encode())
     key = digest.hexdigest()
     if key not in _LAW:
         book = load_rulebook(dirs)
         compiled = compile_rulebook(book)
         try:
-            engine = Engine(compiled)
-        except Exception as exc:  # durable-rules refused what we compiled: nothing can be evaluated
+            engine = make_engine(compiled, dirs.engine)
+        except InputError:
+            raise
+        except Exception as exc:  # the engine refused what we compiled: nothing can be evaluated
             raise InputError(
                 f"the engine refused the compiled rules ({type(exc).__name__}: {durable_message(exc)}).",
                 file=dirs.folder(),
