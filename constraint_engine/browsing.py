@@ -71,12 +71,17 @@ def provision_detail(book: RuleBook, pid: str) -> Doc:
         lines.append(f"also cited as: {'; '.join(p.aliases)}")
     lines += ["", "The text, in our words:", f"    {p.text}", "", "In short:", f"    {p.summary}", ""]
     lines.append("It applies when:")
-    actions, actors = " / ".join(p.applies_to.actions), " / ".join(p.applies_to.actors)
+    actions = book.phrasebook.action_words(p.applies_to.actions)
+    actors = (
+        ", ".join(p.applies_to.actors[:-1]) + " or " + p.applies_to.actors[-1]
+        if len(p.applies_to.actors) > 1
+        else p.applies_to.actors[0]
+    )
     lines.append(f"    the action is to {actions}, taken by the {actors}")
     for cond in p.applies_to.where:
         lines.append(f"    and {describe_condition(book, cond, day)}")
     for pattern in p.applies_to.with_facts:
-        lines.append(f"    and there is a {pattern.fact.replace('_', ' ')}")
+        lines.append(f"    and there is this fact: {book.phrasebook.fact_words(pattern.fact)}")
     for dep in p.applies_to.depending_on:
         for value, conds in dep.cases.items():
             said = " and ".join(describe_condition(book, c, day) for c in conds) or "no further condition"

@@ -57,6 +57,10 @@ def _runner(rules_dir: RuleDirs, settings: tuple[str, ...] = (), assumptions: tu
         _fail_input([exc])
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
@@ -136,13 +140,24 @@ def entry() -> None:
     """The console command: an interrupt exits 130 and SIGTERM 143, after the workers are stopped."""
     import signal
 
+    stopped: list[int] = []
+
     def stop(signum: int, frame: Any) -> None:
         # Unwinding stops the worker pools' processes, and no partly written file is renamed into place.
+        stopped.append(128 + signum)
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    main()
+    try:
+        main()
+    finally:
+        if stopped:
+            # Unwound and cleaned up. Leave now: a pool's manager thread may wait for ever on a result a
+            # terminated worker was half-way through sending, and the interpreter would join it at exit.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(stopped[0])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -575,7 +590,7 @@ def lint_command(paths: tuple[Path, ...], rules_dir: RuleDirs, strict: bool) -> 
         click.echo(f.text())
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    click.echo(f"{errors} errors, {warnings} warnings")
+    click.echo(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}")
     if errors:
         sys.exit(2)
     sys.exit(1 if strict and warnings else 0)

@@ -516,13 +516,17 @@ def _derived_text(book: RuleBook, fact: dict[str, Any]) -> str:
     return str(fact)
 
 
+def _either_of(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
 def _rule_words(book: RuleBook, kind: str, target: str, day: dt.date) -> tuple[str, list[str]]:
     if kind == "engage":
         p = book.provisions[target]
         window = f"in force from {p.in_force.since}" + (f" to {p.in_force.until}" if p.in_force.until else "")
         conditions = [
-            f"the action is to {' / '.join(p.applies_to.actions)}",
-            f"taken by the {' / '.join(p.applies_to.actors)}",
+            f"the action is to {book.phrasebook.action_words(p.applies_to.actions)}",
+            f"taken by the {_either_of(p.applies_to.actors)}",
             window,
             *(describe_condition(book, c, day) for c in p.applies_to.where),
         ]
@@ -530,14 +534,14 @@ def _rule_words(book: RuleBook, kind: str, target: str, day: dt.date) -> tuple[s
     if kind == "lift":
         lift = book.lifts[target]
         conditions = [
-            f"a {pat.fact.replace('_', ' ')}"
+            book.phrasebook.fact_words(pat.fact)
             + "".join(f", {describe_condition(book, c, day)}" for c in pat.where)
             for pat in lift.when
         ]
         return f"{lift.title} ({lift.citation})", conditions
     if kind == "not-lift":
         nl = book.not_lifts[target]
-        return f"a {nl.fact.replace('_', ' ')} is not an exception ({nl.citation})", [nl.why]
+        return f"{book.phrasebook.fact_words(nl.fact)}: not an exception ({nl.citation})", [nl.why]
     p = book.provisions[target]
     if kind == "undecided":
         return f"{p.citation} would apply, but a fact it needs is missing", [

@@ -171,6 +171,15 @@ class Phrasebook:
     phrases: tuple[Phrase, ...]
     declared_at: dict[str, str]  # "fact x" / "action y" -> file:line
 
+    def action_words(self, kinds: list[str]) -> str:
+        """The kinds of action in words, as their packs declare them: "withdraw ... or suspend ..."."""
+        words = [self.actions[k].meaning if k in self.actions else k for k in kinds]
+        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+    def fact_words(self, fact: str) -> str:
+        """A fact in words: its declared meaning, without the final full stop."""
+        return self.meanings.get(fact, fact.replace("_", " ")).rstrip(".")
+
     def fields_of(self, fact: str) -> str:
         return f"fields of {fact}: " + (", ".join(self.facts.get(fact, {})) or "(none)")
 

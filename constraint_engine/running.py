@@ -764,11 +764,18 @@ class _stopped_on_exit:
 
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
         if kind is not None:
-            for process in list(getattr(self.pool, "_processes", {}).values()):
-                process.terminate()
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self._stop()
             return
-        self.pool.__exit__(kind, exc, tb)
+        try:  # an interrupt can come while the pool is being shut down normally, too
+            self.pool.__exit__(kind, exc, tb)
+        except BaseException:
+            self._stop()
+            raise
+
+    def _stop(self) -> None:
+        for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+            process.terminate()
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def worker_pool(jobs: int, options: dict[str, Any]) -> Any:

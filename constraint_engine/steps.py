@@ -627,8 +627,11 @@ def _undetermined_words(verdict: Any) -> str:
 def _blocked_by(verdict: Any, citation: str) -> None:
     _require_evaluated(verdict)
     if not any(matches(citation, [b.citation, *b.aliases]) for b in verdict.blocked_by):
-        found = _blocking_citations(verdict) or "nothing"
-        raise ExpectationFailed(f'expected a block by "{citation}", but the action is blocked by {found}')
+        found = ", ".join(dict.fromkeys(_blocking_citations(verdict)))
+        raise ExpectationFailed(
+            f'expected a block by "{citation}", but '
+            + (f"the action is blocked by {found}" if found else "nothing blocks the action")
+        )
 
 
 @then(

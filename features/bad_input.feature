@@ -10,7 +10,7 @@ Feature: Bad input gets a clear answer and never a traceback
     And the output contains "bad.feature:4: "
     And the output contains "<message>"
     And the output contains "PASS  A good one"
-    And the output ends with "1 passed, 0 failed, 1 errors"
+    And the output ends with "1 passed, 0 failed, 1 error"
     And the output has no traceback
 
     Examples:

@@ -56,7 +56,7 @@ Feature: constraint-engine check
     And the output contains "mixed.feature:4: undefined step 'the President proposes to leave the North Atlantic Treaty'"
     And the output contains "Nearest known phrase: When the {actor} proposes to"
     And the output contains "PASS  A good one"
-    And the output ends with "1 passed, 0 failed, 1 errors"
+    And the output ends with "1 passed, 0 failed, 1 error"
     And the output has no traceback
 
   Scenario: A file that is not Gherkin is bad input: exit 2, the file and line, no traceback

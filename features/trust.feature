@@ -39,7 +39,7 @@ Feature: Never a confident wrong answer
     And the output contains "it names no provision of the rule packs"
     And the output contains "nearest known citations:"
     And the output contains "22 U.S.C. 1928f(a)"
-    And the output ends with "0 passed, 0 failed, 1 errors"
+    And the output ends with "0 passed, 0 failed, 1 error"
 
   Scenario: Lint reports an unknown citation as an error
     Given a feature file "typo.feature" containing:

@@ -128,7 +128,7 @@ def test_check_reports_every_scenario_when_one_hits_an_engine_error(tmp_path: Pa
     assert result.exit_code == 1
     assert "ERROR Faulting" in result.output and "error code: 311" in result.output
     assert "PASS  Fine" in result.output
-    assert result.output.rstrip().endswith("1 passed, 0 failed, 1 errors")
+    assert result.output.rstrip().endswith("1 passed, 0 failed, 1 error")
 
 
 def test_durables_matcher_limit_is_modelled_exactly_at_the_boundary(tmp_path: Path):

@@ -51,7 +51,7 @@ def test_an_unreadable_folder_is_reported_and_the_rest_runs(tree: Path, monkeypa
     result = _check_unreadable(tree)
     assert f"ERROR {tree / 'locked'}: cannot read the folder: Permission denied." in result.output
     assert "PASS  One" in result.output
-    assert result.output.rstrip().endswith("1 passed, 0 failed, 1 errors")
+    assert result.output.rstrip().endswith("1 passed, 0 failed, 1 error")
 
 
 def test_an_unreadable_folder_is_in_the_json_report(tree: Path, monkeypatch: pytest.MonkeyPatch):

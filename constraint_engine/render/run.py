@@ -29,7 +29,7 @@ def closing_line(counts: dict[str, int]) -> str:
     if counts["unchecked"]:
         line += f", {counts['unchecked']} unchecked"
     if counts["errors"]:
-        line += f", {counts['errors']} errors"
+        line += f", {counts['errors']} error" + ("" if counts["errors"] == 1 else "s")
     return line
 
 
