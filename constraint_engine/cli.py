@@ -762,17 +762,38 @@ def explore(
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--answers", is_flag=True, help="Print the teacher's key instead of asking.")
+@click.option(
+    "--explain",
+    "explain_mode",
+    type=click.Choice(["brief", "full"]),
+    default="brief",
+    show_default=True,
+    help="After each answer: three lines (verdict, authority, decisive fact), or the whole explanation too.",
+)
+@click.option(
+    "--grade",
+    "grade_file",
+    type=click.Path(path_type=Path),
+    metavar="ANSWERS.csv",
+    help="Grade answers without asking: a CSV with columns question, outcome (b/p/u), authority.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @law_options
 def quiz(
     paths: tuple[Path, ...],
     answers: bool,
+    explain_mode: str,
+    grade_file: Path | None,
+    fmt: str,
     rules_dir: RuleDirs,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
 ) -> None:
-    """Exercise mode: predict each scenario's verdict and authority, then read the explanation."""
+    """Exercise mode: predict each scenario's verdict and authority, then see why (or grade a class's answers
+    with --grade)."""
     from .errors import InputError
-    from .quizzing import questions, run_quiz
+    from .inputs import read_text
+    from .quizzing import grade, grade_text, pack_titles, questions, run_quiz
     from .render import render_verdict
     from .running import collect
 
@@ -784,15 +805,30 @@ def quiz(
         items = questions(runner, specs)
     except InputError as exc:
         _fail_input([exc])
+    titles = pack_titles(runner)
     if answers:
         for n, q in enumerate(items, start=1):
             click.echo(f"{n}. {q.spec.name} ({q.spec.location}): {q.key()}")
+        return
+    if grade_file is not None:
+        try:
+            doc = grade(
+                items, read_text(grade_file, "a CSV of answers"), str(grade_file), runner.citations, titles
+            )
+        except InputError as exc:
+            _fail_input([exc])
+        click.echo(
+            json.dumps(doc, indent=2, ensure_ascii=False) if fmt == "json" else grade_text(doc),
+            nl=fmt == "json",
+        )
         return
     got, out_of = run_quiz(
         items,
         ask=lambda text: click.prompt(text, default="", show_default=False),
         show=click.echo,
-        explain=lambda v: render_verdict(v, "text", color=_color()),
+        explain=(lambda v: render_verdict(v, "text", color=_color())) if explain_mode == "full" else None,
+        index=runner.citations,
+        titles=titles,
     )
     click.echo(f"\nScore: {got} of {out_of}")
 

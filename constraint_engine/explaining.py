@@ -380,7 +380,14 @@ def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[C
         if p.id in engaged or kind not in p.applies_to.actions:
             continue
         if actor not in p.applies_to.actors:
-            why = f"It binds only the {' / '.join(p.applies_to.actors)}; here the {actor} acts."
+            why = f"It binds only the {_either_of(p.applies_to.actors)}; here the {actor} acts."
+        elif not p.in_force.contains(proposal.date):  # the decisive reason first, when it is this
+            until = p.in_force.until
+            why = (
+                f"Not in force: it took effect on {p.in_force.since}; the action is on {proposal.date}."
+                if proposal.date < p.in_force.since
+                else f"Not in force: it ended on {until}; the action is on {proposal.date}."
+            )
         else:
             window = f"in force from {p.in_force.since}" + (
                 f" to {p.in_force.until}" if p.in_force.until else ""
@@ -563,9 +570,13 @@ def describe_condition(book: RuleBook, cond: dict[str, Any], day: dt.date) -> st
     if key == "any":
         return "either " + " or ".join(describe_condition(book, c, day) for c in body)
     ((op, rhs),) = body.items()
+    if key == "kind" and op in ("eq", "ne", "in", "not_in"):  # the kinds of action, in their packs' words
+        kinds = rhs if isinstance(rhs, list) else [rhs]
+        words = book.phrasebook.action_words([str(k) for k in kinds])
+        return f"the action is {'not ' if op in ('ne', 'not_in') else ''}to {words}"
     if isinstance(rhs, list):
         shown = ", ".join(_expr_words(book, v, day) for v in rhs[:6]) + (", ..." if len(rhs) > 6 else "")
-        return f"{key} {_OPS[op]} [{shown}]"
+        return f"{key} {'is one of' if op == 'in' else 'is none of'}: {shown}"
     return f"{key} {_OPS[op]} {_expr_words(book, rhs, day)}"
 
 

@@ -283,3 +283,42 @@ def test_check_tags_select_scenarios():
     )
     assert out.strip().endswith(f"{history} passed, 0 failed")
     assert run("check", str(ROOT / "scenarios"), "--tags", "@(")[0] == 2
+
+
+ART13 = ROOT / "scenarios/north-atlantic-treaty/article-13.feature"
+
+
+def test_quiz_asks_again_until_the_answer_is_one_and_hides_the_authors_title_until_then():
+    n = len(parse_feature_text(ART13.read_text(), str(ART13)))
+    answers = "x\n\nb\nArt 13\n" + "p\n" * (n - 1)
+    code, out = run("quiz", str(ART13), input=answers)
+    assert code == 0
+    assert out.count("Answer b (blocked), p (permitted) or u (undetermined).") == 2  # 'x', then a bare Enter
+    question = out.split("Question 1 of")[1].split("Blocked, permitted")[0]
+    assert "hard case 22" not in question  # the author's title would give the answer away
+    assert (
+        "give notice of denunciation under Article 13 of the North Atlantic Treaty on 1969-08-23" in question
+    )
+    assert "Right: Art 13 is among the blocking authorities." in out  # a lawyer's spelling of the citation
+    assert (
+        "The author's title: A notice of denunciation on the last day before twenty years (hard case 22)"
+        in out
+    )
+    assert "Decisive: North Atlantic Treaty, Art. 13:" in out
+    assert "Derivation" not in out  # three lines of feedback, the whole explanation only with --explain full
+
+
+def test_quiz_grades_a_class_from_a_csv_in_text_and_json(tmp_path: Path):
+    answers = tmp_path / "answers.csv"
+    answers.write_text("question,outcome,authority\n1,b,Art 13\n2,b,22 USC 1928f(a)\n", encoding="utf-8")
+    code, out = run("quiz", str(ART13), "--grade", str(answers))
+    assert code == 0
+    assert out.startswith("1. the President proposes to give notice of denunciation")
+    assert "1969-08-23: 2/2" in out and "Not answered." in out and "Score: 2 of" in out
+    code, out = run("quiz", str(ART13), "--grade", str(answers), "--format", "json")
+    doc = json.loads(out)
+    assert doc["schema"] == "constraint-engine/grade/1" and doc["score"] == 2
+    assert [q["points"] for q in doc["questions"]][:2] == [2, 0]
+    answers.write_text("question,outcome,authority\n9,b,\n", encoding="utf-8")
+    code, out = run("quiz", str(ART13), "--grade", str(answers))
+    assert code == 2 and f"{answers}:2: question '9' is not a question of the quiz." in out
