@@ -434,12 +434,15 @@ def skeleton(runner: Runner, template: str) -> str:
         valid.append(row)
     unique = valid
     widths = {n: max(len(n), *(len(r[n]) for r in unique)) for n in table_names}
+    action_words = runner.book.phrasebook.actions[str(kind)].meaning
+    # Rows are named by everything that varies in them, so no two rows share a name.
+    varying = "".join(f", {n} <{n}>" for n in names)
     lines = [
-        f"Feature: {step.meaning.rstrip('.')}",
+        f"Feature: {action_words[:1].upper()}{action_words[1:]}",
         "  # Written by `constraint-engine new`: each row straddles a boundary of a provision that governs",
         "  # this action; the outcomes are the engine's own verdicts. Review each row before relying on it.",
         "",
-        f"  Scenario Outline: {runner.book.phrasebook.actions[str(kind)].meaning} on <date>",
+        f"  Scenario Outline: {action_words} on <date>{varying}",
         "    Given the date is <date>",
         f"    When {outline_when}",
         "    Then the action is <outcome>",
@@ -448,10 +451,15 @@ def skeleton(runner: Runner, template: str) -> str:
         "      | " + " | ".join(n.ljust(widths[n]) for n in table_names) + " |",
     ]
     lines += ["      | " + " | ".join(r[n].ljust(widths[n]) for n in table_names) + " |" for r in unique]
-    hints = _exception_hints(runner, governing)
+    hints = _exception_hints(runner, step, governing, unique)
     if hints:
-        lines += ["", "  # Exceptions that lift a block; add one as a Given step to test it:"]
-        lines += [f"  #   {h}" for h in hints]
+        lines += [
+            "",
+            "  # Exceptions that lift a block, each proven on a blocked row above; add its steps to test it:",
+        ]
+        for title, row, steps in hints:
+            lines.append(f"  #   {title} (on the row of {row['date']}):")
+            lines += [f"  #     Given {s}" for s in steps]
     return "\n".join(lines) + "\n"
 
 
@@ -492,28 +500,76 @@ def _straddle(
 
 
 def _verdict_of(runner: Runner, step: StepDef, row: dict[str, str]) -> str:
+    return _verdict(runner, step, row).outcome
+
+
+def _verdict(runner: Runner, step: StepDef, row: dict[str, str], givens: tuple[str, ...] = ()) -> Any:
     action = step.template
     for name in step.parameters:
         action = action.replace("{" + name + "}", row[name])
     builder = ScenarioBuilder()
     runner.registry.apply("given", f"the date is {row['date']}", builder)
+    for given in givens:
+        runner.registry.apply("given", given, builder)
     runner.registry.apply("when", action, builder)
-    verdict = runner.evaluate(runner.proposal(builder))
-    return verdict.outcome
+    return runner.evaluate(runner.proposal(builder), brief=True)
 
 
-def _exception_hints(runner: Runner, governing: list[Provision]) -> list[str]:
-    hints = []
+def _exception_hints(
+    runner: Runner, step: StepDef, governing: list[Provision], rows: list[dict[str, str]]
+) -> list[tuple[str, dict[str, str], tuple[str, ...]]]:
+    """For each lift of a governing provision: a Given for every fact it needs, proven as a cure is: on a row
+    the provision blocks, the same row with these steps is no longer blocked by it. A lift no phrase can
+    state, or whose steps do not lift the block, is left out rather than offered untried."""
+    out = []
     for prov in governing:
+        blocked = [
+            r for r in rows if r["outcome"] == "blocked" and _blocks(_verdict(runner, step, r), prov.id)
+        ]
+        if not blocked:
+            continue
+        row = blocked[0]
         for lift_id in prov.lifted_by:
-            fact = runner.book.lifts[lift_id].when[0].fact
-            phrase = next(
-                (s.example for s in runner.registry.steps if s.kind == "given" and _asserts(s, fact)),
-                None,
-            )
-            if phrase:
-                hints.append(f"Given {phrase}    ({runner.book.lifts[lift_id].title})")
-    return list(dict.fromkeys(hints))
+            lift = runner.book.lifts[lift_id]
+            steps = tuple(_phrase_for(runner, pattern) for pattern in lift.when)
+            if any(s is None for s in steps):
+                continue
+            givens = tuple(s for s in steps if s is not None)
+            try:
+                lifted = not _blocks(_verdict(runner, step, row, givens), prov.id)
+            except (StepError, InputError):
+                continue
+            if lifted:
+                out.append((f"{lift.title} ({lift.citation})", row, givens))
+    seen: set[tuple[str, ...]] = set()
+    unique = []
+    for title, row, givens in out:
+        if givens not in seen:
+            seen.add(givens)
+            unique.append((title, row, givens))
+    return unique
+
+
+def _blocks(verdict: Any, provision: str) -> bool:
+    return any(b.provision == provision for b in verdict.blocked_by)
+
+
+def _phrase_for(runner: Runner, pattern: Any) -> str | None:
+    """A Given phrase's example that states the fact a lift's pattern needs, with the literal values it tests
+    (a certification by the EUCOM commander, not by the Secretary)."""
+    literal = {
+        field: body["eq"]
+        for cond in pattern.where
+        for field, body in cond.items()
+        if field != "any" and isinstance(body, dict) and isinstance(body.get("eq"), str)
+    }
+    candidates = [s for s in runner.registry.steps if s.kind == "given" and _asserts(s, pattern.fact)]
+    for s in sorted(candidates, key=lambda s: len(s.parameters)):  # an undated phrase first
+        decl = s.phrase.decl if s.phrase is not None else None
+        fields = decl.asserts.fields if decl is not None and decl.asserts is not None else {}
+        if all(fields.get(f) == v for f, v in literal.items()):
+            return s.example
+    return None
 
 
 def _asserts(step: StepDef, fact: str) -> bool:

@@ -322,3 +322,24 @@ def test_quiz_grades_a_class_from_a_csv_in_text_and_json(tmp_path: Path):
     answers.write_text("question,outcome,authority\n9,b,\n", encoding="utf-8")
     code, out = run("quiz", str(ART13), "--grade", str(answers))
     assert code == 2 and f"{answers}:2: question '9' is not a question of the quiz." in out
+
+
+def test_new_offers_only_hints_it_proved_and_names_rows_by_what_varies():
+    code, out = run(
+        "new",
+        "the Secretary of Defense proposes to reduce United States forces in the European Command area of responsibility to {count} for {days} days",
+    )
+    assert code == 0
+    hint = out.split("# Exceptions that lift a block, each proven on a blocked row above")[1]
+    # § 1249 needs both certifications: the hint gives both, proven together on a blocked row.
+    assert "Given the Secretary of Defense certified the action" in hint
+    assert "Given the Commander of United States European Command certified the action" in hint
+    assert (
+        "Scenario Outline: reduce United States forces in the European Command area of responsibility on <date>, count <count>, days <days>"
+        in out
+    )
+    code, out = run(
+        "new", "the {actor} proposes to withdraw the United States from the North Atlantic Treaty"
+    )
+    assert out.startswith("Feature: Withdraw the United States from the North Atlantic Treaty\n")
+    assert "{" not in out.splitlines()[0]
