@@ -61,6 +61,15 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def _width() -> int | None:
+    """A terminal's width (COLUMNS overrides it); None when the output is not a terminal: no hard wraps."""
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
@@ -385,7 +394,7 @@ def evaluate(
     except (StepError, ValidationError) as exc:
         _fail_input([f"{exc}"])
     verdict = runner.evaluate(proposal, with_cures=True)
-    click.echo(render_verdict(verdict, fmt, color=_color()), nl=False)
+    click.echo(render_verdict(verdict, fmt, color=_color(), width=_width()), nl=False)
     if verdict.outcome == "error" or (fail_if_blocked and verdict.outcome == "blocked"):
         sys.exit(1)
 
@@ -434,7 +443,9 @@ def explain(
 
         click.echo(verdicts_page(verdicts), nl=False)
     else:
-        click.echo("\n".join(render_verdict(v, fmt, color=_color()) for v in verdicts), nl=False)
+        click.echo(
+            "\n".join(render_verdict(v, fmt, color=_color(), width=_width()) for v in verdicts), nl=False
+        )
     if any(v.outcome == "error" for v in verdicts):
         sys.exit(1)
 
@@ -826,7 +837,9 @@ def quiz(
         items,
         ask=lambda text: click.prompt(text, default="", show_default=False),
         show=click.echo,
-        explain=(lambda v: render_verdict(v, "text", color=_color())) if explain_mode == "full" else None,
+        explain=(lambda v: render_verdict(v, "text", color=_color(), width=_width()))
+        if explain_mode == "full"
+        else None,
         index=runner.citations,
         titles=titles,
     )

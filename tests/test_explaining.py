@@ -12,6 +12,7 @@ from hypothesis import given, settings
 
 from constraint_engine.cli import main
 from constraint_engine.curing import candidates
+from constraint_engine.explaining import Verdict
 from constraint_engine.facts import Proposal
 from constraint_engine.render import VERDICT_FORMATS, render_verdict
 from constraint_engine.running import Runner, collect, parse_feature
@@ -267,3 +268,27 @@ def test_an_exception_no_step_states_is_said_to_be_not_shown_not_as_if_it_held()
     consultation = next(x for x in v.exceptions if x.id == "nsa.duty.consultation")
     assert not consultation.held
     assert consultation.reason.startswith("Not shown: no scenario step states that the President consulted")
+
+
+def test_text_is_not_hard_wrapped_off_a_terminal_and_a_url_is_never_broken():
+    from constraint_engine.render.text import verdict_text
+
+    result = CliRunner().invoke(
+        main,
+        [
+            "evaluate",
+            "the President proposes to suspend the North Atlantic Treaty",
+            "--given",
+            "the date is 2026-03-01",
+        ],
+    )
+    summary = "unless two-thirds of the Senators present consent or an Act of Congress authorizes it."
+    assert any(summary in line and "Bars the President" in line for line in result.output.splitlines())
+    verdict = Verdict.model_validate(
+        verdict_json(
+            "the President proposes to suspend the North Atlantic Treaty", "--given", "the date is 2026-03-01"
+        )
+    )
+    narrow = verdict_text(verdict, width=40)
+    url = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title22-section1928f&num=0&edition=prelim"
+    assert any(line.rstrip().endswith(url) for line in narrow.splitlines())

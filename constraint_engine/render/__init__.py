@@ -9,7 +9,7 @@ from ..explaining import Verdict
 VERDICT_FORMATS = ("text", "json", "markdown", "html", "dot")
 
 
-def render_verdict(verdict: Verdict, fmt: str, *, color: bool = False, width: int = 100) -> str:
+def render_verdict(verdict: Verdict, fmt: str, *, color: bool = False, width: int | None = None) -> str:
     """One verdict in one of VERDICT_FORMATS."""
     if fmt == "json":
         return json.dumps(verdict.to_json_dict(), indent=2, ensure_ascii=False)

@@ -6,6 +6,7 @@ import io
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 from rich.tree import Tree
 
 from ..explaining import Verdict
@@ -61,7 +62,9 @@ def verdict_tree(v: Verdict) -> Tree:
                 cures.add(escape(cure))
         sources = node.add("Sources")
         for s in b.sources:
-            sources.add(f"{s.key}: {escape(s.title)} [dim]{escape(s.url)}[/]")
+            source = sources.add(f"{s.key}: {escape(s.title)}")
+            # A URL is never broken: a short token holds its place while the tree is laid out (verdict_text).
+            source.add(Text(_url_token(s.url), style="dim", no_wrap=True))
     if v.exceptions:
         considered = root.add("[bold]Exceptions and duties considered[/]")
         for x in v.exceptions:
@@ -95,8 +98,27 @@ def verdict_tree(v: Verdict) -> Tree:
     return root
 
 
-def verdict_text(v: Verdict, *, color: bool = False, width: int = 100) -> str:
+UNWRAPPED = 100_000  # wider than any line: text that is not for a terminal is not hard-wrapped
+
+
+def verdict_text(v: Verdict, *, color: bool = False, width: int | None = None) -> str:
+    """The verdict as a tree of lines, wrapped at `width` (a terminal's), or not wrapped at all."""
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, width=width or UNWRAPPED, highlight=False
+    )
+    _URLS.clear()
     console.print(verdict_tree(v))
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    for token, url in _URLS.items():  # each URL whole on its line, however narrow the terminal
+        text = text.replace(token, url)
+    return text
+
+
+_URLS: dict[str, str] = {}
+
+
+def _url_token(url: str) -> str:
+    token = f"\ue000{len(_URLS)}\ue001"  # private-use characters: never in a source's text
+    _URLS[token] = url
+    return token
