@@ -122,6 +122,10 @@ def parameters_listing(book: RuleBook, day: dt.date | None) -> Doc:
         if p.is_interpretation:
             for value, meaning in p.choices.items():
                 lines.append(f"    {value}: {meaning}")
+        if day is not None:
+            now = f"{p.value_on(day)}" if p.in_force_on(day) else "no value (before its first)"
+            lines.append(f"    in force on {day}: {now}")
+            lines.append("    its values:")
         for v in p.values:
             mark = " <- in force" if day is not None and p.entry_on(day) is v and p.in_force_on(day) else ""
             note = f"  ({v.note})" if v.note else ""

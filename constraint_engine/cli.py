@@ -492,8 +492,8 @@ def rules(provision: str | None, as_of: str | None, params: bool, fmt: str, rule
         from .browsing import Doc
 
         doc = docs[0] if len(docs) == 1 else Doc("\n".join(d.text for d in docs), [d.data for d in docs])
-    elif params:
-        doc = parameters_listing(book, day)
+    elif params:  # the value in force today unless --as-of says which day, then each value's history
+        doc = parameters_listing(book, day or dt.date.today())
     else:
         doc = provisions_listing(book, day)
     if fmt == "json":

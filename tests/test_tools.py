@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -343,3 +344,12 @@ def test_new_offers_only_hints_it_proved_and_names_rows_by_what_varies():
     )
     assert out.startswith("Feature: Withdraw the United States from the North Atlantic Treaty\n")
     assert "{" not in out.splitlines()[0]
+
+
+def test_rules_params_shows_the_value_in_force_today_then_its_history():
+    code, out = run("rules", "--params")
+    assert code == 0
+    block = out.split("ica.fiscal-year-end  (date)")[1].split("\n\n")[0]
+    assert f"    in force on {dt.date.today()}: " in block and "    its values:" in block
+    code, out = run("rules", "--params", "--as-of", "1975-01-01")
+    assert "    in force on 1975-01-01: 1975-06-30" in out
