@@ -21,16 +21,22 @@ def verdict_page(v: Verdict) -> str:
 
 
 def report_part(r: Any) -> dict[str, Any]:
-    """What the report keeps of one scenario: its row, and its section already rendered (not its verdict)."""
+    """What the report keeps of one scenario: its row, and its section already rendered (not its verdict).
+    A scenario that failed or could not be evaluated still shows its date, action and message."""
     v = r.verdict
+    steps = {s.kind: s.text for s in reversed(r.spec.steps)}  # the first of each kind
+    given_date = next(
+        (s.text.removeprefix("the date is ") for s in r.spec.steps if s.text.startswith("the date is ")), ""
+    )
     return {
         "name": r.spec.name,
         "location": r.spec.location,
-        "date": v.date if v else "",
-        "action": v.action if v else "",
+        "date": v.date if v else given_date,
+        "action": v.action if v else steps.get("when", ""),
         "outcome": v.outcome if v else "",
         "citations": list(dict.fromkeys(b.citation for b in v.blocked_by)) if v else [],
         "status": r.status,
+        "message": "\n".join(r.messages) if r.status in ("failed", "error") else "",
     }
 
 
@@ -46,8 +52,11 @@ def run_report(
     parts: list[dict[str, Any]], input_errors: list[Any], summary: dict[str, int]
 ) -> tuple[str, str]:
     """The report's head (through the summary table) and tail; the scenarios' sections go between them."""
+    # Failures and errors first; each row keeps its number, which its section below carries too.
+    numbered = list(enumerate(parts, start=1))
+    ordered = sorted(numbered, key=lambda item: item[1]["status"] not in ("failed", "error"))
     page = _ENV.get_template("report.html.j2").render(
-        parts=parts,
+        parts=ordered,
         input_errors=input_errors,
         summary=summary,
         title="constraint-engine report",
