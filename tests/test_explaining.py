@@ -204,8 +204,9 @@ def test_every_library_verdict_renders_in_all_five_formats(library: list):
                 assert v.outcome.upper() in out
             if fmt == "dot":
                 assert out.startswith("digraph derivation {") and out.rstrip().endswith("}")
+                unwrapped = out.replace("\\n", "")  # labels are wrapped into lines
                 for step in v.derivation.steps:
-                    assert f'"{step.rule}"' in out
+                    assert f'"{step.rule}"' in unwrapped
 
 
 def test_every_block_in_the_library_has_a_proven_cure(library: list):
@@ -292,3 +293,25 @@ def test_text_is_not_hard_wrapped_off_a_terminal_and_a_url_is_never_broken():
     narrow = verdict_text(verdict, width=40)
     url = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title22-section1928f&num=0&edition=prelim"
     assert any(line.rstrip().endswith(url) for line in narrow.splitlines())
+
+
+def test_the_dot_graph_links_lifts_to_what_they_lift_and_a_fact_that_falls_short_to_its_block():
+    code, out = evaluate(
+        "the President proposes to withdraw the United States from the North Atlantic Treaty",
+        "--given",
+        "the date is 2026-03-01",
+        "--given",
+        "the Senate gave its advice and consent with 60 of 100 Senators present concurring",
+        "--given",
+        "an Act of Congress authorizes the action",
+        "--given",
+        "the President notified the Senate Foreign Relations Committee and the House Foreign Affairs Committee in writing on 2026-01-01",
+        "--format",
+        "dot",
+    )
+    assert code == 0 and "rankdir=TB" in out
+    assert re.search(r'"d\d+" -> "d\d+" \[label="lifts"', out)  # the Act's lift -> the engagement it answers
+    assert re.search(r'"f1" -> short\d+ \[label="falls short"', out)  # the vote of 60 of 100
+    assert re.search(r'short\d+ -> "verdict:nsa.1928f.c2" \[label="would lift"', out)  # the late notice
+    labels = re.findall(r'label="((?:[^"\\]|\\.)*)"', out)
+    assert all(len(part) <= 90 for label in labels for part in re.split(r"\\[nl]", label))  # wrapped

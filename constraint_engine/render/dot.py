@@ -15,12 +15,20 @@ def _q(text: str) -> str:
     return '"' + _escape(text) + '"'
 
 
+def _wrapped(text: str, width: int = 44) -> str:
+    """A label broken into centred lines (DOT's \\n), each escaped on its own, so the graph fits a page."""
+    import textwrap
+
+    return '"' + "\\n".join(_escape(line) for line in textwrap.wrap(text, width) or [""]) + '"'
+
+
 def verdict_dot(v: Verdict) -> str:
     lines = [
         "digraph derivation {",
-        "  rankdir=LR;",
+        "  rankdir=TB; nodesep=0.3; ranksep=0.45;",
         '  node [fontname="Helvetica", fontsize=10];',
-        f"  label={_q(f'{v.outcome.upper()}: {v.action} ({v.date})')};",
+        '  edge [fontname="Helvetica", fontsize=9];',
+        f"  label={_wrapped(f'{v.outcome.upper()}: {v.action} ({v.date})', 90)};",
     ]
     style = {
         "input": 'shape=box, style="rounded,filled", fillcolor="#eef3fb"',
@@ -28,14 +36,41 @@ def verdict_dot(v: Verdict) -> str:
         "verdict": 'shape=octagon, style=filled, fillcolor="#f8d7da"',
     }
     for f in v.derivation.facts:
-        lines.append(f"  {_q(f.id)} [label={_q(f'{f.id}: {f.text}')}, {style[f.kind]}];")
+        lines.append(f"  {_q(f.id)} [label={_wrapped(f'{f.id}: {f.text}')}, {style[f.kind]}];")
+    concluded: dict[tuple[str, str], str] = {}  # (kind, provision or lift) -> the fact the step concluded
     for i, s in enumerate(v.derivation.steps):
         rule = f"rule{i}"
-        lines.append(f"  {rule} [label={_q(s.rule)}, shape=ellipse, tooltip={_q(s.title)}];")
+        lines.append(f"  {rule} [label={_wrapped(s.rule, 36)}, shape=ellipse, tooltip={_q(s.title)}];")
         for source in s.inputs:
             lines.append(f"  {_q(source)} -> {rule};")
         if s.concluded:
             lines.append(f"  {rule} -> {_q(s.concluded)};")
+            concluded[(s.kind, s.about)] = s.concluded
+    verdicts = {f.id for f in v.derivation.facts if f.kind == "verdict"}
+    inputs = [f for f in v.derivation.facts if f.kind == "input"]
+    for i, x in enumerate(v.exceptions):
+        if x.held and ("lift", x.id) in concluded:  # what an exception lifts: the engagement it answers
+            for prov in x.lifts:
+                if ("engage", prov) in concluded:
+                    lines.append(
+                        f"  {_q(concluded[('lift', x.id)])} -> {_q(concluded[('engage', prov)])}"
+                        ' [label="lifts", style=dashed, color="#2e7d32", fontcolor="#2e7d32"];'
+                    )
+        elif not x.held and x.reason.startswith("Does not hold"):
+            # A fact was given but falls short (a vote, a late notice): show why it lifts nothing.
+            node = f"short{i}"
+            lines.append(
+                f"  {node} [label={_wrapped(f'not met: {x.title} ({x.citation})')}, shape=box, "
+                'style="dashed,rounded", color="#b71c1c"];'
+            )
+            for f in inputs:
+                if f.text and f.text in x.reason:
+                    lines.append(
+                        f'  {_q(f.id)} -> {node} [label="falls short", style=dashed, color="#b71c1c"];'
+                    )
+            for prov in x.lifts:
+                if f"verdict:{prov}" in verdicts:
+                    lines.append(f'  {node} -> {_q(f"verdict:{prov}")} [label="would lift", style=dotted];')
     notes = [
         f"The answer depends on {d.interpretation}: "
         + "; ".join(f"{r} -> {o}" for r, o in d.outcomes.items())
@@ -46,7 +81,9 @@ def verdict_dot(v: Verdict) -> str:
     notes += [c for c in v.caveats if c.startswith(("Interpretation", "What-if"))]
     if notes:
         # Each note escaped on its own; then joined with DOT's left-justified line break.
-        text = "\\l".join(_escape(n) for n in notes) + "\\l"
+        import textwrap
+
+        text = "\\l".join(_escape(part) for n in notes for part in textwrap.wrap(n, 80)) + "\\l"
         lines.append(f'  notes [shape=note, label="{text}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"
