@@ -302,8 +302,39 @@ def _verdict_words(p: dict[str, Any]) -> str:
     return "blocked by " + ", ".join(p["blocked_by"]) if p["blocked_by"] else str(p["outcome"])
 
 
+# Okabe-Ito colours, told apart with red-green colour blindness; blocked regions are hatched as well.
+_PERMITTED, _UNGOVERNED, _UNDETERMINED, _ERROR = "#0072B2", "#F0E442", "#CC79A7", "#999999"
+_BLOCKED = ["#D55E00", "#E69F00", "#882255", "#AA4499"]
+_HATCHES = ["///", "\\\\\\", "xxx", "..."]
+
+
+def _category(p: dict[str, Any]) -> str:
+    if p["outcome"] == "blocked":
+        return "blocked by " + ", ".join(p["blocked_by"])
+    if p["outcome"] == "permitted":
+        return "permitted" if p["governed_by"] else "permitted: no provision in force covers it"
+    return str(p["outcome"])
+
+
+def _boundary_ticks(axis: Axis, edges: list[dict[str, Any]], limit: int = 12) -> list[int]:
+    """Tick positions at the values where the verdict changes along the axis (76,000; 45 days; a date the
+    law changes), with the axis's ends; evenly spaced ones only if there are none."""
+    index = {str(v): i for i, v in enumerate(axis.values)}
+    changes = sorted({index[str(e["to"][axis.name])] for e in edges if e["axis"] == axis.name})
+    if not changes:
+        step = max(1, len(axis.values) // 8)
+        return list(range(0, len(axis.values), step))
+    ticks = sorted({0, len(axis.values) - 1, *changes})
+    if len(ticks) > limit:
+        ticks = sorted({0, len(axis.values) - 1, *changes[:: max(1, len(changes) // (limit - 2))]})
+    return ticks
+
+
 def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, image_format: str) -> bytes:
-    """A picture of the grid, coloured by verdict (blocked, permitted, permitted with nothing governing)."""
+    """A picture of the grid by verdict: each blocked region in its own colour and hatching, named by the
+    authorities that block it; ticks where the verdict changes."""
+    import textwrap
+
     import matplotlib
 
     matplotlib.use("Agg")
@@ -311,16 +342,19 @@ def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, image_forma
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
 
-    colours = ["#c62828", "#2e7d32", "#f9a825", "#757575"]
-    labels = ["blocked", "permitted", "permitted: no provision in force covers it", "error"]
-
-    def code(p: dict[str, Any]) -> int:
-        if p["outcome"] == "blocked":
-            return 0
-        if p["outcome"] == "error":
-            return 3
-        return 1 if p["governed_by"] else 2
-
+    categories = list(dict.fromkeys(_category(p) for p in points))
+    blocked = [c for c in categories if c.startswith("blocked by ")]
+    colour = {c: _BLOCKED[i % len(_BLOCKED)] for i, c in enumerate(blocked)}
+    colour.update(
+        {
+            "permitted": _PERMITTED,
+            "permitted: no provision in force covers it": _UNGOVERNED,
+            "undetermined": _UNDETERMINED,
+            "error": _ERROR,
+        }
+    )
+    hatch = {c: _HATCHES[i % len(_HATCHES)] for i, c in enumerate(blocked)}
+    code = {c: i for i, c in enumerate(categories)}
     x = axes[0]
     y = axes[1] if len(axes) > 1 else None
     grid_values = [[0] * len(x.values) for _ in range(len(y.values) if y else 1)]
@@ -328,59 +362,54 @@ def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, image_forma
     yi = {str(v): i for i, v in enumerate(y.values)} if y else {}
     for p in points:
         row = yi[str(p[y.name])] if y else 0
-        grid_values[row][xi[str(p[x.name])]] = code(p)
-    fig, ax = plt.subplots(figsize=(10, 6 if y else 2.6), dpi=110)
+        grid_values[row][xi[str(p[x.name])]] = code[_category(p)]
+    fig, ax = plt.subplots(figsize=(10, 6 if y else 2.8), dpi=110)
     ax.imshow(
         grid_values,
-        cmap=ListedColormap(colours),
-        vmin=0,
-        vmax=3,
+        cmap=ListedColormap([colour[c] for c in categories]),
+        vmin=-0.5,
+        vmax=len(categories) - 0.5,
         aspect="auto",
         origin="lower",
         interpolation="nearest",
     )
-    ticks = max(1, len(x.values) // 10)
-    ax.set_xticks(
-        range(0, len(x.values), ticks),
-        [_show(x.style, v) for v in x.values[::ticks]],
-        rotation=30,
-        ha="right",
-    )
+    for c in blocked:  # hatching over each blocked region, so it reads without colour too
+        mask = [[1.0 if v == code[c] else 0.0 for v in row] for row in grid_values]
+        if y is None:
+            mask = [mask[0], mask[0]]
+        extent_y = [-0.5, 0.5] if y is None else None
+        ax.contourf(
+            range(len(x.values)),
+            extent_y or range(len(y.values)),  # type: ignore[union-attr]
+            mask,
+            levels=[0.5, 1.5],
+            hatches=[hatch[c]],
+            colors="none",
+        )
+    edges = frontier(points, axes)
+    ticks = _boundary_ticks(x, edges)
+    ax.set_xticks(ticks, [_show(x.style, x.values[i]) for i in ticks], rotation=30, ha="right")
     ax.set_xlabel(x.name)
     if y:
-        yticks = max(1, len(y.values) // 10)
-        ax.set_yticks(range(0, len(y.values), yticks), [_show(y.style, v) for v in y.values[::yticks]])
+        yticks = _boundary_ticks(y, edges)
+        ax.set_yticks(yticks, [_show(y.style, y.values[i]) for i in yticks])
         ax.set_ylabel(y.name)
     else:
         ax.set_yticks([])
-    present = sorted({code(p) for p in points})
     ax.legend(
-        handles=[Patch(color=colours[c], label=labels[c]) for c in present],
+        handles=[
+            Patch(
+                facecolor=colour[c],
+                hatch=hatch.get(c, ""),
+                edgecolor="black",
+                label="\n".join(textwrap.wrap(c, 40)),
+            )
+            for c in categories
+        ],
         loc="upper left",
         bbox_to_anchor=(1.01, 1),
+        fontsize=8,
     )
-    import textwrap
-
-    for edge in frontier(points, axes):  # dashed lines where the verdict changes
-        i = [str(v) for v in (x if edge["axis"] == x.name else y).values].index(str(edge["to"][edge["axis"]]))  # type: ignore[union-attr]
-        if edge["axis"] == x.name:
-            row = yi[str(edge["from"][y.name])] if y else 0
-            ax.plot(
-                [i - 0.5, i - 0.5],
-                [row - 0.5, row + 0.5],
-                color="white",
-                linewidth=1.2,
-                linestyle=(0, (2, 2)),
-            )
-        else:
-            col = xi[str(edge["from"][x.name])]
-            ax.plot(
-                [col - 0.5, col + 0.5],
-                [i - 0.5, i - 0.5],
-                color="white",
-                linewidth=1.2,
-                linestyle=(0, (2, 2)),
-            )
     ax.set_title("\n".join(textwrap.wrap(title, 100)), fontsize=9)
     fig.tight_layout()
     buffer = io.BytesIO()

@@ -353,3 +353,27 @@ def test_rules_params_shows_the_value_in_force_today_then_its_history():
     assert f"    in force on {dt.date.today()}: " in block and "    its values:" in block
     code, out = run("rules", "--params", "--as-of", "1975-01-01")
     assert "    in force on 1975-01-01: 1975-06-30" in out
+
+
+def test_the_plot_names_the_blocking_authority_hatches_it_and_ticks_where_the_verdict_changes(tmp_path: Path):
+    svg = tmp_path / "grid.svg"
+    code, _ = run(
+        "explore",
+        "the Secretary of Defense proposes to reduce United States forces in the European Command area of responsibility to {count} for {days} days",
+        "--range",
+        "count=70000..80000:250",
+        "--range",
+        "days=1..90",
+        "--given",
+        "the date is 2026-05-01",
+        "--plot",
+        str(svg),
+    )
+    assert code == 0
+    text = svg.read_text(encoding="utf-8")
+    assert "blocked by Pub. L. 119-60, § 1249" in text  # the legend names the authority
+    assert "<pattern" in text  # the blocked region is hatched, not told by colour alone
+    assert "76,000" in text and "46" in text  # ticks where the verdict changes
+    assert (
+        "#d55e00" in text.lower() and "#0072b2" in text.lower()
+    )  # colours told apart in red-green blindness
