@@ -110,18 +110,28 @@ def coverage(runner: Runner, specs: list[ScenarioSpec]) -> dict[str, Any]:
 
 
 def coverage_text(report: dict[str, Any]) -> str:
-    lines = []
+    lines = [
+        "Each provision: [covered/items] counts what the scenarios exercise of it: that some scenario",
+        "reaches it, that it blocks and is lifted, each side of each condition, each exception.",
+        "UNTOUCHED: no scenario reaches it at all.",
+        "",
+    ]
     for row in report["provisions"]:
-        mark = "UNTOUCHED" if row["untouched"] else f"{row['covered']}/{row['items']}"
+        mark = "UNTOUCHED" if row["untouched"] else f"{row['covered']}/{row['items']} covered"
         lines.append(f"{row['id']}  {row['citation']}  [{mark}]")
         lines.append(f"    {row['scenarios']} scenarios: {row['blocked']} blocked, {row['permitted']} lifted")
         for b in row["boundaries"]:
-            gap = (
-                "" if b["holds"] and (b["fails"] or b.get("fails_unreachable")) else "   <- one side untested"
-            )
+            if row["untouched"]:
+                gap = ""  # neither side is tested: the provision's mark says so once
+            elif b["holds"] and (b["fails"] or b.get("fails_unreachable")):
+                gap = ""
+            elif not b["holds"] and not b["fails"]:
+                gap = "   <- neither side tested"
+            else:
+                gap = "   <- one side untested"
             lines.append(f"    {b['condition']}: holds in {b['holds']}, fails in {b['fails']}{gap}")
         for x in row["exceptions"]:
-            gap = "" if x["held"] else "   <- never exercised"
+            gap = "" if x["held"] or row["untouched"] else "   <- never exercised"
             lines.append(f"    exception {x['id']}: holds in {x['held']}{gap}")
     for e in report["errors"]:
         lines.append(f"error: {e}")

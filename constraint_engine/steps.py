@@ -256,14 +256,16 @@ class StepRegistry:
     def suggest(self, kind: StepKind, text: str) -> str:
         """The three known phrases nearest the text: most words in common first, the step's own kind before
         others, then the closest spelling (compared over a bounded prefix, so a long step costs little)."""
-        words = set(_WORD.findall(text.lower()[:500])) - _STOP
+        words = _stems(text[:500])
         head = text.lower()[:300]
 
         def rank(step: StepDef) -> tuple[bool, float, float]:
-            own = set(_WORD.findall(step.example.lower())) - _STOP
+            own = _stems(step.example)
             shared = len(words & own) / math.sqrt(len(own) or 1)  # many words in common, few beside them
+            # What the phrase means counts too, less than its own words.
+            meant = len(words & (_stems(step.meaning) - own)) / 2
             spelling = difflib.SequenceMatcher(None, head, step.example.lower()[:300]).ratio()
-            return (step.kind == kind, shared, spelling)
+            return (step.kind == kind, shared + meant, spelling)
 
         best = sorted(self.steps, key=rank, reverse=True)[:3]
         first, others = best[0], best[1:]
@@ -318,6 +320,11 @@ def _specific_first(steps: list[StepDef]) -> list[StepDef]:
             ordered.remove(step)
         ordered[at:at] = captured
     return ordered
+
+
+def _stems(text: str) -> set[str]:
+    """A text's words, cut to their first five letters: Senate and Senators meet, consent and consulted do not."""
+    return {w[:5] for w in _WORD.findall(text.lower())} - _STOP
 
 
 _SPACES = re.compile(r"\s+")

@@ -49,5 +49,5 @@ Feature: Browsing the law and finding one's way
   Scenario: An undefined step is answered with the three nearest phrases, by the words they share
     When I run "evaluate 'the President proposes to suspend the North Atlantic Treaty' --given 'the Senate voted 60-40'"
     Then the exit code is 2
-    And the output contains "Nearest known phrase: Given"
-    And the output contains "Others: Given the Senate gave its advice and consent"
+    And the output contains "Nearest known phrase: Given the Senate gave its advice and consent"
+    And the output contains "Others: Given"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -377,3 +378,12 @@ def test_the_plot_names_the_blocking_authority_hatches_it_and_ticks_where_the_ve
     assert (
         "#d55e00" in text.lower() and "#0072b2" in text.lower()
     )  # colours told apart in red-green blindness
+
+
+def test_coverage_says_what_its_counts_mean_and_does_not_call_an_untouched_provision_half_tested():
+    code, out = run("coverage", str(ROOT / "scenarios/north-atlantic-treaty"))
+    assert code == 0
+    assert out.startswith("Each provision: [covered/items] counts what the scenarios exercise of it")
+    untouched = out.split("ica.withholding  2 U.S.C. 684  [UNTOUCHED]")[1].split("\n\n")[0].split("ica.")[0]
+    assert "one side untested" not in untouched and "never exercised" not in untouched
+    assert re.search(r"\[\d+/\d+ covered\]", out)

@@ -185,3 +185,10 @@ def test_citation_matching_follows_the_vocabulary(query: str, citation: str, hit
 
 def test_normalise_drops_section_marks_and_collapses_spaces():
     assert normalise("Pub. L. 119-60,  §  1249") == "pub. l. 119-60, 1249"
+
+
+def test_the_nearest_phrase_to_a_senate_vote_is_a_senate_vote():
+    from constraint_engine.steps import REGISTRY as registry
+
+    hint = registry.suggest("given", "the Senate voted 60-40")
+    assert hint.startswith("Nearest known phrase: Given the Senate gave its advice and consent")
