@@ -356,3 +356,11 @@ def test_the_bundled_registry_orders_the_more_specific_phrase_first():
     assert step.pack == "vocabulary" and "European Command" in step.template and args == {"count": 80000}
     step, args = registry.find("given", "United States forces in Germany number 35,000")
     assert args == {"country": "Germany", "count": 35000}
+
+
+def test_the_readme_counts_the_phrases_the_bundled_packs_declare():
+    doc = json.loads(CliRunner().invoke(main, ["steps", "--format", "json"]).output)
+    given = sum(1 for s in doc["given"] if s["pack"])
+    when = sum(1 for s in doc["when"] if s["pack"])
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"the bundled law has {given} Given and {when} When phrases" in readme
