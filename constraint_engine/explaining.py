@@ -155,11 +155,14 @@ def explain(
     cures: dict[str, list[str]] | None = None,
     *,
     brief: bool = False,
+    holding: set[str] | None = None,
 ) -> Verdict:
     """The verdict for an evaluation; `cures` (from `curing`) fills each block's proven cures.
 
     `brief` leaves out what only an explanation shows (exceptions, caveats, derivation): for callers
-    that print the outcome and the blocking provisions only, such as `check` in text.
+    that print the outcome and the blocking provisions only, such as `check` in text. `holding` names the
+    conditions the engine found to hold ("provision#index", from a probe run): a provision that does not
+    apply then says first which of its conditions decided that.
     """
     if brief:
         return _brief(book, proposal, ev)
@@ -234,7 +237,7 @@ def explain(
         **_header(proposal, ev),
         blocked_by=[_blocked_by(book, p, cures) for p in blocked],
         exceptions=exceptions,
-        considered=_considered(book, proposal, {p.id for p in engaged} | set(ev.undetermined)),
+        considered=_considered(book, proposal, {p.id for p in engaged} | set(ev.undetermined), holding),
         caveats=list(dict.fromkeys(caveats)),
         derivation=derivation(book, proposal, ev, engaged),
         error=ev.error,
@@ -373,7 +376,9 @@ def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list
     return out
 
 
-def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[Considered]:
+def _considered(
+    book: RuleBook, proposal: Proposal, engaged: set[str], holding: set[str] | None = None
+) -> list[Considered]:
     kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
     out = []
     for p in book.provisions.values():
@@ -399,8 +404,31 @@ def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[C
             ]
             holds = "; ".join([window, *conds])
             why = f"It applies only when all hold: {holds}. Here the action is on {proposal.date}."
+            decisive = _failing(book, p, proposal, holding, conds)
+            if decisive:
+                why = f"Does not apply: {decisive} does not hold. {why}"
         out.append(Considered(provision=p.id, citation=p.citation, title=p.title, status=p.status, why=why))
     return out
+
+
+def _failing(
+    book: RuleBook, p: Provision, proposal: Proposal, holding: set[str] | None, conds: list[str]
+) -> str | None:
+    """The first of the provision's conditions on the action that the engine found not to hold here."""
+    if holding is None:
+        return None
+    from .compiling import probe_conditions
+
+    for index, (case, cond) in enumerate(probe_conditions(p)):
+        if cond is None or f"{p.id}#{index}" in holding:
+            continue
+        if case:  # a case of an interpretation: only the reading in force counts
+            name, _, value = case.partition("=")
+            if str(book.value(name, proposal.date, proposal.overrides)) != value:
+                continue
+        active = book.active_where(p, proposal.date, proposal.overrides)
+        return conds[active.index(cond)] if cond in active else None
+    return None
 
 
 def _field(condition: dict[str, Any]) -> str:

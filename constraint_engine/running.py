@@ -474,6 +474,7 @@ class Runner:
         self.citations = self.book.citations
         self.interpretations = self.book.interpretations
         self.registry = registry_for(self.book)  # the phrases of this law, the engine's own and its packs'
+        self._probes: Adapter | None = None  # the probe ruleset's engine, when an explanation first needs it
 
     def evaluate(
         self,
@@ -499,13 +500,29 @@ class Runner:
                 depends = self._dependence(proposal, ev)
         except Exception as exc:  # an internal fault fails closed: an error verdict, never "permitted"
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
+        holding = (
+            self._holding(proposal) if not brief and ev.outcome in ("permitted", "undetermined") else None
+        )
         try:
-            verdict = explain(self.book, proposal, ev, proven, brief=brief)
+            verdict = explain(self.book, proposal, ev, proven, brief=brief, holding=holding)
         except Exception as exc:  # likewise: a fault while explaining is an error verdict, never a pass
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
             verdict, depends = explain(self.book, proposal, ev, None, brief=brief), []
         verdict.depends_on = depends
         return verdict
+
+    def _holding(self, proposal: Proposal) -> set[str] | None:
+        """Which conditions of which provisions hold for this proposal, as the engine decides them (a ruleset
+        with a probe rule per condition, built once): an explanation names the one that decided."""
+        try:
+            if self._probes is None:
+                from .engine import Engine
+
+                self._probes = Engine(compile_rulebook(self.book, probes=True), trace_matches=False)
+            ev = self._probes.evaluate(proposal)
+        except Exception:  # an explanation without the highlight, never a failed verdict
+            return None
+        return {f.target for f in ev.firings if f.kind == "probe"} if ev.outcome != "error" else None
 
     def _dependence(self, proposal: Proposal, ev: Evaluation) -> list[Dependence]:
         """Each interpretation the verdict rests on whose other readings give another outcome."""

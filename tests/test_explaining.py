@@ -315,3 +315,20 @@ def test_the_dot_graph_links_lifts_to_what_they_lift_and_a_fact_that_falls_short
     assert re.search(r'short\d+ -> "verdict:nsa.1928f.c2" \[label="would lift"', out)  # the late notice
     labels = re.findall(r'label="((?:[^"\\]|\\.)*)"', out)
     assert all(len(part) <= 90 for label in labels for part in re.split(r"\\[nl]", label))  # wrapped
+
+
+def test_a_provision_that_does_not_apply_names_first_the_condition_that_decided_it():
+    v = verdict_json(
+        "the Secretary of Defense proposes to reduce United States forces in the European Command area of responsibility to 80,000 for 60 days",
+        "--given",
+        "the date is 2026-03-01",
+    )
+    (floor,) = [c for c in v["considered"] if c["provision"] == "ndaa-fy2026.1249.troop-floor"]
+    assert floor["why"].startswith("Does not apply: count < 76,000")  # decided by the engine's own probe
+    v = verdict_json(
+        "the Secretary of Defense proposes to reduce United States forces in the European Command area of responsibility to 70,000 for 30 days",
+        "--given",
+        "the date is 2026-03-01",
+    )
+    (floor,) = [c for c in v["considered"] if c["provision"] == "ndaa-fy2026.1249.troop-floor"]
+    assert floor["why"].startswith("Does not apply: days > 45")
