@@ -846,6 +846,44 @@ def quiz(
     click.echo(f"\nScore: {got} of {out_of}")
 
 
+@main.command()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only, by default)."
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--exercises",
+    "exercises",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE_OR_DIR",
+    help="Feature files for the exercise page (repeatable).",
+)
+@law_options
+def serve(
+    host: str,
+    port: int,
+    exercises: tuple[Path, ...],
+    rules_dir: RuleDirs,
+    settings: tuple[str, ...],
+    assumptions: tuple[str, ...],
+) -> None:
+    """A local web playground and JSON API: write a scenario, see its verdict and why (pip install
+    'constraint-engine[web]'). The API's documentation is served at /docs."""
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError:
+        _fail_input(["serve needs the web extra. Accepted: pip install 'constraint-engine[web]'."])
+    runner = _runner(rules_dir, settings, assumptions)
+    for path in exercises:
+        if not path.exists():
+            _fail_input([f"{path}: --exercises names no file or folder."])
+    click.echo(f"constraint-engine playground on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(create_app(runner, list(exercises)), host=host, port=port, log_level="warning")
+
+
 def _select(specs: list[Any], expression: str) -> list[Any]:
     from cucumber_tag_expressions import TagExpressionError, parse
 
