@@ -199,3 +199,15 @@ def test_in_the_browser_a_law_page_loads(server: str, page: object):
     p.goto(server + "/law?as_of=2026-03-01")  # type: ignore[attr-defined]
     p.click("a[href='/law/nsa.1928f.a']")  # type: ignore[attr-defined]
     assert "22 U.S.C. 1928f(a)" in p.text_content("pre")  # type: ignore[attr-defined]
+
+
+def test_in_the_browser_the_editor_completes_a_phrase_of_the_law(server: str, page: object):
+    p: object = page
+    p.goto(server + "/")  # type: ignore[attr-defined]
+    p.fill("#editor", "")  # type: ignore[attr-defined]
+    p.type("#editor", "Given senate consent")  # type: ignore[attr-defined]
+    p.wait_for_selector("#suggestions li")  # type: ignore[attr-defined]
+    first = p.text_content("#suggestions li")  # type: ignore[attr-defined]
+    assert first.startswith("Given the Senate gave its advice and consent")
+    p.click("#suggestions li", force=True)  # type: ignore[attr-defined]
+    assert p.input_value("#editor").startswith("Given the Senate gave its advice and consent with 6")  # type: ignore[attr-defined]
