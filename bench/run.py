@@ -257,7 +257,7 @@ def main() -> None:
         "explore",
         f"the Secretary of Defense proposes to reduce United States forces in {AOR} to {{count}} for {{days}} days",
         "--range",
-        f"count=40000..{40000 + count_step * (side * 200 // 200) * 1 - 1 + count_step * 0}:{count_step}",
+        f"count=40000..{40000 + count_step * (side - 1)}:{count_step}",
         "--range",
         f"days=1..{days_step * (args.points // side)}:{days_step}",
         "--given",

@@ -77,6 +77,13 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
         with anyio.fail_after(TIME_LIMIT):
             return await anyio.to_thread.run_sync(locked, abandon_on_cancel=True)
 
+    async def answered(fn: Any, *args: Any) -> Any:
+        """`fn`'s result, or bad input as JSON errors (HTTP 400) with the messages the CLI prints."""
+        try:
+            return await guarded(fn, *args)
+        except (InputError, InputErrors) as exc:
+            return _errors(exc)
+
     @app.middleware("http")
     async def capped(request: Request, call_next: Any) -> Any:
         length = request.headers.get("content-length")
@@ -128,10 +135,7 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
 
     @app.post("/api/evaluate", summary="Evaluate one scenario (or an action and its givens): a verdict")
     async def api_evaluate(body: EvaluateRequest) -> Any:
-        try:
-            return await guarded(evaluate, body)
-        except (InputError, InputErrors) as exc:
-            return _errors(exc)
+        return await answered(evaluate, body)
 
     def check(body: CheckRequest) -> dict[str, Any]:
         from .render.run import RUN_SCHEMA, count_statuses, scenario_json
@@ -147,10 +151,7 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
 
     @app.post("/api/check", summary="Run a feature file's scenarios and check their Then steps")
     async def api_check(body: CheckRequest) -> Any:
-        try:
-            return await guarded(check, body)
-        except (InputError, InputErrors) as exc:
-            return _errors(exc)
+        return await answered(check, body)
 
     @app.get("/api/steps", summary="Every phrase of the law, with its placeholders and the pack declaring it")
     async def api_steps() -> Any:
@@ -188,10 +189,9 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
 
     @app.get("/api/exercises", summary="The exercise set: each scenario without its expectations")
     async def api_exercises() -> Any:
-        try:
-            items = await guarded(questions)
-        except (InputError, InputErrors) as exc:
-            return _errors(exc)
+        items = await answered(questions)
+        if isinstance(items, JSONResponse):
+            return items
         return [
             {
                 "question": n,
@@ -205,10 +205,9 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
     async def api_answer(number: int, body: AnswerRequest) -> Any:
         from .quizzing import outcome_of, pack_titles, score
 
-        try:
-            items = await guarded(questions)
-        except (InputError, InputErrors) as exc:
-            return _errors(exc)
+        items = await answered(questions)
+        if isinstance(items, JSONResponse):
+            return items
         if not 1 <= number <= len(items):
             return _errors(InputError(f"there is no exercise {number}.", accepted=f"1 to {len(items)}"), 404)
         if outcome_of(body.outcome) is None:
