@@ -9,6 +9,7 @@ from typing import Any
 from .explaining import describe_condition
 from .loading import RuleBook
 from .models import Provision
+from .phrasebook import either_of
 from .steps import StepRegistry
 
 
@@ -72,11 +73,7 @@ def provision_detail(book: RuleBook, pid: str) -> Doc:
     lines += ["", "The text, in our words:", f"    {p.text}", "", "In short:", f"    {p.summary}", ""]
     lines.append("It applies when:")
     actions = book.phrasebook.action_words(p.applies_to.actions)
-    actors = (
-        ", ".join(p.applies_to.actors[:-1]) + " or " + p.applies_to.actors[-1]
-        if len(p.applies_to.actors) > 1
-        else p.applies_to.actors[0]
-    )
+    actors = either_of(p.applies_to.actors)
     lines.append(f"    the action is to {actions}, taken by the {actors}")
     for cond in p.applies_to.where:
         lines.append(f"    and {describe_condition(book, cond, day)}")

@@ -36,7 +36,7 @@ def clips_module() -> Any:
 class ClipsEngine(Adapter):
     """Evaluates proposals against one compiled ruleset in CLIPS: reset, assert, run, read the callbacks."""
 
-    def __init__(self, compiled: CompiledRules, *, trace_matches: bool = True, recycle: int | None = None):
+    def __init__(self, compiled: CompiledRules, *, trace_matches: bool = True):
         clips = clips_module()
         self.compiled = compiled
         self.trace_matches = trace_matches

@@ -10,8 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .compiling import compile_rulebook, probe_conditions
-from .engine import Engine
+from .compiling import probe_conditions
 from .errors import InputError
 from .explaining import describe_condition
 from .running import Runner, ScenarioSpec
@@ -29,7 +28,7 @@ class _Tally:
 
 def coverage(runner: Runner, specs: list[ScenarioSpec]) -> dict[str, Any]:
     book = runner.book
-    engine = Engine(compile_rulebook(book, probes=True))
+    engine = runner.probe_engine()
     tallies = {pid: _Tally() for pid in book.provisions}
     errors: list[str] = []
     for spec in specs:

@@ -10,6 +10,7 @@ leaving the session as new; it is replaced every `RECYCLE` evaluations and after
 
 from __future__ import annotations
 
+import abc
 import functools
 import itertools
 import json
@@ -130,7 +131,7 @@ class _Driver:
     replace (`assert_facts`, `retract_facts`).
     """
 
-    def __init__(self, host: Any, name: str, actions: dict[str, Callable[[str], None]], owner: Any):
+    def __init__(self, host: Any, name: str, actions: dict[str, Callable[[str], None]]):
         self.host = host  # keeps the registration alive
         self.handle = host.get_ruleset(name)._handle
         self.actions = actions
@@ -169,7 +170,7 @@ def _rule_of(message: str) -> str:
     return message[2 : message.index('"', 2)]
 
 
-class Adapter:
+class Adapter(abc.ABC):
     """What every engine shares: from a firing trace, the provisions that block, owe a duty or are
     undetermined, and the outcome. An engine fills the trace; this reads it the same way whichever ran."""
 
@@ -180,8 +181,9 @@ class Adapter:
         params = self.compiled.params_fact(proposal.date, proposal.overrides)
         return self.evaluate_facts(params, proposal.engine_facts())
 
+    @abc.abstractmethod
     def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:
-        raise NotImplementedError
+        """Fill a trace for these facts and read it (`_result`): each engine fills it its own way."""
 
     def _decide(self, trace: _Trace, ev: Evaluation, found: dict[str, list[str]]) -> None:
         """The provisions that block, owe a duty, or are undetermined: engaged (or undecided) and none of
@@ -274,7 +276,7 @@ class Engine(Adapter):
                 }
             }
         )
-        return _Driver(host, self.compiled.name, actions, self)
+        return _Driver(host, self.compiled.name, actions)
 
     def _action(self, meta: RuleMeta) -> Callable[[str], None]:
         """What a rule does when it fires: record the firing (and, with trace_matches, the facts it matched,

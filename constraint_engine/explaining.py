@@ -11,6 +11,7 @@ from .engine import Evaluation
 from .facts import Proposal
 from .loading import RuleBook
 from .models import DERIVED_FACTS, Provision
+from .phrasebook import either_of
 
 # Version 2 adds the outcome "undetermined" and the fields duties, undetermined and depends_on; the fields of
 # version 1 keep their meaning (blocked_by lists prohibitions only, as before duties existed).
@@ -385,7 +386,7 @@ def _considered(
         if p.id in engaged or kind not in p.applies_to.actions:
             continue
         if actor not in p.applies_to.actors:
-            why = f"It binds only the {_either_of(p.applies_to.actors)}; here the {actor} acts."
+            why = f"It binds only the {either_of(p.applies_to.actors)}; here the {actor} acts."
         elif not p.in_force.contains(proposal.date):  # the decisive reason first, when it is this
             until = p.in_force.until
             why = (
@@ -551,17 +552,13 @@ def _derived_text(book: RuleBook, fact: dict[str, Any]) -> str:
     return str(fact)
 
 
-def _either_of(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-
-
 def _rule_words(book: RuleBook, kind: str, target: str, day: dt.date) -> tuple[str, list[str]]:
     if kind == "engage":
         p = book.provisions[target]
         window = f"in force from {p.in_force.since}" + (f" to {p.in_force.until}" if p.in_force.until else "")
         conditions = [
             f"the action is to {book.phrasebook.action_words(p.applies_to.actions)}",
-            f"taken by the {_either_of(p.applies_to.actors)}",
+            f"taken by the {either_of(p.applies_to.actors)}",
             window,
             *(describe_condition(book, c, day) for c in p.applies_to.where),
         ]

@@ -105,13 +105,6 @@ def _range_parts(text: str) -> tuple[str, str, str, int]:
     return m["name"], m["lo"], m["hi"], int(step_text)
 
 
-def parse_range(text: str) -> Axis:
-    """An axis read by its name alone (date: dates; anything else: whole numbers)."""
-    name, lo, hi, step = _range_parts(text)
-    style: Style = "date" if name == "date" else "whole"
-    return Axis(name, _values(text, style, lo, hi, step), style, scenario_date=name == "date")
-
-
 def _values(text: str, style: Style, lo: str, hi: str, step: int) -> list[Any]:
     if style == "date":
         try:

@@ -162,6 +162,11 @@ def requirements_of(decl: PhraseDecl) -> tuple[Requirement, ...]:
     return tuple(out)
 
 
+def either_of(words: list[str]) -> str:
+    """Words as a reader lists alternatives: "a", "a or b", "a, b or c"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
 @dataclass(frozen=True)
 class Phrasebook:
     facts: dict[str, dict[str, FieldType]]  # every fact type and its fields, the action's included
@@ -169,12 +174,10 @@ class Phrasebook:
     derived: dict[tuple[str, str], str]  # (fact, field) the engine fills in -> how
     actions: dict[str, ActionDecl]
     phrases: tuple[Phrase, ...]
-    declared_at: dict[str, str]  # "fact x" / "action y" -> file:line
 
     def action_words(self, kinds: list[str]) -> str:
         """The kinds of action in words, as their packs declare them: "withdraw ... or suspend ..."."""
-        words = [self.actions[k].meaning if k in self.actions else k for k in kinds]
-        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+        return either_of([self.actions[k].meaning if k in self.actions else k for k in kinds])
 
     def fact_words(self, fact: str) -> str:
         """A fact in words: its declared meaning, without the final full stop."""
@@ -257,7 +260,7 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
             if not problems:
                 file, line = locate(i, ("vocabulary", "phrases", j))
                 phrases.append(_phrase(decl, pack.pack, file, line))
-    book = Phrasebook(facts, meanings, derived, actions, tuple(phrases), declared_at)
+    book = Phrasebook(facts, meanings, derived, actions, tuple(phrases))
     engine = [
         Wording("given", t, re.compile(template_regex(t)), example, "the engine's own phrase", f"engine {t}")
         for t, example in ENGINE_GIVENS.items()

@@ -181,7 +181,7 @@ def grade(
             line=1,
             accepted="a CSV such as: question,outcome,authority / 1,b,Art 13 / 2,p,",
         )
-    graded = []
+    graded: list[dict[str, Any]] = []
     seen: set[int] = set()
     for row in reader:
         line = reader.line_num
@@ -217,7 +217,7 @@ def grade(
         graded.append(
             {"question": n, "title": q.title(), "points": 0, "out_of": 2, "feedback": ["Not answered."]}
         )
-    graded.sort(key=lambda g: str(g["question"]).zfill(6))
+    graded.sort(key=lambda g: int(g["question"]))
     return {
         "schema": "constraint-engine/grade/1",
         "score": sum(g["points"] for g in graded),

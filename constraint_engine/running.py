@@ -511,15 +511,19 @@ class Runner:
         verdict.depends_on = depends
         return verdict
 
-    def _holding(self, proposal: Proposal) -> set[str] | None:
-        """Which conditions of which provisions hold for this proposal, as the engine decides them (a ruleset
-        with a probe rule per condition, built once): an explanation names the one that decided."""
-        try:
-            if self._probes is None:
-                from .engine import Engine
+    def probe_engine(self) -> Adapter:
+        """An engine for the ruleset with a probe rule per condition (built once, when first needed): which
+        conditions of which provisions hold, as the engine decides them (coverage, explanations)."""
+        if self._probes is None:
+            from .engine import Engine
 
-                self._probes = Engine(compile_rulebook(self.book, probes=True), trace_matches=False)
-            ev = self._probes.evaluate(proposal)
+            self._probes = Engine(compile_rulebook(self.book, probes=True), trace_matches=False)
+        return self._probes
+
+    def _holding(self, proposal: Proposal) -> set[str] | None:
+        """The conditions that hold for this proposal: an explanation names the one that decided."""
+        try:
+            ev = self.probe_engine().evaluate(proposal)
         except Exception:  # an explanation without the highlight, never a failed verdict
             return None
         return {f.target for f in ev.firings if f.kind == "probe"} if ev.outcome != "error" else None

@@ -9,7 +9,6 @@ written to disk; every text from a scenario or a pack reaches the page as text, 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.resources
 import threading
 from pathlib import Path
 from typing import Any
@@ -64,7 +63,6 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
         version="1",
     )
     lock = threading.Lock()
-    pages = _Pages()
     state: dict[str, Any] = {}
 
     async def guarded(fn: Any, *args: Any) -> Any:
@@ -224,11 +222,11 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, summary="The playground")
     async def playground() -> Any:
-        return pages.render("playground.html.j2", title="constraint-engine playground")
+        return _page("playground.html.j2", title="constraint-engine playground")
 
     @app.get("/exercise", response_class=HTMLResponse, summary="Exercise mode")
     async def exercise() -> Any:
-        return pages.render("exercise.html.j2", title="constraint-engine exercises")
+        return _page("exercise.html.j2", title="constraint-engine exercises")
 
     @app.get("/law", response_class=HTMLResponse, summary="The law in force on a day")
     async def law(as_of: str | None = None) -> Any:
@@ -238,7 +236,7 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
         if isinstance(day, JSONResponse):
             return day
         rows = provisions_listing(runner.book, day).data
-        return pages.render("law.html.j2", title="The law", rows=rows, as_of=as_of or "")
+        return _page("law.html.j2", title="The law", rows=rows, as_of=as_of or "")
 
     @app.get("/law/{provision}", response_class=HTMLResponse, summary="One provision, whole")
     async def law_page(provision: str) -> Any:
@@ -248,7 +246,7 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
         if isinstance(chosen, JSONResponse):
             return chosen
         doc = provision_detail(runner.book, chosen)
-        return pages.render("provision.html.j2", title=chosen, text=doc.text)
+        return _page("provision.html.j2", title=chosen, text=doc.text)
 
     return app
 
@@ -274,16 +272,8 @@ def _provision(runner: Runner, query: str) -> str | JSONResponse:
     )
 
 
-class _Pages:
-    """The pages: Jinja templates shipped in the package, everything inline (no asset from the internet)."""
+def _page(name: str, **context: Any) -> HTMLResponse:
+    """A page from the package's templates, everything inline (no asset from the internet)."""
+    from .render.html import render_template
 
-    def __init__(self) -> None:
-        from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-        folder = importlib.resources.files("constraint_engine") / "templates"
-        self.env = Environment(
-            loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(["j2", "html"])
-        )
-
-    def render(self, name: str, **context: Any) -> HTMLResponse:
-        return HTMLResponse(self.env.get_template(name).render(**context))
+    return HTMLResponse(render_template(name, **context))

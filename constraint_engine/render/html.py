@@ -20,6 +20,11 @@ def verdict_page(v: Verdict) -> str:
     return _ENV.get_template("page.html.j2").render(v=v, title=f"{v.outcome.upper()}: {v.action}")
 
 
+def render_template(name: str, **context: Any) -> str:
+    """Any page of the package's templates (the playground's too), escaped as they all are."""
+    return _ENV.get_template(name).render(**context)
+
+
 def report_part(r: Any) -> dict[str, Any]:
     """What the report keeps of one scenario: its row, and its section already rendered (not its verdict).
     A scenario that failed or could not be evaluated still shows its date, action and message."""
