@@ -22,9 +22,22 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
+from .conditions import (
+    Among,
+    AnyOf,
+    CeilFraction,
+    Compare,
+    Condition,
+    Expr,
+    FieldRef,
+    Lit,
+    Param,
+    has_reference,
+    reads_field,
+)
 from .errors import InputError
 from .loading import RuleBook
-from .models import DependingOn, Lift, Parameter, Provision
+from .models import DependingOn, Lift, NotALift, Parameter, Provision
 
 PARAMS = "p"
 ACTION = "a"
@@ -95,28 +108,61 @@ def encode_param(param: Parameter, value: Any) -> dict[str, Any]:
     return {key: value}
 
 
-def _expr(raw: Any, own: str) -> Any:
-    """Compile an expression evaluated while matching fact alias `own`."""
-    if isinstance(raw, dt.date):
-        return raw.toordinal()
-    if isinstance(raw, int | str):
-        return raw
-    if "param" in raw:
-        part = raw.get("part", "value")
-        suffix = {"value": "", "numerator": "__num", "denominator": "__den"}[part]
-        return {PARAMS: param_key(raw["param"]) + suffix}
-    if "field" in raw:
-        alias = _alias(raw.get("fact", own))
-        return {"$m": raw["field"]} if alias == own else {alias: raw["field"]}
-    ((op, args),) = raw.items()
-    if op == "ceil_fraction":
+@dataclass(frozen=True)
+class Scope:
+    """Where a pattern's conditions are compiled: its own alias and fact type, and the facts matched before
+    it in the same rule (by type), which its conditions may read."""
+
+    own: str
+    fact: str
+    earlier: tuple[tuple[str, str], ...] = ()
+
+    def alias_of(self, ref: FieldRef) -> str:
+        target = ref.fact or self.fact
+        if target == self.fact:
+            return self.own
+        return dict(self.earlier).get(target, _alias(target))
+
+
+ACTION_SCOPE = Scope(ACTION, "action")
+
+
+def _expr(expr: Expr, scope: Scope) -> Any:
+    """Compile an expression evaluated while matching the pattern of `scope`."""
+    if isinstance(expr, Lit):
+        return expr.value.toordinal() if isinstance(expr.value, dt.date) else expr.value
+    if isinstance(expr, Param):
+        suffix = {"value": "", "numerator": "__num", "denominator": "__den"}[expr.part]
+        return {PARAMS: param_key(expr.id) + suffix}
+    if isinstance(expr, FieldRef):
+        alias = scope.alias_of(expr)
+        return {"$m": expr.name} if alias == scope.own else {alias: expr.name}
+    if isinstance(expr, CeilFraction):
         # ceil(of * n / d) as (of * n + d - 1) / d: integer-exact, where (of * n) / d would truncate.
-        num = {PARAMS: param_key(args["param"]) + "__num"}
-        den = {PARAMS: param_key(args["param"]) + "__den"}
-        scaled = {"$mul": {"$l": _expr(args["of"], own), "$r": num}}
+        num = {PARAMS: param_key(expr.param) + "__num"}
+        den = {PARAMS: param_key(expr.param) + "__den"}
+        scaled = {"$mul": {"$l": _expr(expr.of, scope), "$r": num}}
         rounded_up = {"$add": {"$l": scaled, "$r": {"$sub": {"$l": den, "$r": 1}}}}
         return {"$div": {"$l": rounded_up, "$r": den}}
-    return {f"${op}": {"$l": _expr(args[0], own), "$r": _expr(args[1], own)}}
+    left, right = _expr(expr.left, scope), _expr(expr.right, scope)
+    if isinstance(left, int) and isinstance(right, int):
+        # durable-rules 2.0.28 mis-evaluates arithmetic whose both sides are literals (count != 1 + 2 never
+        # held): such a term is computed here, with the reference interpreter's meaning.
+        return _folded(expr.op, left, right)
+    return {f"${expr.op}": {"$l": left, "$r": right}}
+
+
+def _folded(op: str, left: int, right: int) -> int:
+    if op == "add":
+        return left + right
+    if op == "sub":
+        return left - right
+    if op == "mul":
+        return left * right
+    if right == 0:
+        raise CompileError("it divides by zero")
+    q = abs(left) // abs(right)
+    return q if (left >= 0) == (right >= 0) else -q
 
 
 _OPS = {"ne": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
@@ -126,18 +172,48 @@ def _alias(fact: str) -> str:
     return ACTION if fact == "action" else fact
 
 
-def _condition(raw: dict[str, Any], own: str) -> dict[str, Any]:
-    ((key, body),) = raw.items()
-    if key == "any":
-        return _either([_condition(sub, own) for sub in body])
-    ((op, rhs),) = body.items()
-    if op == "eq":
-        return {key: _expr(rhs, own)}
-    if op == "in":
-        return _either([{key: _expr(v, own)} for v in rhs])
-    if op == "not_in":
-        return _both([{"$neq": {key: _expr(v, own)}} for v in rhs])
-    return {_OPS[op]: {key: _expr(rhs, own)}}
+def _condition(cond: Condition, scope: Scope) -> dict[str, Any]:
+    """One condition as durable-rules JSON. An alternative that reads a value (a parameter, a field) never
+    reaches here: `alternatives` made a rule of its own for it (see `_both`)."""
+    if isinstance(cond, AnyOf):
+        return _either([_condition(sub, scope) for sub in cond.options])
+    if isinstance(cond, Among):
+        if cond.negated:
+            return _both([{"$neq": {cond.field: _expr(v, scope)}} for v in cond.values])
+        return _either([{cond.field: _expr(v, scope)} for v in cond.values])
+    if cond.op == "eq":
+        return {cond.field: _expr(cond.value, scope)}
+    return {_OPS[cond.op]: {cond.field: _expr(cond.value, scope)}}
+
+
+# A rule whose alternatives read values is compiled as one rule per alternative; past this many, the pack
+# is refused rather than compiled into a ruleset too large to run.
+MAX_ALTERNATIVES = 64
+
+
+def alternatives(conditions: list[Condition] | tuple[Condition, ...]) -> list[list[Condition]]:
+    """The conditions as alternatives, each a plain conjunction: every 'any' (and every multi-valued 'in')
+    that compares with a parameter or a field becomes one alternative per option. Alternatives of literals
+    stay one `$or`, which durable-rules evaluates correctly; with a value read from a fact inside it, it
+    does not (its existence guard would cover every option, and a read after an `$or` is dropped)."""
+    out: list[list[Condition]] = [[]]
+    for cond in conditions:
+        options = _options(cond)
+        out = [[*done, *more] for done in out for more in options]
+        if len(out) > MAX_ALTERNATIVES:
+            raise CompileError(
+                f"its 'any' conditions that compare with a parameter or a field make more than "
+                f"{MAX_ALTERNATIVES} alternatives"
+            )
+    return out
+
+
+def _options(cond: Condition) -> list[list[Condition]]:
+    if isinstance(cond, AnyOf) and has_reference(cond):
+        return [alt for option in cond.options for alt in _options(option)]
+    if isinstance(cond, Among) and not cond.negated and len(cond.values) > 1 and has_reference(cond):
+        return [[Compare(cond.field, "eq", v)] for v in cond.values]
+    return [[cond]]
 
 
 def _either(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -145,21 +221,22 @@ def _either(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _both(items: list[dict[str, Any]]) -> dict[str, Any]:
-    """A conjunction ordered so durable-rules evaluates it correctly.
+    """A conjunction in the one shape durable-rules evaluates faithfully: flat, with its `$or`s last.
 
-    durable-rules 2.0.28 mis-evaluates a reference to another fact (e.g. a parameter) placed after an
-    `$or` in the same `$and` (measured: a 45-day dip was read as longer than 45 days). So: plain
-    conditions first, then at most one `$or` holding references, then `$or`s of literals only.
+    durable-rules 2.0.28 drops a comparison with another fact's field (a parameter, say) that follows a
+    nested `$and` or an `$or` inside the same `$and` (docs/durable-rules.md: `not_in` compiled as a nested
+    `$and` of `$neq`s before `value >= {param}` let $1 through a $14,000,000 test). So nested conjunctions
+    are flattened, and alternatives (of literals only: `alternatives` expands the others) come after every
+    plain test.
     """
-    plain = [c for c in items if not _has_or(c)]
-    with_refs = [c for c in items if _has_or(c) and _has_ref(c)]
-    literal_ors = [c for c in items if _has_or(c) and not _has_ref(c)]
-    if len(with_refs) > 1:
-        raise CompileError(
-            "a rule combines two 'any' conditions that both compare with a parameter or another fact, "
-            "which durable-rules cannot evaluate reliably; split the rule or move one comparison out of 'any'"
-        )
-    ordered = plain + with_refs + literal_ors
+    flat: list[dict[str, Any]] = []
+    for item in items:
+        flat += item["$and"] if set(item) == {"$and"} else [item]
+    plain = [c for c in flat if not _has_or(c)]
+    ors = [c for c in flat if _has_or(c)]
+    if any(_has_ref(c) for c in ors):
+        raise CompileError("an alternative compares with a parameter or another fact inside an $or")
+    ordered = plain + ors
     return ordered[0] if len(ordered) == 1 else {"$and": ordered}
 
 
@@ -167,7 +244,7 @@ class CompileError(ValueError):
     """A rule the engine cannot evaluate faithfully."""
 
     owner = ""
-    accepted = "one comparison with a parameter or another fact per 'any'"
+    accepted = f"at most {MAX_ALTERNATIVES} alternatives that compare with a parameter or a field per rule"
 
 
 def _has_or(node: Any) -> bool:
@@ -193,10 +270,36 @@ def _has_ref(node: Any) -> bool:
     return False
 
 
-def _pattern(
-    fact_type: str, conditions: list[dict[str, Any]], own: str, extra: list[Any] | None = None
-) -> dict[str, Any]:
-    return _both([{"t": fact_type}, *(extra or []), *(_condition(c, own) for c in conditions)])
+@dataclass(frozen=True)
+class _Spec:
+    """A fact pattern before its alternatives are expanded: its alias, type, conditions and fixed tests."""
+
+    scope: Scope
+    conditions: tuple[Condition, ...]
+    fixed: tuple[Any, ...] = ()
+
+
+def _expanded(suffix: str, head: list[Any], specs: list[_Spec]) -> list[Variant]:
+    """One rule per combination of the patterns' alternatives (one, mostly), after the `head` patterns."""
+    combos: list[list[dict[str, Any]]] = [[]]
+    for spec in specs:
+        options = [
+            {
+                spec.scope.own: _both(
+                    [{"t": spec.scope.fact}, *spec.fixed, *(_condition(c, spec.scope) for c in alt)]
+                )
+            }
+            for alt in alternatives(spec.conditions)
+        ]
+        combos = [[*done, option] for done in combos for option in options]
+        if len(combos) > MAX_ALTERNATIVES:
+            raise CompileError(
+                f"its 'any' conditions that compare with a parameter or a field make more than "
+                f"{MAX_ALTERNATIVES} alternatives"
+            )
+    if len(combos) == 1:
+        return [(suffix, [*head, *combos[0]])]
+    return [(f"{suffix}{{{i}}}", [*head, *combo]) for i, combo in enumerate(combos, 1)]
 
 
 def compile_rulebook(book: RuleBook, *, probes: bool = False) -> CompiledRules:
@@ -243,14 +346,8 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
         for suffix, patterns in _owned(lift.id, _lift, lift):
             add(f"lift:{lift.id}{suffix}", "lift", lift.id, patterns, {"t": "lift", "lift": lift.id})
     for nl in book.not_lifts.values():
-        where = _rename_own(nl.where, nl.fact, "f0")
-        add(
-            f"not-lift:{nl.id}",
-            "not-lift",
-            nl.id,
-            [{ACTION: {"t": "action"}}, {"f0": _pattern(nl.fact, where, "f0")}],
-            None,
-        )
+        for suffix, patterns in _owned(nl.id, _not_lift, nl):
+            add(f"not-lift:{nl.id}{suffix}", "not-lift", nl.id, patterns, None)
     for prov in book.provisions.values():
         for suffix, patterns in _owned(prov.id, _undecided, prov):
             add(
@@ -319,13 +416,15 @@ def _owned(owner: str, build: Any, item: Any) -> list[Any]:
         raise
 
 
-def _cases(deps: list[tuple[str, DependingOn]]) -> list[tuple[str, dict[str, str], dict[str, list[Any]]]]:
+def _cases(
+    deps: list[tuple[str, DependingOn]],
+) -> list[tuple[str, dict[str, str], dict[str, list[Condition]]]]:
     """Each combination of the interpretations the rule depends on: (id suffix, params conditions, extra
     conditions by fact alias). Patterns that depend on the same interpretation vary together."""
     by_name: dict[str, list[tuple[str, DependingOn]]] = {}
     for alias, dep in deps:
         by_name.setdefault(dep.interpretation, []).append((alias, dep))
-    combos: list[tuple[str, dict[str, str], dict[str, list[Any]]]] = [("", {}, {})]
+    combos: list[tuple[str, dict[str, str], dict[str, list[Condition]]]] = [("", {}, {})]
     for name, uses in by_name.items():
         values = list(uses[0][1].cases)
         expanded = []
@@ -381,13 +480,9 @@ def _engage(prov: Provision) -> list[Variant]:
     who, window = _who(prov), _window(prov)
     variants = []
     for suffix, chosen, extra in _cases(_provision_deps(prov)):
-        where = [*prov.applies_to.where, *extra.get(ACTION, [])]
-        patterns: list[Any] = [
-            _params_pattern(chosen),
-            {ACTION: _pattern("action", where, ACTION, [*who, *window])},
-            *_with_facts(prov, extra),
-        ]
-        variants.append((suffix, patterns))
+        where = (*prov.applies_to.where, *extra.get(ACTION, []))
+        action = _Spec(ACTION_SCOPE, where, (*who, *window))
+        variants += _expanded(suffix, [_params_pattern(chosen)], [action, *_with_facts(prov, extra)])
     return variants
 
 
@@ -397,25 +492,12 @@ def _provision_deps(prov: Provision) -> list[tuple[str, DependingOn]]:
     return deps + [(f"w{i}", d) for i, p in enumerate(prov.applies_to.with_facts) for d in p.depending_on]
 
 
-def _with_facts(prov: Provision, extra: dict[str, list[Any]]) -> list[dict[str, Any]]:
+def _with_facts(prov: Provision, extra: dict[str, list[Condition]]) -> list[_Spec]:
     """The patterns of the facts that must exist for the provision to apply, with their case's conditions."""
-    out = []
-    for i, pat in enumerate(prov.applies_to.with_facts):
-        alias = f"w{i}"
-        where = _rename_own([*pat.where, *extra.get(alias, [])], pat.fact, alias)
-        out.append({alias: _pattern(pat.fact, where, alias)})
-    return out
-
-
-def _reads_field(node: Any, names: set[str]) -> bool:
-    """The condition tests one of these action fields, or reads one as a value."""
-    if isinstance(node, dict):
-        if "field" in node and set(node) <= {"field", "fact"} and node.get("fact", "action") == "action":
-            return node["field"] in names
-        return any((k in names and k != "any") or _reads_field(v, names) for k, v in node.items())
-    if isinstance(node, list):
-        return any(_reads_field(v, names) for v in node)
-    return False
+    return [
+        _Spec(Scope(f"w{i}", pat.fact), (*pat.where, *extra.get(f"w{i}", [])))
+        for i, pat in enumerate(prov.applies_to.with_facts)
+    ]
 
 
 def _undecided(prov: Provision) -> list[Variant]:
@@ -425,25 +507,25 @@ def _undecided(prov: Provision) -> list[Variant]:
         needed = {need.field}
         who, window = _who(prov), _window(prov)
         for suffix, chosen, extra in _cases(_provision_deps(prov)):
-            where = [
-                c for c in [*prov.applies_to.where, *extra.get(ACTION, [])] if not _reads_field(c, needed)
-            ]
+            where = tuple(
+                c
+                for c in (*prov.applies_to.where, *extra.get(ACTION, []))
+                if not reads_field(c, needed, "action")
+            )
             missing = {"$nex": {need.field: 1}}
-            patterns: list[Any] = [
-                _params_pattern(chosen),
-                {ACTION: _pattern("action", where, ACTION, [*who, *window, missing])},
-                *_with_facts(prov, extra),
-            ]
-            variants.append((f"[{need.field}]{suffix}", patterns))
+            action = _Spec(ACTION_SCOPE, where, (*who, *window, missing))
+            variants += _expanded(
+                f"[{need.field}]{suffix}", [_params_pattern(chosen)], [action, *_with_facts(prov, extra)]
+            )
     return variants
 
 
-def probe_conditions(prov: Provision) -> list[tuple[str, dict[str, Any] | None]]:
+def probe_conditions(prov: Provision) -> list[tuple[str, Condition | None]]:
     """The conditions a coverage run probes, in order: the window in force, then each condition on the action.
 
     Conditions that differ by interpretation are probed in each case; (case, condition) pairs share an index.
     """
-    out: list[tuple[str, dict[str, Any] | None]] = [("", None)]  # None: the window in force
+    out: list[tuple[str, Condition | None]] = [("", None)]  # None: the window in force
     out += [("", c) for c in prov.applies_to.where]
     for dep in prov.applies_to.depending_on:
         for value, conditions in dep.cases.items():
@@ -459,9 +541,10 @@ def _probes(prov: Provision) -> list[tuple[int, str, list[Any]]]:
         if case:
             name, _, value = case.partition("=")
             chosen = {param_key(name): value}
-        tests = window if cond is None else [_condition(cond, ACTION)]
-        action = _both([{"t": "action"}, *who, *tests])
-        out.append((index, f"[{case}]" if case else "", [_params_pattern(chosen), {ACTION: action}]))
+        tests = window if cond is None else []
+        action = _Spec(ACTION_SCOPE, () if cond is None else (cond,), (*who, *tests))
+        for suffix, patterns in _expanded(f"[{case}]" if case else "", [_params_pattern(chosen)], [action]):
+            out.append((index, suffix, patterns))
     return out
 
 
@@ -469,39 +552,16 @@ def _lift(lift: Lift) -> list[Variant]:
     deps = [(f"f{i}", d) for i, pat in enumerate(lift.when) for d in pat.depending_on]
     variants = []
     for suffix, chosen, extra in _cases(deps):
-        patterns: list[Any] = [
-            _params_pattern(chosen),
-            {ACTION: _pattern("action", lift.action_where, ACTION)},
-        ]
+        specs = [_Spec(ACTION_SCOPE, lift.action_where)]
         for i, pat in enumerate(lift.when):
-            alias = f"f{i}"
-            earlier = {p.fact: f"f{j}" for j, p in enumerate(lift.when[:i])}  # facts matched before this one
-            where = _rename_own([*pat.where, *extra.get(alias, [])], pat.fact, alias, earlier)
-            patterns.append({alias: _pattern(pat.fact, where, alias)})
-        variants.append((suffix, patterns))
+            earlier = tuple((p.fact, f"f{j}") for j, p in enumerate(lift.when[:i]))  # facts matched before it
+            specs.append(_Spec(Scope(f"f{i}", pat.fact, earlier), (*pat.where, *extra.get(f"f{i}", []))))
+        variants += _expanded(suffix, [_params_pattern(chosen)], specs)
     return variants
 
 
-def _rename_own(
-    conditions: list[dict[str, Any]], fact: str, alias: str, earlier: dict[str, str] | None = None
-) -> list[dict[str, Any]]:
-    """Inside a lift's pattern, {field: x} means the pattern's own fact; mark it with its alias. A field of
-    a fact matched earlier in the same lift ({field: x, fact: TYPE}) gets that pattern's alias."""
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            if "field" in node and set(node) <= {"field", "fact"}:
-                target = node.get("fact", fact)
-                return {
-                    "field": node["field"],
-                    "fact": alias if target == fact else (earlier or {}).get(target, target),
-                }
-            return {k: walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
-
-    return [walk(c) for c in conditions]
+def _not_lift(nl: NotALift) -> list[Variant]:
+    return _expanded("", [{ACTION: {"t": "action"}}], [_Spec(Scope("f0", nl.fact), nl.where)])
 
 
 def _matched_types(definition: dict[str, dict[str, Any]]) -> set[str]:

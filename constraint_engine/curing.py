@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .bounds import check_date_bounds
+from .compiling import encode_param
+from .conditions import Among, AnyOf, Compare, Condition, Expr, FieldRef, Lit, references
 from .engine import Adapter, Evaluation
 from .facts import Fact, Proposal
+from .interpreting import value_of
 from .loading import RuleBook
 from .models import Lift, Provision
 
@@ -121,13 +125,9 @@ def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal)
             yield cure
 
 
-def _reads(node: Any, name: str) -> bool:
+def _reads(conditions: tuple[Condition, ...], name: str) -> bool:
     """Some condition reads the field `name` as a value ({field: name})."""
-    if isinstance(node, dict):
-        return node.get("field") == name or any(_reads(v, name) for v in node.values())
-    if isinstance(node, list):
-        return any(_reads(v, name) for v in node)
-    return False
+    return any(isinstance(r, FieldRef) and r.name == name for c in conditions for r in references(c))
 
 
 def _shorter_withholding(book: RuleBook, prov: Provision, proposal: Proposal) -> Cure | None:
@@ -187,42 +187,64 @@ def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal
             conditions += dep.cases[str(book.value(dep.interpretation, proposal.date, proposal.overrides))]
         fields: dict[str, Any] = {}
         for cond in conditions:
-            ((name, body),) = cond.items()
-            if name == "any":
+            if isinstance(cond, AnyOf) or (isinstance(cond, Among) and cond.negated):
                 return None
-            ((op, rhs),) = body.items()
-            value = rhs[0] if op == "in" else _evaluate(book, proposal, rhs)
-            if value is None or op in ("ne", "not_in"):
+            if isinstance(cond, Compare) and cond.op == "ne":
+                return None
+            op = cond.op
+            rhs = cond.values[0] if isinstance(cond, Among) else cond.value
+            value = _evaluate(book, proposal, rhs, _is_date(book, pattern.fact, cond.field))
+            if value is None:
                 return None
             step: Any = dt.timedelta(days=1) if isinstance(value, dt.date) else 1
-            fields[name] = (
-                {"lt": value - step, "gt": value + step}.get(op, value) if op in ("lt", "gt") else value
-            )
+            if op in ("lt", "gt") and not isinstance(value, str):
+                value = value - step if op == "lt" else value + step
+            fields[cond.field] = value
             if op in ("lte", "lt", "gte", "gt") and isinstance(value, dt.date | int):
                 word = {"lte": "on or before", "lt": "before", "gte": "on or after", "gt": "after"}[op]
                 if isinstance(value, int):
                     word = {"lte": "at most", "lt": "under", "gte": "at least", "gt": "over"}[op]
-                details.append(f"{name.replace('_', ' ')} {word} {fields[name]}")
-        facts.append(Fact(type=pattern.fact, fields=fields, text=pattern.fact.replace("_", " ")))
+                details.append(f"{cond.field.replace('_', ' ')} {word} {fields[cond.field]}")
+        made = _fact(pattern.fact, fields, pattern.fact.replace("_", " "))
+        if made is None:
+            return None
+        facts.append(made)
     changed = proposal.model_copy(update={"facts": proposal.facts + tuple(facts)})
     action_fields = dict(proposal.action.fields)
     for cond in lift.action_where:  # conditions on the action itself: move it to the boundary
-        ((name, body),) = cond.items()
-        ((op, rhs),) = body.items() if name != "any" else (("", None),)
-        value = _evaluate(book, proposal, rhs)
-        if op not in ("lte", "gte", "eq") or not isinstance(value, int):
+        if not isinstance(cond, Compare) or cond.op not in ("lte", "gte", "eq"):
             return None
-        action_fields[name] = value
-        details.append(
-            f"{name.replace('_', ' ')} {dict(lte='at most', gte='at least', eq='exactly')[op]} {value}"
-        )
+        value = _evaluate(book, proposal, cond.value, _is_date(book, "action", cond.field))
+        if not isinstance(value, int):
+            return None
+        action_fields[cond.field] = value
+        bound = {"lte": "at most", "gte": "at least", "eq": "exactly"}[cond.op]
+        details.append(f"{cond.field.replace('_', ' ')} {bound} {value}")
     if lift.action_where:
-        action = Fact(type="action", fields=action_fields, text=proposal.action.text)
+        action = _fact("action", action_fields, proposal.action.text)
+        if action is None:
+            return None
         changed = changed.model_copy(update={"action": action})
     text = _PLAIN.get(lift.when[0].fact, lift.title)
     if details:
         text += f" ({', '.join(details)})"
     return Cure(prov.id, text, changed)
+
+
+def _fact(type_: str, fields: dict[str, Any], text: str) -> Fact | None:
+    """A fact a cure proposes, or None where none can exist (a negative count, a date out of range): such a
+    cure is not offered, never an error."""
+    try:
+        for value in fields.values():
+            if isinstance(value, dt.date):
+                check_date_bounds(value)
+        return Fact(type=type_, fields=fields, text=text)
+    except ValueError:  # pydantic's ValidationError is a ValueError
+        return None
+
+
+def _is_date(book: RuleBook, fact: str, field: str) -> bool:
+    return field == "date" or book.phrasebook.facts.get(fact, {}).get(field) == "date"
 
 
 def _senate_cure(book: RuleBook, prov: Provision, proposal: Proposal) -> Cure:
@@ -257,35 +279,30 @@ def _notice_cures(book: RuleBook, prov: Provision, proposal: Proposal) -> Iterat
         yield Cure(prov.id, f"act on or after {earliest}", proposal.model_copy(update={"date": earliest}))
 
 
-def _evaluate(book: RuleBook, proposal: Proposal, expr: Any) -> Any:
-    """The value of a simple boundary (literal, parameter, action field, + or -), to propose a candidate.
+def _evaluate(book: RuleBook, proposal: Proposal, expr: Expr, is_date: bool) -> Any:
+    """The value of a boundary for this case, as the reference interpreter reads it (a date where the field
+    compared is one), to propose a candidate. Only proposes: the engine re-evaluates every candidate."""
+    if isinstance(expr, Lit) and isinstance(expr.value, str):
+        return expr.value
+    facts = proposal.engine_facts()
+    params = book_params(book, proposal)
+    value = value_of(expr, params, facts[0], {"action": facts[0]})
+    if not isinstance(value, int):
+        return value if isinstance(value, str) else None
+    if is_date:
+        try:
+            return dt.date.fromordinal(value) if value > 0 else None
+        except (ValueError, OverflowError):
+            return None
+    return value
 
-    Only proposes: the engine re-evaluates every candidate, so this never decides a verdict.
-    """
-    if isinstance(expr, bool | list):
-        return None
-    if isinstance(expr, int | dt.date | str):
-        return expr
-    if not isinstance(expr, dict):
-        return None
-    if set(expr) == {"param"}:
-        value = _param(book, proposal, expr["param"])
-        return value if isinstance(value, int | dt.date) else None
-    if set(expr) <= {"field", "fact"} and "field" in expr and expr.get("fact", "action") == "action":
-        # The action's fields, and those the scenario's facts give it (baselines), as the engine sees them.
-        fields = {**proposal.action_context(), **proposal.action.fields, "date": proposal.date}
-        value = fields.get(expr["field"], 0 if expr["field"] == "prior_days" else None)
-        return value if isinstance(value, int | dt.date) else None
-    if len(expr) == 1 and next(iter(expr)) in ("add", "sub"):
-        ((op, args),) = expr.items()
-        left, right = _evaluate(book, proposal, args[0]), _evaluate(book, proposal, args[1])
-        if isinstance(left, int) and isinstance(right, int):
-            return left + right if op == "add" else left - right
-        if isinstance(left, dt.date) and isinstance(right, int):
-            return left + dt.timedelta(days=right if op == "add" else -right)
-        if isinstance(left, dt.date) and isinstance(right, dt.date) and op == "sub":
-            return (left - right).days
-    return None
+
+def book_params(book: RuleBook, proposal: Proposal) -> dict[str, Any]:
+    """The parameters fact for the proposal's day and what-ifs, as the engines receive it."""
+    out: dict[str, Any] = {"t": "params"}
+    for pid, param in book.parameters.items():
+        out.update(encode_param(param, book.value(pid, proposal.date, proposal.overrides)))
+    return out
 
 
 _BOUNDARY_TEXT = {
@@ -299,17 +316,14 @@ _BOUNDARY_TEXT = {
 }
 
 
-def _boundary_cures(
-    book: RuleBook, prov: Provision, cond: dict[str, Any], proposal: Proposal
-) -> Iterator[Cure]:
+def _boundary_cures(book: RuleBook, prov: Provision, cond: Condition, proposal: Proposal) -> Iterator[Cure]:
     """The nearest value of an action field that takes the action out of the provision."""
-    ((field, body),) = cond.items()
-    if field == "any":
-        return
-    ((op, rhs),) = body.items()
-    value = _evaluate(book, proposal, rhs)
+    if not isinstance(cond, Compare):
+        return  # a list of names (countries) or alternatives has no nearest value on the other side
+    field, op = cond.field, cond.op
+    value = _evaluate(book, proposal, cond.value, _is_date(book, "action", field))
     if not isinstance(value, int | dt.date) or isinstance(value, bool):
-        return  # a name (a country) has no nearest value on the other side
+        return
     step: Any = dt.timedelta(days=1) if isinstance(value, dt.date) else 1
     target, side = {
         "lt": (value, "above"),
@@ -322,9 +336,12 @@ def _boundary_cures(
         return
     text = template.format(v=target)
     if field == "date":
+        try:
+            check_date_bounds(target)
+        except ValueError:
+            return
         yield Cure(prov.id, text, proposal.model_copy(update={"date": target}))
     else:
-        action = Fact(
-            type="action", fields={**proposal.action.fields, field: target}, text=proposal.action.text
-        )
-        yield Cure(prov.id, text, proposal.model_copy(update={"action": action}))
+        action = _fact("action", {**proposal.action.fields, field: target}, proposal.action.text)
+        if action is not None:  # a count below zero is no cure: the action cannot be made lawful this way
+            yield Cure(prov.id, text, proposal.model_copy(update={"action": action}))

@@ -147,8 +147,8 @@ class _Driver:
 
     def _run(self, result: Any, text: str) -> None:
         code, state = result[0], result[1]
-        if code == 1:
-            raise durable_engine.MessageNotHandledException(json.loads(text))
+        # 1: some fact of the batch reached no rule (an action no provision of this law considers). durable
+        # still handled the rest of the batch; the firings it queued are run as for 0.
         if code == 2:
             raise durable_engine.MessageObservedException(json.loads(text))
         if code == 3:
@@ -375,6 +375,15 @@ class Engine(Adapter):
             durable_rules_engine.delete_ruleset(old.handle)
         except Exception as exc:  # the old ruleset's memory is lost; nothing else depends on it
             trace.errors.append(f"engine: could not free an abandoned ruleset: {exc}")
+
+    def close(self) -> None:
+        """Free the engine's ruleset in durable-rules. An engine dropped without it leaves durable's C state
+        beside a collected host, which was seen to crash a later engine in the same process."""
+        if self._host is not None:
+            try:
+                durable_rules_engine.delete_ruleset(self._host.handle)
+            finally:
+                self._host = None  # type: ignore[assignment]
 
     def _recycle(self, trace: _Trace) -> None:
         """Replace the resident session by a new one (an action ran in it, so deleting it is safe)."""

@@ -11,19 +11,26 @@ from typing import Any, Literal
 
 from .compiling import CompiledRules
 from .engine import Adapter, Engine, Evaluation
+from .interpreting import Interpreter
 
 EngineName = Literal["durable", "clips", "both"]
 ENGINES: tuple[EngineName, ...] = ("durable", "clips", "both")
 
 
-def make_engine(compiled: CompiledRules, name: str = "durable") -> Adapter:
+def make_engine(compiled: CompiledRules, name: str = "durable", *, guarded: bool = True) -> Adapter:
+    """The engine by its name, answering to the reference interpreter (unless `guarded` is False: tests of
+    the engines themselves)."""
+    engine: Adapter
     if name == "durable":
-        return Engine(compiled)
-    from .clips_engine import ClipsEngine
+        engine = Engine(compiled)
+    else:
+        from .clips_engine import ClipsEngine
 
-    if name == "clips":
-        return ClipsEngine(compiled)
-    return BothEngines(Engine(compiled), ClipsEngine(compiled))
+        if name == "clips":
+            engine = ClipsEngine(compiled)
+        else:
+            engine = BothEngines(Engine(compiled), ClipsEngine(compiled))
+    return Guarded(engine) if guarded else engine
 
 
 def decided(ev: Evaluation) -> tuple[Any, ...]:
@@ -74,6 +81,61 @@ class BothEngines(Adapter):
             outcome="error",
             params=params,
             error="the two engines disagree, so no verdict is given: " + "; ".join(differences),
+        )
+
+
+class Guarded(Adapter):
+    """An engine whose every reading is checked by the reference interpreter (`interpreting`): which
+    provisions the action falls under, which lifts and not-lifts hold, which provisions lack a fact. Any
+    difference is an error verdict naming both answers; the engine's verdict stands only when they agree."""
+
+    def __init__(self, inner: Adapter):
+        self.inner = inner
+        self.compiled = inner.compiled
+        self.interpreter = Interpreter(inner.compiled.book)
+        self.name = (
+            "durable-rules"
+            if isinstance(inner, Engine)
+            else "the engines"
+            if isinstance(inner, BothEngines)
+            else "CLIPS"
+        )
+
+    @property
+    def trace_matches(self) -> bool:
+        return self.inner.trace_matches
+
+    @trace_matches.setter
+    def trace_matches(self, value: bool) -> None:
+        self.inner.trace_matches = value
+
+    def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:
+        ev = self.inner.evaluate_facts(params, facts)
+        if ev.outcome == "error":
+            return ev
+        try:
+            ref = self.interpreter.read(params, facts)
+        except Exception as exc:  # the oracle failed: no verdict rests on an unchecked reading
+            return Evaluation(outcome="error", params=params, error=f"reference interpreter: {exc!r}")
+        undecided = {f.target for f in ev.firings if f.kind == "undecided"}
+        pairs = (
+            ("engaged", set(ev.engaged), ref.engaged),
+            ("lifts", set(ev.lifts), ref.lifts),
+            ("not-lifts", set(ev.not_lifts), ref.not_lifts),
+            ("missing a needed fact", undecided, ref.undecided),
+        )
+        differences = [
+            f"{part}: {self.name} {_words(sorted(x))}, the reference interpreter {_words(sorted(y))}"
+            for part, x, y in pairs
+            if x != y
+        ]
+        if not differences:
+            return ev
+        return Evaluation(
+            outcome="error",
+            params=params,
+            error="the engine and the law's reference reading disagree, so no verdict is given (a defect of "
+            "constraint-engine: report it): " + "; ".join(differences),
         )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .conditions import Among, AnyOf, CeilFraction, Condition, Expr, FieldRef, Lit, Param, tested_fields
 from .engine import Evaluation
 from .facts import Proposal
 from .loading import RuleBook
@@ -335,16 +337,36 @@ def _interpretations_of(book: RuleBook, provisions: list[Any]) -> list[str]:
 
 
 def outcome_words(book: RuleBook, ev: Evaluation) -> str:
-    """An outcome in words, with what decides it: comparable across readings of an interpretation."""
-    if ev.outcome == "blocked":
-        words = "blocked by " + ", ".join(dict.fromkeys(book.provisions[p].citation for p in ev.blocks))
-    elif ev.outcome == "undetermined":
-        words = "undetermined"
-    else:
-        words = ev.outcome
-    for pid in dict.fromkeys(ev.duties_unmet):
-        words += f"; duty under {book.provisions[pid].citation} {duty_status(book, ev, pid)[0]}"
+    """An evaluation's outcome in words, as `verdict_words` says it of the verdict made from it."""
+    blocks = [book.provisions[p].citation for p in ev.blocks]
+    duties = [(book.provisions[p].citation, duty_status(book, ev, p)[0]) for p in ev.duties_unmet]
+    return _words(ev.outcome, blocks, duties)
+
+
+def verdict_words(v: Verdict) -> str:
+    """A verdict's outcome in words, with what decides it: the one wording of the CLI, the reports, the
+    step messages, `diff` and the readings of an interpretation."""
+    duties = [(d.citation, d.status) for d in v.duties if d.status != "met"]
+    return _words(v.outcome, [b.citation for b in v.blocked_by], duties)
+
+
+def _words(outcome: str, blocks: Sequence[str], duties: Sequence[tuple[str, str]]) -> str:
+    words = "blocked by " + ", ".join(dict.fromkeys(blocks)) if outcome == "blocked" else outcome
+    for citation, status in dict.fromkeys(duties):
+        words += f"; duty under {citation} {status}"
     return words
+
+
+def decisive(v: Verdict) -> tuple[Any, ...]:
+    """What a verdict decides, to compare two verdicts whole: the outcome, the blocks, each duty and its
+    status, the provisions undetermined, and the interpretations the outcome depends on."""
+    return (
+        v.outcome,
+        sorted({b.provision for b in v.blocked_by}),
+        sorted((d.provision, d.status) for d in v.duties),
+        sorted(m.provision for m in v.undetermined),
+        sorted((d.interpretation, tuple(sorted(d.outcomes.items()))) for d in v.depends_on),
+    )
 
 
 def duty_status(book: RuleBook, ev: Evaluation, pid: str) -> tuple[DutyStatus, str]:
@@ -432,8 +454,8 @@ def _failing(
     return None
 
 
-def _field(condition: dict[str, Any]) -> str:
-    return next(iter(condition))
+def _field(condition: Condition) -> str:
+    return next(tested_fields(condition))
 
 
 def _value_words(value: Any) -> str:
@@ -589,34 +611,33 @@ def _rule_words(book: RuleBook, kind: str, target: str, day: dt.date) -> tuple[s
 _OPS = {"eq": "=", "ne": "≠", "lt": "<", "lte": "≤", "gt": ">", "gte": "≥", "in": "in", "not_in": "not in"}
 
 
-def describe_condition(book: RuleBook, cond: dict[str, Any], day: dt.date) -> str:
+def describe_condition(book: RuleBook, cond: Condition, day: dt.date) -> str:
     """A condition in words, with the parameter values in force on `day`."""
-    ((key, body),) = cond.items()
-    if key == "any":
-        return "either " + " or ".join(describe_condition(book, c, day) for c in body)
-    ((op, rhs),) = body.items()
-    if key == "kind" and op in ("eq", "ne", "in", "not_in"):  # the kinds of action, in their packs' words
-        kinds = rhs if isinstance(rhs, list) else [rhs]
-        words = book.phrasebook.action_words([str(k) for k in kinds])
-        return f"the action is {'not ' if op in ('ne', 'not_in') else ''}to {words}"
-    if isinstance(rhs, list):
+    if isinstance(cond, AnyOf):
+        return "either " + " or ".join(describe_condition(book, c, day) for c in cond.options)
+    rhs = cond.values if isinstance(cond, Among) else (cond.value,)
+    negated = cond.negated if isinstance(cond, Among) else cond.op == "ne"
+    if cond.field == "kind" and (isinstance(cond, Among) or cond.op in ("eq", "ne")):
+        # the kinds of action, in their packs' words
+        words = book.phrasebook.action_words([str(k.value) for k in rhs if isinstance(k, Lit)])
+        return f"the action is {'not ' if negated else ''}to {words}"
+    if isinstance(cond, Among):
         shown = ", ".join(_expr_words(book, v, day) for v in rhs[:6]) + (", ..." if len(rhs) > 6 else "")
-        return f"{key} {'is one of' if op == 'in' else 'is none of'}: {shown}"
-    return f"{key} {_OPS[op]} {_expr_words(book, rhs, day)}"
+        return f"{cond.field} {'is none of' if negated else 'is one of'}: {shown}"
+    return f"{cond.field} {_OPS[cond.op]} {_expr_words(book, cond.value, day)}"
 
 
-def _expr_words(book: RuleBook, expr: Any, day: dt.date) -> str:
-    if not isinstance(expr, dict):
-        return f"{expr:,}" if isinstance(expr, int) else str(expr)
-    if "param" in expr:
-        value = book.parameters[expr["param"]].value_on(day)
+def _expr_words(book: RuleBook, expr: Expr, day: dt.date) -> str:
+    if isinstance(expr, Lit):
+        return f"{expr.value:,}" if isinstance(expr.value, int) else str(expr.value)
+    if isinstance(expr, Param):
+        value = book.parameters[expr.id].value_on(day)
         shown = f"{value:,}" if isinstance(value, int) else str(value)
-        return f"{shown} ({expr['param']})"
-    if "field" in expr:
-        return f"{expr.get('fact', 'its')} {expr['field']}"
-    ((op, args),) = expr.items()
-    if op == "ceil_fraction":
-        share = _expr_words(book, {"param": args["param"]}, day)
-        return f"{share} of {_expr_words(book, args['of'], day)}, rounded up"
-    symbol = {"add": "+", "sub": "−", "mul": "×", "div": "÷"}[op]
-    return f"{_expr_words(book, args[0], day)} {symbol} {_expr_words(book, args[1], day)}"
+        return f"{shown} ({expr.id})"
+    if isinstance(expr, FieldRef):
+        return f"{expr.fact or 'its'} {expr.name}"
+    if isinstance(expr, CeilFraction):
+        share = _expr_words(book, Param(expr.param), day)
+        return f"{share} of {_expr_words(book, expr.of, day)}, rounded up"
+    symbol = {"add": "+", "sub": "−", "mul": "×", "div": "÷"}[expr.op]
+    return f"{_expr_words(book, expr.left, day)} {symbol} {_expr_words(book, expr.right, day)}"

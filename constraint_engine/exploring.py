@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .conditions import Among, AnyOf, Compare, Condition, Lit, Param
 from .errors import InputError
 from .models import Provision
 from .placeholders import PlaceholderType
@@ -486,36 +487,31 @@ def skeleton(runner: Runner, template: str) -> str:
 
 
 def _straddle(
-    runner: Runner, step: StepDef, prov: Provision, cond: dict[str, Any], base: dict[str, str], day: dt.date
+    runner: Runner, step: StepDef, prov: Provision, cond: Condition, base: dict[str, str], day: dt.date
 ) -> list[dict[str, str]]:
-    ((field, body),) = cond.items()
-    if field == "any":
+    if isinstance(cond, AnyOf):
         return []
-    ((op, rhs),) = body.items()
+    field = cond.field
+    rhs = cond.values[0] if isinstance(cond, Among) else cond.value
     # The placeholder that fills this field of the action, as the phrase's pack declares it.
     proposes = step.phrase.decl.proposes or {} if step.phrase is not None else {}
     placeholder = next((n for n in base if proposes.get(field) == "{" + n + "}"), None)
-    if field == "date" and isinstance(rhs, dt.date | dict):
-        value = (
-            rhs
-            if isinstance(rhs, dt.date)
-            else runner.book.value(rhs.get("param", ""), day)
-            if "param" in rhs
-            else None
-        )
+    if field == "date" and isinstance(cond, Compare) and isinstance(rhs, Lit | Param):
+        value = rhs.value if isinstance(rhs, Lit) else runner.book.value(rhs.id, day)
         if isinstance(value, dt.date):
             return [{**base, "date": str(value + dt.timedelta(days=d))} for d in (-1, 0, 1)]
         return []
     if placeholder is None:
         return []
-    if op in ("in", "not_in"):
+    if isinstance(cond, Among):
+        first = rhs.value if isinstance(rhs, Lit) else base[placeholder]
         return [
-            {**base, placeholder: str(rhs[0])},
+            {**base, placeholder: str(first)},
             {**base, placeholder: "Japan" if field == "country" else base[placeholder]},
         ]
-    if not (isinstance(rhs, dict) and set(rhs) == {"param"}):
+    if not isinstance(rhs, Param):
         return []
-    value = runner.book.value(rhs["param"], day)
+    value = runner.book.value(rhs.id, day)
     if not isinstance(value, int):
         return []
     return [{**base, placeholder: step.show(placeholder, value + d)} for d in (-1, 0, 1) if value + d >= 0]
@@ -580,10 +576,12 @@ def _phrase_for(runner: Runner, pattern: Any) -> str | None:
     """A Given phrase's example that states the fact a lift's pattern needs, with the literal values it tests
     (a certification by the EUCOM commander, not by the Secretary)."""
     literal = {
-        field: body["eq"]
+        cond.field: cond.value.value
         for cond in pattern.where
-        for field, body in cond.items()
-        if field != "any" and isinstance(body, dict) and isinstance(body.get("eq"), str)
+        if isinstance(cond, Compare)
+        and cond.op == "eq"
+        and isinstance(cond.value, Lit)
+        and isinstance(cond.value.value, str)
     }
     candidates = [s for s in runner.registry.steps if s.kind == "given" and _asserts(s, pattern.fact)]
     for s in sorted(candidates, key=lambda s: len(s.parameters)):  # an undated phrase first

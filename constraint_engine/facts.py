@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .models import NO_NOTICE
+from .bounds import NO_NOTICE
 
 # The scope of a troop baseline for the whole EUCOM area (rules/vocabulary.yaml), copied onto the action.
 EUCOM = "the European Command area of responsibility"

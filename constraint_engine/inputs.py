@@ -82,5 +82,12 @@ def assignments(values: list[str] | tuple[str, ...], option: str) -> dict[str, s
         name, sep, value = item.partition("=")
         if not sep or not name.strip() or not value.strip():
             raise InputError(f"{option} {item!r}: write NAME=VALUE, e.g. {option} nsa.notice-days=90.")
-        out[name.strip()] = value.strip()
+        name, value = name.strip(), value.strip()
+        if name in out and out[name] != value:
+            # Two values for one name: neither silently wins.
+            raise InputError(
+                f"{option} {name} is given twice, as {out[name]!r} and as {value!r}.",
+                accepted=f"one {option} for each name",
+            )
+        out[name] = value
     return out

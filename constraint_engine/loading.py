@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from .citations import CitationIndex
+from .conditions import Among, AnyOf, Condition, Expr, FieldRef, Lit, Param, subexprs
 from .errors import InputError, InputErrors
 from .inputs import read_text
 from .models import PRIMARY_SOURCE_KINDS, Lift, NotALift, Parameter, Provision, RulePack, Source
@@ -530,56 +531,41 @@ class _Problem(str):
         return made
 
 
-def _condition_problems(book: RuleBook, cond: dict[str, Any], fact: str, aliases: set[str]) -> Iterator[str]:
-    ((key, body),) = cond.items()
-    if key == "any":
-        for sub in body:
+def _condition_problems(book: RuleBook, cond: Condition, fact: str, aliases: set[str]) -> Iterator[str]:
+    if isinstance(cond, AnyOf):
+        for sub in cond.options:
             yield from _condition_problems(book, sub, fact, aliases)
         return
-    if fact in book.phrasebook.facts and key not in book.phrasebook.facts[fact]:
-        yield f"condition on unknown field {key!r} of {fact}."
-    ((_, rhs),) = body.items()
-    for expr in rhs if isinstance(rhs, list) else [rhs]:
+    if fact in book.phrasebook.facts and cond.field not in book.phrasebook.facts[fact]:
+        yield f"condition on unknown field {cond.field!r} of {fact}."
+    for expr in cond.values if isinstance(cond, Among) else (cond.value,):
         yield from _expr_problems(book, expr, fact, aliases)
-        if key == "country" and isinstance(expr, str) and expr not in names().countries.canonical:
-            # A misspelt name in the law would silently never match what a scenario says.
-            known = names().countries.resolve(expr)
-            yield _Problem(
-                f"country {expr!r} is not a canonical country name"
-                + (f"; write {known!r}." if known else "."),
-                "the canonical names of constraint_engine/vocabulary/names.yaml, such as Germany",
-            )
+        if cond.field == "country" and isinstance(expr, Lit) and isinstance(expr.value, str):
+            name = expr.value
+            if name not in names().countries.canonical:
+                # A misspelt name in the law would silently never match what a scenario says.
+                known = names().countries.resolve(name)
+                yield _Problem(
+                    f"country {name!r} is not a canonical country name"
+                    + (f"; write {known!r}." if known else "."),
+                    "the canonical names of constraint_engine/vocabulary/names.yaml, such as Germany",
+                )
 
 
-def _expr_problems(book: RuleBook, expr: Any, fact: str, aliases: set[str]) -> Iterator[str]:
-    if not isinstance(expr, dict):
-        return
-    if "param" in expr:
-        if expr["param"] not in book.parameters:
-            yield f"unknown parameter {expr['param']!r}."
-        elif (expr.get("part", "value") != "value") != (book.parameters[expr["param"]].unit == "fraction"):
-            yield f"parameter {expr['param']!r}: part numerator/denominator is for fractions only."
-        return
-    if "field" in expr:
-        target = expr.get("fact", fact)
-        if target not in aliases | {fact}:
-            known = ", ".join(sorted(aliases | {fact}))
-            yield (
-                f"reference to fact {target!r}, which this rule does not match before this pattern; "
-                f"accepted: {known}."
-            )
-        elif target in book.phrasebook.facts and expr["field"] not in book.phrasebook.facts[target]:
-            yield f"reference to unknown field {expr['field']!r} of {target}."
-        return
-    ((op, args),) = expr.items()
-    if op == "ceil_fraction":
-        yield from _expr_problems(book, {"param": args["param"], "part": "numerator"}, fact, aliases)
-        yield from _expr_problems(book, args["of"], fact, aliases)
-        return
-    for arg in args:
-        yield from _expr_problems(book, arg, fact, aliases)
-
-
-def parameter_values_on(book: RuleBook, day: dt.date) -> dict[str, Any]:
-    """Every parameter's value in force on `day`."""
-    return {pid: p.value_on(day) for pid, p in book.parameters.items()}
+def _expr_problems(book: RuleBook, expr: Expr, fact: str, aliases: set[str]) -> Iterator[str]:
+    for e in subexprs(expr):
+        if isinstance(e, Param):
+            if e.id not in book.parameters:
+                yield f"unknown parameter {e.id!r}."
+            elif (e.part != "value") != (book.parameters[e.id].unit == "fraction"):
+                yield f"parameter {e.id!r}: part numerator/denominator is for fractions only."
+        elif isinstance(e, FieldRef):
+            target = e.fact or fact
+            if target not in aliases | {fact}:
+                known = ", ".join(sorted(aliases | {fact}))
+                yield (
+                    f"reference to fact {target!r}, which this rule does not match before this pattern; "
+                    f"accepted: {known}."
+                )
+            elif target in book.phrasebook.facts and e.name not in book.phrasebook.facts[target]:
+                yield f"reference to unknown field {e.name!r} of {target}."

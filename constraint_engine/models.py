@@ -12,7 +12,18 @@ import re
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    field_validator,
+    model_validator,
+)
+
+from .bounds import MAX_FRACTION_TERM, UNIT_MAXIMUM, check_date_bounds
+from .conditions import Condition, conditions_to_raw, parse_conditions
 
 Status = Literal["verified", "reported", "uncertain"]
 
@@ -24,32 +35,8 @@ DUTY_STATUSES = ("met", "pending", "breached")  # a duty the action triggers: sh
 # so that the engine compares integers.
 FieldType = Literal["int", "str", "date"]
 
-# Bounds on every number that reaches the engine, checked where it enters (a step, --set, a rule pack).
-# Within them every sum and product the rules compute stays far below 2**53, so the engine's arithmetic is
-# exact; beyond them a value is an input error, never a silently wrapped or rounded comparison.
-MAX_TROOPS = 2_000_000  # more than the whole active-duty force: anything above is a typo
-MAX_DAYS = 36_500  # a century
-MAX_HOURS = MAX_DAYS * 24
-MAX_DOLLARS = 10**15  # a thousand trillion dollars
-MAX_FRACTION_TERM = 1_000  # the numerator and denominator of a fraction (2/3, 3/5)
-EARLIEST_DATE = dt.date(1789, 3, 4)  # the Constitution takes effect: no earlier executive action exists
-LATEST_DATE = dt.date(2199, 12, 31)
-NO_NOTICE = LATEST_DATE + dt.timedelta(days=1)  # first_notice.date when no notice was given
-UNIT_MAXIMUM = {"count": MAX_TROOPS, "days": MAX_DAYS, "hours": MAX_HOURS, "dollars": MAX_DOLLARS}
-
-
-def check_date_bounds(day: dt.date) -> dt.date:
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise ValueError(
-            f"{day} is outside the dates the engine evaluates; accepted: {EARLIEST_DATE} to {LATEST_DATE}"
-        )
-    return day
-
-
 DERIVED_FACTS = frozenset({"first_notice"})  # made for every evaluation (facts.Proposal), never by a phrase
 
-COMPARISONS = ("eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in")
-ARITHMETIC = ("add", "sub", "mul", "div")
 ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$"
 
 
@@ -218,79 +205,17 @@ class InForce(Strict):
         return self
 
 
-def _check_expr(raw: Any, path: str) -> None:
-    """Validate an expression: a literal, {param: ID}, {field: NAME[, fact: ALIAS]} or {OP: [a, b]}."""
-    if isinstance(raw, bool) or raw is None:
-        raise ValueError(f"{path}: {raw!r} is not a number, string, date, parameter or field")
-    if isinstance(raw, int) and not -MAX_DOLLARS <= raw <= MAX_DOLLARS:
-        raise ValueError(
-            f"{path}: {raw:,} is beyond the engine's bound; accepted: at most {MAX_DOLLARS:,} either way"
-        )
-    if isinstance(raw, dt.date):
-        check_date_bounds(raw)
-    if isinstance(raw, int | str | dt.date):
-        return
-    if isinstance(raw, dict):
-        keys = set(raw)
-        if keys <= {"param", "part"} and "param" in keys:
-            if raw.get("part", "value") not in ("value", "numerator", "denominator"):
-                raise ValueError(f"{path}: part is one of value, numerator, denominator")
-            return
-        if keys <= {"field", "fact"} and "field" in keys:
-            return
-        if len(keys) == 1:
-            (op,) = keys
-            if op in ARITHMETIC and isinstance(raw[op], list) and len(raw[op]) == 2:
-                for i, arg in enumerate(raw[op]):
-                    _check_expr(arg, f"{path}.{op}[{i}]")
-                return
-            if op == "ceil_fraction":
-                spec = raw[op]
-                if isinstance(spec, dict) and set(spec) == {"param", "of"}:
-                    _check_expr(spec["of"], f"{path}.ceil_fraction.of")
-                    return
-                raise ValueError(f"{path}: ceil_fraction takes {{param: FRACTION-ID, of: EXPRESSION}}")
-    raise ValueError(
-        f"{path}: {raw!r} is not an expression; accepted: a literal, {{param: ID}}, "
-        f"{{field: NAME, fact: ALIAS}}, {{add|sub|mul|div: [A, B]}}, {{ceil_fraction: {{param, of}}}}"
-    )
+def _checked_conditions(v: Any) -> tuple[Condition, ...]:
+    return parse_conditions(v)
 
 
-def check_condition(raw: Any, path: str = "condition") -> None:
-    """A condition is {FIELD: {COMPARISON: EXPRESSION}} or {any: [CONDITION, ...]}."""
-    if not isinstance(raw, dict) or len(raw) != 1:
-        raise ValueError(
-            f"{path}: a condition is one mapping {{FIELD: {{COMPARISON: VALUE}}}} or {{any: [...]}}"
-        )
-    ((key, body),) = raw.items()
-    if key == "any":
-        if not isinstance(body, list) or not body:
-            raise ValueError(f"{path}: 'any' takes a non-empty list of conditions")
-        for i, sub in enumerate(body):
-            check_condition(sub, f"{path}.any[{i}]")
-        return
-    if not isinstance(body, dict) or len(body) != 1:
-        raise ValueError(f"{path}.{key}: give one comparison, one of {', '.join(COMPARISONS)}")
-    ((op, rhs),) = body.items()
-    if op not in COMPARISONS:
-        raise ValueError(f"{path}.{key}: unknown comparison {op!r}; accepted: {', '.join(COMPARISONS)}")
-    if op in ("in", "not_in"):
-        if not isinstance(rhs, list) or not rhs:
-            raise ValueError(f"{path}.{key}.{op}: takes a non-empty list of values")
-        for i, item in enumerate(rhs):
-            _check_expr(item, f"{path}.{key}.{op}[{i}]")
-    else:
-        _check_expr(rhs, f"{path}.{key}.{op}")
-
-
-def _checked_conditions(v: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    for i, cond in enumerate(v):
-        check_condition(cond, f"[{i}]")
-    return v
-
-
-# A list of conditions in the grammar above, checked when a pack is loaded.
-Conditions = Annotated[list[dict[str, Any]], AfterValidator(_checked_conditions)]
+# A list of conditions, parsed into the typed tree (`conditions`) when a pack is loaded, and shown again in
+# the pack's own form (rules --format json).
+Conditions = Annotated[
+    tuple[Condition, ...],
+    PlainValidator(_checked_conditions),
+    PlainSerializer(conditions_to_raw, return_type=list),
+]
 
 
 class DependingOn(Strict):
@@ -304,7 +229,7 @@ class FactPattern(Strict):
     """A fact that must be present, with conditions on its fields."""
 
     fact: str
-    where: Conditions = Field(default_factory=list)
+    where: Conditions = ()
     depending_on: list[DependingOn] = Field(default_factory=list)
 
     @field_validator("fact")
@@ -326,7 +251,7 @@ class Lift(Strict):
     status: Status
     sources: list[str] = Field(min_length=1)
     when: list[FactPattern] = Field(min_length=1)
-    action_where: Conditions = Field(default_factory=list)
+    action_where: Conditions = ()
     # What a fact is taken to mean when it holds, stated in the verdict (e.g. the content a certification
     # must have, when a scenario says only that the action was certified).
     assumes: str = ""
@@ -337,7 +262,7 @@ class NotALift(Strict):
 
     id: str = Field(pattern=ID_PATTERN)
     fact: str
-    where: Conditions = Field(default_factory=list)
+    where: Conditions = ()
     not_for: list[str] = Field(min_length=1)
     why: str
     citation: str
@@ -353,7 +278,7 @@ class NotALift(Strict):
 class AppliesTo(Strict):
     actions: list[str] = Field(min_length=1)
     actors: list[str] = Field(default_factory=lambda: list(ACTORS))
-    where: Conditions = Field(default_factory=list)
+    where: Conditions = ()
     depending_on: list[DependingOn] = Field(default_factory=list)
     with_facts: list[FactPattern] = Field(default_factory=list)  # facts that must exist for it to apply
 

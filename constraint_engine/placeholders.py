@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .models import DUTY_STATUSES, MAX_DAYS, MAX_DOLLARS, MAX_HOURS, MAX_TROOPS, check_date_bounds
+from .bounds import MAX_DAYS, MAX_DOLLARS, MAX_HOURS, MAX_TROOPS, check_date_bounds
+from .models import DUTY_STATUSES
 from .names import names
 
 FieldType = Literal["int", "str", "date"]

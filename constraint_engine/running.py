@@ -27,7 +27,15 @@ from .curing import cures
 from .engine import Adapter, Evaluation, durable_message
 from .engines import make_engine
 from .errors import InputError
-from .explaining import Dependence, Verdict, explain, interpretations_for, outcome_words
+from .explaining import (
+    Dependence,
+    Verdict,
+    decisive,
+    explain,
+    interpretations_for,
+    outcome_words,
+    verdict_words,
+)
 from .facts import Proposal
 from .inputs import read_bytes, read_text, visible_controls
 from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
@@ -465,6 +473,7 @@ class Runner:
     ):
         """`settings` are what-if parameter values (--set), `assumptions` interpretations (--assume)."""
         self.book, self.compiled, self.engine = _law(rules_dir)
+        self.engine_name = rule_dirs(rules_dir).engine
         self.overrides: dict[str, Any] = {}
         for pid, raw in (settings or {}).items():
             self.overrides[pid] = self.book.override(pid, raw, interpretation=False)
@@ -515,9 +524,9 @@ class Runner:
         """An engine for the ruleset with a probe rule per condition (built once, when first needed): which
         conditions of which provisions hold, as the engine decides them (coverage, explanations)."""
         if self._probes is None:
-            from .engine import Engine
-
-            self._probes = Engine(compile_rulebook(self.book, probes=True), trace_matches=False)
+            # The same factory as the verdict's engine: --engine clips works where durable-rules cannot run.
+            self._probes = make_engine(compile_rulebook(self.book, probes=True), self.engine_name)
+            self._probes.trace_matches = False
         return self._probes
 
     def _holding(self, proposal: Proposal) -> set[str] | None:
@@ -637,35 +646,59 @@ def _first_error(exc: ValidationError) -> str:
 
 
 def compare(enacted: Runner, amended: Runner, specs: Iterable[ScenarioSpec]) -> list[dict[str, Any]]:
-    """Every scenario whose verdict differs under the amended law, with the provisions responsible."""
+    """Every scenario whose verdict differs under the amended law (its outcome, blocks, duties and their
+    statuses, undetermined provisions or dependence on a reading), with what changed."""
     changes: list[dict[str, Any]] = []
     for spec in specs:
         before, after = enacted.run(spec).verdict, amended.run(spec).verdict
-        if before is None or after is None:
+        if before is None or after is None or decisive(before) == decisive(after):
             continue
-        was = {b.provision: b.citation for b in before.blocked_by}
-        now = {b.provision: b.citation for b in after.blocked_by}
-        if before.outcome == after.outcome and was.keys() == now.keys():
-            continue
-        because = [f"no longer blocked by {c} ({p})" for p, c in was.items() if p not in now]
-        because += [f"now blocked by {c} ({p})" for p, c in now.items() if p not in was]
         changes.append(
             {
                 "name": spec.name,
                 "file": spec.file,
                 "line": spec.line,
-                "before": _outcome_words(before),
-                "after": _outcome_words(after),
-                "because": because,
+                "before": verdict_words(before),
+                "after": verdict_words(after),
+                "because": _changes(before, after),
             }
         )
     return changes
 
 
-def _outcome_words(v: Verdict) -> str:
-    if v.outcome == "blocked":
-        return "blocked by " + ", ".join(dict.fromkeys(b.citation for b in v.blocked_by))
-    return v.outcome
+def _changes(before: Verdict, after: Verdict) -> list[str]:
+    # A citation with its title: several provisions may share one section (§ 1249's limbs).
+    was = {b.provision: f"{b.citation} ({b.title})" for b in before.blocked_by}
+    now = {b.provision: f"{b.citation} ({b.title})" for b in after.blocked_by}
+    out = [f"no longer blocked by {c}" for p, c in was.items() if p not in now]
+    out += [f"now blocked by {c}" for p, c in now.items() if p not in was]
+    duties_was = {d.provision: (d.citation, d.status) for d in before.duties}
+    duties_now = {d.provision: (d.citation, d.status) for d in after.duties}
+    for pid in dict.fromkeys([*duties_was, *duties_now]):
+        old, new = duties_was.get(pid), duties_now.get(pid)
+        if old == new:
+            continue
+        citation = (new or old or ("", ""))[0]
+        out.append(
+            f"the duty under {citation} is now "
+            + (new[1] if new else "not triggered")
+            + (f" (was {old[1]})" if old else " (was not triggered)")
+        )
+    und_was = {m.provision: m.citation for m in before.undetermined}
+    und_now = {m.provision: m.citation for m in after.undetermined}
+    out += [f"{c} is now decided" for p, c in und_was.items() if p not in und_now]
+    out += [
+        f"{c} now needs a fact the scenario does not give" for p, c in und_now.items() if p not in und_was
+    ]
+    deps_was = {d.interpretation: d.outcomes for d in before.depends_on}
+    deps_now = {d.interpretation: d.outcomes for d in after.depends_on}
+    for name in dict.fromkeys([*deps_was, *deps_now]):
+        if deps_was.get(name) != deps_now.get(name):
+            out.append(
+                f"the outcome {'now depends' if name in deps_now else 'no longer depends'} on the "
+                f"interpretation {name}"
+            )
+    return out
 
 
 # -- several processes: the engine holds the GIL, so threads would not help -----------------------------

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .citations import CitationIndex, matches
 from .errors import InputError, InputErrors
+from .explaining import verdict_words
 from .facts import Fact, Proposal
 from .models import SubjectSince
 from .phrasebook import (
@@ -614,11 +615,9 @@ def _depends_on_none(verdict: Any) -> None:
 
 
 def _outcome_words(verdict: Any) -> str:
-    if verdict.outcome == "blocked":
-        return "blocked by " + ", ".join(dict.fromkeys(_blocking_citations(verdict)))
     if verdict.outcome == "undetermined":
         return _undetermined_words(verdict)
-    return verdict.outcome
+    return verdict_words(verdict)
 
 
 def _undetermined_words(verdict: Any) -> str:

@@ -73,7 +73,7 @@ def test_any_internal_error_fails_the_scenario_closed(feature: Path, monkeypatch
     def broken(self, proposal):  # type: ignore[no-untyped-def]
         raise KeyError("internal")
 
-    monkeypatch.setattr("constraint_engine.engine.Engine.evaluate", broken)
+    monkeypatch.setattr("constraint_engine.engine.Adapter.evaluate", broken)
     result = CliRunner().invoke(main, ["check", str(feature)])
     assert result.exit_code == 1
     assert "ERROR" in result.output and "internal error: KeyError" in result.output

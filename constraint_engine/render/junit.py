@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..errors import InputError
+from ..explaining import verdict_words
 from ..running import UNCHECKED, FeatureInfo, ScenarioResult
 
 _UNREADABLE = "input error: the file could not be read as scenarios"
@@ -16,8 +17,7 @@ _UNREADABLE = "input error: the file could not be read as scenarios"
 def _outcome(r: ScenarioResult) -> str:
     if r.verdict is None:
         return "error"
-    cites = ", ".join(dict.fromkeys(b.citation for b in r.verdict.blocked_by))
-    return f"blocked by {cites}" if r.verdict.outcome == "blocked" else r.verdict.outcome
+    return verdict_words(r.verdict)
 
 
 def run_junit(results: list[ScenarioResult], input_errors: list[InputError] | None = None) -> str:

@@ -1,0 +1,255 @@
+"""The reference interpreter: the law's conditions in plain Python, the oracle the engines answer to.
+
+It reads the typed condition tree (`conditions`) of every provision, lift and not-lift, and the same input
+the engines get (the parameters fact for the day, and the case's facts with dates as ordinals), and says
+which provisions the action falls under, which lifts and not-lifts hold, and which provisions cannot be
+decided for a missing fact. It shares no code with the compiler or the engines below the tree: a
+disagreement between it and an engine is an engine's (or the compiler's) fault, and is reported as an
+error, never as a verdict (`engines.Guarded`).
+
+Its meaning of a condition, which the compiled rules must match:
+- a comparison holds only when both its sides have a value: a field the fact lacks, or a value read from
+  a field another fact lacks, makes it false (so `ne` and `not_in` are false on a missing field too);
+- arithmetic is on whole numbers, `div` truncates toward zero; a division by zero has no value;
+- a fact pattern is met by any fact of its type that meets its conditions; patterns later in a lift may
+  read the fields of the facts matched by earlier ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .conditions import (
+    Among,
+    AnyOf,
+    CeilFraction,
+    Compare,
+    Condition,
+    Expr,
+    FieldRef,
+    Lit,
+    Param,
+    reads_field,
+)
+from .loading import RuleBook
+from .models import DependingOn, Provision
+
+Fact = dict[str, Any]
+
+
+def param_key(pid: str) -> str:
+    """The parameters fact's field for a parameter (as the engines receive it)."""
+    return pid.replace(".", "_").replace("-", "_")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the law says of one case, before blocks are decided from it."""
+
+    engaged: frozenset[str]
+    lifts: frozenset[str]
+    not_lifts: frozenset[str]
+    undecided: frozenset[str]
+
+
+@dataclass
+class _Env:
+    params: Fact
+    bound: dict[str, Fact]  # fact type -> the fact bound to it in this rule (the action, earlier patterns)
+    own_type: str
+    own: Fact
+
+
+def value_of(expr: Expr, params: Fact, own: Fact, others: dict[str, Fact] | None = None) -> Any:
+    """An expression's value for one fact (`own`), with `others` the facts it may read by type; None when
+    it has none (a missing field, a division by zero)."""
+    return _value(expr, _Env(params, others or {}, "", own))
+
+
+def _value(expr: Expr, env: _Env) -> Any:
+    if isinstance(expr, Lit):
+        v = expr.value
+        return v if isinstance(v, int | str) else v.toordinal()
+    if isinstance(expr, Param):
+        suffix = {"value": "", "numerator": "__num", "denominator": "__den"}[expr.part]
+        return env.params.get(param_key(expr.id) + suffix)
+    if isinstance(expr, FieldRef):
+        fact = env.own if expr.fact in (None, env.own_type) else env.bound.get(expr.fact)
+        return None if fact is None else fact.get(expr.name)
+    if isinstance(expr, CeilFraction):
+        n, d = (
+            env.params.get(param_key(expr.param) + "__num"),
+            env.params.get(param_key(expr.param) + "__den"),
+        )
+        of = _value(expr.of, env)
+        if not (_whole(n, d, of) and isinstance(d, int)):
+            return None
+        return _div(of * n + d - 1, d)
+    left, right = _value(expr.left, env), _value(expr.right, env)
+    if not _whole(left, right):
+        return None
+    if expr.op == "add":
+        return left + right
+    if expr.op == "sub":
+        return left - right
+    if expr.op == "mul":
+        return left * right
+    return _div(left, right)
+
+
+def _whole(*values: Any) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+
+
+def _div(a: int, b: int) -> int | None:
+    if b == 0:
+        return None
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b >= 0) else -q
+
+
+def _compare(left: Any, op: str, right: Any) -> bool:
+    if left is None or right is None:
+        return False
+    if isinstance(left, str) != isinstance(right, str):
+        return op == "ne"  # a word is never equal to a number
+    if op == "eq":
+        return bool(left == right)
+    if op == "ne":
+        return bool(left != right)
+    if isinstance(left, str):
+        return False  # words are only equal or not
+    return bool({"lt": left < right, "lte": left <= right, "gt": left > right, "gte": left >= right}[op])
+
+
+def holds(cond: Condition, env: _Env) -> bool:
+    if isinstance(cond, AnyOf):
+        return any(holds(c, env) for c in cond.options)
+    left = env.own.get(cond.field)
+    if isinstance(cond, Among):
+        values = [_value(v, env) for v in cond.values]
+        if cond.negated:
+            return all(_compare(left, "ne", v) for v in values)
+        return any(_compare(left, "eq", v) for v in values)
+    assert isinstance(cond, Compare)
+    return _compare(left, cond.op, _value(cond.value, env))
+
+
+def _all_hold(conditions: tuple[Condition, ...] | list[Condition], env: _Env) -> bool:
+    return all(holds(c, env) for c in conditions)
+
+
+class Interpreter:
+    """The law of a RuleBook, read directly from its condition trees."""
+
+    def __init__(self, book: RuleBook):
+        self.book = book
+
+    def read(self, params: Fact, facts: list[Fact]) -> Reading:
+        by_type: dict[str, list[Fact]] = {}
+        for f in facts:
+            by_type.setdefault(f["t"], []).append(f)
+        actions = by_type.get("action", [])
+        engaged, undecided = set(), set()
+        for prov in self.book.provisions.values():
+            for action in actions:
+                if self._engages(prov, params, action, by_type):
+                    engaged.add(prov.id)
+                if any(self._undecided(prov, need.field, params, action, by_type) for need in prov.needs):
+                    undecided.add(prov.id)
+        lifts = {
+            lift.id
+            for lift in self.book.lifts.values()
+            for action in actions
+            if self._lift_holds(lift, params, action, by_type)
+        }
+        not_lifts = {
+            nl.id
+            for nl in self.book.not_lifts.values()
+            if actions
+            and any(
+                _all_hold(nl.where, _Env(params, {"action": actions[0]}, nl.fact, f))
+                for f in by_type.get(nl.fact, [])
+            )
+        }
+        return Reading(frozenset(engaged), frozenset(lifts), frozenset(not_lifts), frozenset(undecided))
+
+    # -- provisions ----------------------------------------------------------------------------------------
+
+    def _chosen(self, deps: list[DependingOn], params: Fact) -> list[Condition]:
+        out: list[Condition] = []
+        for dep in deps:
+            out += dep.cases.get(str(params.get(param_key(dep.interpretation))), ())
+        return out
+
+    def _subject(self, prov: Provision, action: Fact) -> bool:
+        """The action's kind, actor and date make it the provision's subject."""
+        date = action.get("date")
+        if (
+            action.get("kind") not in prov.applies_to.actions
+            or action.get("actor") not in prov.applies_to.actors
+        ):
+            return False
+        if not isinstance(date, int) or date < prov.in_force.since.toordinal():
+            return False
+        return prov.in_force.until is None or date <= prov.in_force.until.toordinal()
+
+    def action_where(self, prov: Provision, params: Fact) -> list[Condition]:
+        """The provision's conditions on the action, with the case of each interpretation in force."""
+        return [*prov.applies_to.where, *self._chosen(list(prov.applies_to.depending_on), params)]
+
+    def _facts_exist(
+        self, prov: Provision, params: Fact, action: Fact, by_type: dict[str, list[Fact]]
+    ) -> bool:
+        for pat in prov.applies_to.with_facts:
+            where = [*pat.where, *self._chosen(list(pat.depending_on), params)]
+            env_for = lambda f, p=pat: _Env(params, {"action": action}, p.fact, f)  # noqa: E731
+            if not any(_all_hold(where, env_for(f)) for f in by_type.get(pat.fact, [])):
+                return False
+        return True
+
+    def _engages(self, prov: Provision, params: Fact, action: Fact, by_type: dict[str, list[Fact]]) -> bool:
+        if not self._subject(prov, action):
+            return False
+        env = _Env(params, {"action": action}, "action", action)
+        return _all_hold(self.action_where(prov, params), env) and self._facts_exist(
+            prov, params, action, by_type
+        )
+
+    def _undecided(
+        self, prov: Provision, needed: str, params: Fact, action: Fact, by_type: dict[str, list[Fact]]
+    ) -> bool:
+        """The action is the provision's subject, but lacks the fact it needs (the conditions that read
+        that field are set aside: they cannot be decided)."""
+        if not self._subject(prov, action) or needed in action:
+            return False
+        where = [c for c in self.action_where(prov, params) if not reads_field(c, {needed}, "action")]
+        env = _Env(params, {"action": action}, "action", action)
+        return _all_hold(where, env) and self._facts_exist(prov, params, action, by_type)
+
+    def failing(self, prov: Provision, params: Fact, action: Fact) -> Condition | None:
+        """The first of the provision's conditions on the action that does not hold here (None if all do)."""
+        env = _Env(params, {"action": action}, "action", action)
+        return next((c for c in self.action_where(prov, params) if not holds(c, env)), None)
+
+    # -- lifts ---------------------------------------------------------------------------------------------
+
+    def _lift_holds(self, lift: Any, params: Fact, action: Fact, by_type: dict[str, list[Fact]]) -> bool:
+        if not _all_hold(lift.action_where, _Env(params, {"action": action}, "action", action)):
+            return False
+        return next(self._joins(lift.when, 0, params, {"action": action}, by_type), None) is not None
+
+    def _joins(
+        self, patterns: Any, i: int, params: Fact, bound: dict[str, Fact], by_type: dict[str, list[Fact]]
+    ) -> Iterator[dict[str, Fact]]:
+        """Every way of matching the patterns from i on, each reading the facts bound before it."""
+        if i == len(patterns):
+            yield bound
+            return
+        pat = patterns[i]
+        where = [*pat.where, *self._chosen(list(pat.depending_on), params)]
+        for f in by_type.get(pat.fact, []):
+            if _all_hold(where, _Env(params, bound, pat.fact, f)):
+                yield from self._joins(patterns, i + 1, params, {**bound, pat.fact: f}, by_type)
