@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from .compiling import PARAMS, CompiledRules
+from .compiling import PARAMS, CompiledRules, is_sentinel
 from .engine import Adapter, Evaluation, Firing, _Trace
 from .errors import InputError
 from .models import DERIVED_FACTS
@@ -155,7 +155,7 @@ def _type_of(condition: dict[str, Any]) -> str:
 def _condition(node: dict[str, Any], own: str, aliases: set[str], reads: dict[str, set[str]]) -> str | None:
     """A condition as a CLIPS boolean expression; None for the type test the pattern itself makes."""
     ((key, value),) = node.items()
-    if key == "t":
+    if key == "t" or is_sentinel(node):  # the type is the pattern's; the sentinel is for durable-rules only
         return None
     if key in ("$and", "$or"):
         parts = [p for p in (_condition(c, own, aliases, reads) for c in value) if p is not None]

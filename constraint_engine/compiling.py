@@ -232,12 +232,46 @@ def _both(items: list[dict[str, Any]]) -> dict[str, Any]:
     flat: list[dict[str, Any]] = []
     for item in items:
         flat += item["$and"] if set(item) == {"$and"} else [item]
-    plain = [c for c in flat if not _has_or(c)]
+    plain = [c for c in flat if not _has_or(c) and not is_sentinel(c)]
     ors = [c for c in flat if _has_or(c)]
     if any(_has_ref(c) for c in ors):
         raise CompileError("an alternative compares with a parameter or another fact inside an $or")
+    other = next((alias for c in plain for alias in _other_facts_read(c)), None)
+    if other is not None:
+        plain.append(sentinel(other))
     ordered = plain + ors
     return ordered[0] if len(ordered) == 1 else {"$and": ordered}
+
+
+# A comparison with another fact that always holds (two facts of one evaluation share its session id),
+# ending every conjunction that compares with another fact's field. When such a comparison fails,
+# durable-rules scans for the end of the conjunction starting from the comparison before the one it stands
+# on, so a failing last comparison made it read past the end of its expression list (valgrind: "Invalid read
+# ... after a block"; a crash when that memory is unmapped). After the sentinel, the scan lands on the end.
+# A comparison with the fact's own field ($m) is decided before the join, so it needs none.
+def sentinel(alias: str) -> dict[str, Any]:
+    return {"sid": {alias: "sid"}}
+
+
+def is_sentinel(condition: Any) -> bool:
+    return isinstance(condition, dict) and set(condition) == {"sid"} and isinstance(condition["sid"], dict)
+
+
+def _other_facts_read(node: Any) -> list[str]:
+    """The aliases of other facts a condition reads a field of (not its own fact's, $m)."""
+    out: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str) and (
+                key in (PARAMS, ACTION) or (key[:1] in "fw" and key[1:].isdigit())
+            ):
+                out.append(key)
+            else:
+                out += _other_facts_read(value)
+    elif isinstance(node, list):
+        for value in node:
+            out += _other_facts_read(value)
+    return out
 
 
 class CompileError(ValueError):

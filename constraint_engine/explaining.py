@@ -337,23 +337,44 @@ def _interpretations_of(book: RuleBook, provisions: list[Any]) -> list[str]:
 
 
 def outcome_words(book: RuleBook, ev: Evaluation) -> str:
-    """An evaluation's outcome in words, as `verdict_words` says it of the verdict made from it."""
+    """An evaluation's outcome in words, as `verdict_words` says it of the verdict made from it (without the
+    facts an undetermined provision needs, and the readings: it compares the readings themselves)."""
     blocks = [book.provisions[p].citation for p in ev.blocks]
-    duties = [(book.provisions[p].citation, duty_status(book, ev, p)[0]) for p in ev.duties_unmet]
+    duties = [
+        (book.provisions[p].citation, duty_status(book, ev, p)[0])
+        for p in dict.fromkeys(ev.engaged)
+        if book.provisions[p].kind == "duty"
+    ]
     return _words(ev.outcome, blocks, duties)
 
 
 def verdict_words(v: Verdict) -> str:
     """A verdict's outcome in words, with what decides it: the one wording of the CLI, the reports, the
-    step messages, `diff` and the readings of an interpretation."""
-    duties = [(d.citation, d.status) for d in v.duties if d.status != "met"]
-    return _words(v.outcome, [b.citation for b in v.blocked_by], duties)
+    step messages, `diff` and `explore`."""
+    needs = [f"{m.citation} needs: {' or '.join(m.add)}" for m in v.undetermined]
+    return _words(
+        v.outcome,
+        [b.citation for b in v.blocked_by],
+        [(d.citation, d.status) for d in v.duties],
+        needs if v.outcome == "undetermined" else [],
+        [d.interpretation for d in v.depends_on],
+    )
 
 
-def _words(outcome: str, blocks: Sequence[str], duties: Sequence[tuple[str, str]]) -> str:
+def _words(
+    outcome: str,
+    blocks: Sequence[str],
+    duties: Sequence[tuple[str, str]],
+    needs: Sequence[str] = (),
+    depends: Sequence[str] = (),
+) -> str:
     words = "blocked by " + ", ".join(dict.fromkeys(blocks)) if outcome == "blocked" else outcome
+    if needs:
+        words += " (" + "; ".join(needs) + ")"
     for citation, status in dict.fromkeys(duties):
-        words += f"; duty under {citation} {status}"
+        words += f"; duty under {citation}: {status}"
+    if depends:
+        words += "; depends on " + ", ".join(depends)
     return words
 
 

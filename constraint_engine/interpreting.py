@@ -146,6 +146,13 @@ class Interpreter:
 
     def __init__(self, book: RuleBook):
         self.book = book
+        # Indexes that let a case skip what cannot apply to it (the same reading, a fraction of the work):
+        # provisions by the kinds of action they govern, lifts and not-lifts by the fact types they need.
+        self._by_kind: dict[str, list[Provision]] = {}
+        for prov in book.provisions.values():
+            for kind in prov.applies_to.actions:
+                self._by_kind.setdefault(kind, []).append(prov)
+        self._lifts = [(lift, frozenset(p.fact for p in lift.when)) for lift in book.lifts.values()]
 
     def read(self, params: Fact, facts: list[Fact]) -> Reading:
         by_type: dict[str, list[Fact]] = {}
@@ -153,15 +160,19 @@ class Interpreter:
             by_type.setdefault(f["t"], []).append(f)
         actions = by_type.get("action", [])
         engaged, undecided = set(), set()
-        for prov in self.book.provisions.values():
-            for action in actions:
+        for action in actions:
+            for prov in self._by_kind.get(action.get("kind"), ()):  # type: ignore[arg-type]
+                if not self._subject(prov, action):
+                    continue
                 if self._engages(prov, params, action, by_type):
                     engaged.add(prov.id)
                 if any(self._undecided(prov, need.field, params, action, by_type) for need in prov.needs):
                     undecided.add(prov.id)
+        present = by_type.keys()
         lifts = {
             lift.id
-            for lift in self.book.lifts.values()
+            for lift, needed in self._lifts
+            if needed <= present
             for action in actions
             if self._lift_holds(lift, params, action, by_type)
         }
@@ -211,8 +222,6 @@ class Interpreter:
         return True
 
     def _engages(self, prov: Provision, params: Fact, action: Fact, by_type: dict[str, list[Fact]]) -> bool:
-        if not self._subject(prov, action):
-            return False
         env = _Env(params, {"action": action}, "action", action)
         return _all_hold(self.action_where(prov, params), env) and self._facts_exist(
             prov, params, action, by_type
@@ -223,7 +232,7 @@ class Interpreter:
     ) -> bool:
         """The action is the provision's subject, but lacks the fact it needs (the conditions that read
         that field are set aside: they cannot be decided)."""
-        if not self._subject(prov, action) or needed in action:
+        if needed in action:
             return False
         where = [c for c in self.action_where(prov, params) if not reads_field(c, {needed}, "action")]
         env = _Env(params, {"action": action}, "action", action)

@@ -144,8 +144,30 @@ def _line_for(loc: Iterable[Any], lines: dict[Path_, int]) -> int:
     return best
 
 
-# The C loader is several times faster; both are safe loaders that construct no Python objects.
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def safe_loader() -> Any:
+    """The safe loader to use: the C one (several times faster) when it builds this `yaml`'s nodes, else the
+    pure-Python one; both construct no Python objects.
+
+    Decided when a pack is loaded, not when this module is imported: the C extension `yaml._yaml` is
+    initialised once per process, so after `yaml` is imported again (pytester's in-process runs, a
+    reloader, notebook autoreload) it still builds the first import's node classes, which the new
+    constructor does not recognise ("could not determine a constructor for the tag None")."""
+    c_loader = getattr(yaml, "CSafeLoader", None)
+    if c_loader is None:
+        return yaml.SafeLoader
+    key = id(yaml.nodes.MappingNode)
+    known = _C_LOADER_FITS.get(key)
+    if known is None:
+        probe = c_loader("a: 1")
+        try:
+            known = isinstance(probe.get_single_node(), yaml.nodes.MappingNode)
+        finally:
+            probe.dispose()
+        _C_LOADER_FITS[key] = known
+    return c_loader if known else yaml.SafeLoader
+
+
+_C_LOADER_FITS: dict[int, bool] = {}
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
@@ -158,7 +180,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
             accepted="a UTF-8 YAML text file",
         )
     try:
-        loader = _SafeLoader(text)
+        loader = safe_loader()(text)
     except yaml.YAMLError as exc:  # the reader refuses control characters before parsing starts
         raise InputError(f"YAML error: {exc}.", file=file, line=1, accepted="printable UTF-8 text") from None
     try:

@@ -600,8 +600,8 @@ class Runner:
             return ScenarioResult(spec, "error", messages=[f"{spec.location}: {exc}."])
         except InputError as exc:
             return ScenarioResult(spec, "error", messages=[exc.message()])
-        qualify = not brief or any(e.needs_dependence for e in builder.expectations)
-        verdict = self.evaluate(proposal, with_cures=with_cures, brief=brief, qualify=qualify)
+        # Whether the outcome depends on a reading is part of the verdict, in every format (one verdict).
+        verdict = self.evaluate(proposal, with_cures=with_cures, brief=brief, qualify=True)
         if verdict.outcome == "error":
             return ScenarioResult(
                 spec, "error", verdict, [f"{spec.location}: evaluation failed: {verdict.error}"]

@@ -511,7 +511,7 @@ def _require_evaluated(verdict: Any) -> None:
 def _is_blocked(verdict: Any) -> None:
     _require_evaluated(verdict)
     if verdict.outcome == "undetermined":
-        raise ExpectationFailed(f"expected the action to be blocked, but {_undetermined_words(verdict)}")
+        raise ExpectationFailed(f"expected the action to be blocked, but it is {verdict_words(verdict)}")
     if verdict.outcome != "blocked":
         raise ExpectationFailed("expected the action to be blocked, but no authority in force blocks it")
 
@@ -520,10 +520,9 @@ def _is_blocked(verdict: Any) -> None:
 def _is_permitted(verdict: Any) -> None:
     _require_evaluated(verdict)
     if verdict.outcome == "undetermined":
-        raise ExpectationFailed(f"expected the action to be permitted, but {_undetermined_words(verdict)}")
+        raise ExpectationFailed(f"expected the action to be permitted, but it is {verdict_words(verdict)}")
     if verdict.outcome != "permitted":
-        cites = ", ".join(_blocking_citations(verdict))
-        raise ExpectationFailed(f"expected the action to be permitted, but it is blocked by {cites}")
+        raise ExpectationFailed(f"expected the action to be permitted, but it is {verdict_words(verdict)}")
 
 
 @then(
@@ -533,9 +532,7 @@ def _is_permitted(verdict: Any) -> None:
 def _is_undetermined(verdict: Any) -> None:
     _require_evaluated(verdict)
     if verdict.outcome != "undetermined":
-        raise ExpectationFailed(
-            f"expected the action to be undetermined, but it is {_outcome_words(verdict)}"
-        )
+        raise ExpectationFailed(f"expected the action to be undetermined, but it is {verdict_words(verdict)}")
 
 
 @then(
@@ -612,17 +609,6 @@ def _depends_on_none(verdict: Any) -> None:
             for d in verdict.depends_on
         )
         raise ExpectationFailed(f"expected no dependence on an interpretation, but {named}")
-
-
-def _outcome_words(verdict: Any) -> str:
-    if verdict.outcome == "undetermined":
-        return _undetermined_words(verdict)
-    return verdict_words(verdict)
-
-
-def _undetermined_words(verdict: Any) -> str:
-    needs = "; ".join(f"{m.citation} needs: {' or '.join(m.add)}" for m in verdict.undetermined)
-    return f"it is undetermined ({needs})"
 
 
 @then(

@@ -45,7 +45,9 @@ class _Gen:
         if choice < 0.9:
             op = r.choice(["add", "sub", "mul", "div"])
             right = (
-                {"param": r.choice(["fz.p1", "fz.p2"])} if op == "div" and r.random() < 0.5 else r.randint(1, 5)
+                {"param": r.choice(["fz.p1", "fz.p2"])}
+                if op == "div" and r.random() < 0.5
+                else r.randint(1, 5)
             )
             if op != "div":
                 right = self.int_expr(own, depth + 1)
@@ -99,7 +101,12 @@ class _Gen:
         ]
         share = f"{r.randint(1, 3)}/{r.randint(3, 5)}"
         parameters.append(
-            {"id": "fz.share", "title": "share", "unit": "fraction", "values": [{"since": "2000-01-01", "value": share, **src}]}
+            {
+                "id": "fz.share",
+                "title": "share",
+                "unit": "fraction",
+                "values": [{"since": "2000-01-01", "value": share, **src}],
+            }
         )
         parameters.append(
             {
@@ -121,7 +128,10 @@ class _Gen:
                 applies["depending_on"] = [
                     {
                         "interpretation": "fz.reading",
-                        "cases": {"narrow": self.conditions("action", 2), "broad": self.conditions("action", 1)},
+                        "cases": {
+                            "narrow": self.conditions("action", 2),
+                            "broad": self.conditions("action", 1),
+                        },
                     }
                 ]
             if r.random() < 0.3:
@@ -189,7 +199,12 @@ class _Gen:
     def case(self) -> list[dict[str, Any]]:
         r = self.r
         day = DAY + dt.timedelta(days=r.randint(-450, 60))
-        action: dict[str, Any] = {"t": "action", "kind": "fz-act", "actor": "President", "date": day.toordinal()}
+        action: dict[str, Any] = {
+            "t": "action",
+            "kind": "fz-act",
+            "actor": "President",
+            "date": day.toordinal(),
+        }
         for f in INT_FIELDS:
             if r.random() < 0.85:
                 action[f] = r.randint(0, 14)
@@ -254,3 +269,79 @@ class Trio:
         if out:
             out["reference"] = want
         return out
+
+
+def run_seeds(first: int, last: int, cases: int) -> None:
+    """Print one JSON line per pack: its seed, how many cases were compared, and every disagreement (or why
+    the pack was refused). A line `{"seed": N, "start": true}` comes first, so a parent that sees the process
+    die knows which pack was running."""
+    import json
+    import sys
+    import tempfile
+
+    from constraint_engine.errors import InputError, InputErrors
+
+    for seed in range(first, last):
+        print(json.dumps({"seed": seed, "start": True}), flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = random_pack(seed, Path(tmp))
+            try:
+                trio = Trio(folder)
+            except (InputError, InputErrors) as exc:
+                print(json.dumps({"seed": seed, "refused": str(exc)[:300]}), flush=True)
+                continue
+            diffs = []
+            for facts in random_cases(seed, cases):
+                found = trio.differ(facts)
+                if found:
+                    diffs.append({"facts": facts, "found": found})
+            # The engines stay alive to the end of the process: durable-rules' C state outlives a collected
+            # host, and a later engine was seen to crash when an earlier one was collected.
+            _KEEP.append(trio)
+            print(json.dumps({"seed": seed, "pairs": cases, "disagreements": diffs}, default=str), flush=True)
+    sys.stdout.flush()
+
+
+_KEEP: list[Trio] = []
+
+
+def run_range(first: int, last: int, cases: int) -> dict[str, Any]:
+    """Packs `first` to `last` in worker processes: pairs compared, refused packs, every disagreement, and
+    every worker that died (with the pack it was running; the run goes on from the next one)."""
+    import json
+    import subprocess
+    import sys
+
+    out: dict[str, Any] = {"packs": 0, "pairs": 0, "refused": 0, "disagreements": [], "crashes": []}
+    start = first
+    while start < last:
+        proc = subprocess.run(
+            [sys.executable, __file__, str(start), str(last), str(cases)],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        running = None
+        for line in proc.stdout.splitlines():
+            rec = json.loads(line)
+            if rec.get("start"):
+                running = rec["seed"]
+                continue
+            running = None
+            out["packs"] += 1
+            if "refused" in rec:
+                out["refused"] += 1
+            else:
+                out["pairs"] += rec["pairs"]
+                out["disagreements"] += [{"seed": rec["seed"], **d} for d in rec["disagreements"]]
+        if proc.returncode == 0:
+            break
+        out["crashes"].append({"seed": running, "returncode": proc.returncode, "stderr": proc.stderr[-400:]})
+        start = (running if running is not None else start) + 1
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    run_seeds(int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))

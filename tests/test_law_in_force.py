@@ -120,7 +120,8 @@ def test_diff_lists_the_scenarios_an_amendment_changes():
         "Notice only 90 days before, even with the Senate's consent",
     }
     assert all(
-        c["after"] == "permitted" and c["because"][0].startswith("no longer blocked by 22 U.S.C. 1928f(c)(2) (")
+        c["after"] == "permitted"
+        and c["because"][0].startswith("no longer blocked by 22 U.S.C. 1928f(c)(2) (")
         for c in changes
     )
 
@@ -134,7 +135,9 @@ def test_diff_exits_0_when_nothing_changes_and_2_without_an_amendment():
 def test_diff_with_an_interpretation_names_the_provision_responsible():
     code, out = _run("diff", "--assume", "ndaa-fy2026.1249.funds-scope=continuing", str(ROOT / "scenarios"))
     assert code == 1
-    assert "now blocked by Pub. L. 119-60, § 1249 (Floor of 76,000 U.S. service members in the EUCOM area" in out
+    assert (
+        "now blocked by Pub. L. 119-60, § 1249 (Floor of 76,000 U.S. service members in the EUCOM area" in out
+    )
 
 
 @pytest.mark.parametrize(

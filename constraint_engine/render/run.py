@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..errors import InputError
+from ..explaining import verdict_words
 from ..running import ScenarioResult
 
 # Version 2 adds the status "unchecked" and its count in the summary; version 1's fields keep their meaning.
@@ -43,14 +44,7 @@ def scenario_plain(r: ScenarioResult) -> str:
 
 def _verdict_words(v: Any) -> tuple[str, str, str]:
     """The action, its date (saying when it defaulted to today) and the outcome with its citations."""
-    cites = ", ".join(dict.fromkeys(b.citation for b in v.blocked_by))
-    outcome = f"blocked by {cites}" if v.outcome == "blocked" else v.outcome
-    if v.outcome == "undetermined":
-        outcome += " (" + "; ".join(f"{m.citation} needs: {' or '.join(m.add)}" for m in v.undetermined) + ")"
-    for duty in v.duties:
-        outcome += f"; duty under {duty.citation}: {duty.status}"
-    if v.depends_on:
-        outcome += "; depends on " + ", ".join(d.interpretation for d in v.depends_on)
+    outcome = verdict_words(v)
     when = f"{v.date}{' (today: no date given)' if v.date_defaulted else ''}"
     return v.action, when, outcome
 

@@ -40,6 +40,13 @@ Feature: Withdrawing and moving troops by country: the floors read the totals th
     When the Secretary of Defense proposes to move 3,000 United States troops from Germany to Japan
     Then the action is blocked by "Pub. L. 119-60, § 1249"
 
+  Scenario: A move out of the area that keeps the area at its floor is not blocked by § 1249
+    # 78,000 - 2,000 = 76,000: at the floor, not below it. (Until the one-meaning redesign, durable-rules
+    # dropped the count test after the list of the area's countries and blocked every move out of the area.)
+    Given United States forces in the European Command area of responsibility number 78,000
+    When the Secretary of Defense proposes to move 2,000 United States troops from Germany to Japan
+    Then the action is not blocked by "Pub. L. 119-60, § 1249"
+
   Scenario: A move out of the area without the area's total is undetermined
     When the Secretary of Defense proposes to move 3,000 United States troops from Germany to Japan
     Then the action is undetermined
