@@ -1,7 +1,8 @@
 """A pytest plugin: every phrase of the law is a pytest-bdd step, so any project can run its own scenarios.
 
-A project with `features/*.feature` and a test module holding `scenarios("features")` needs nothing else:
-installed with the package (entry point `pytest11`), the plugin is active whenever pytest-bdd is installed.
+Opt-in: a project asks for it with `pytest_plugins = ["constraint_engine.pytest_plugin"]` in its conftest.py,
+or `-p constraint_engine.pytest_plugin`; installing the package changes no other project's runs (there is no
+`pytest11` entry point). Then `features/*.feature` and a test module holding `scenarios("features")` suffice.
 Options: --ce-rules DIR (another rule pack folder), --ce-with-rules DIR (packs added to the law, with their
 phrases), --ce-set NAME=VALUE and --ce-assume NAME=VALUE, as `--rules`, `--with-rules`, `--set` and
 `--assume` on the command line.

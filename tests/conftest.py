@@ -1,5 +1,5 @@
-"""Shared fixtures. The law's phrases reach pytest-bdd through the installed plugin
-(constraint_engine.pytest_plugin), as in any user's project; the CLI runner uses the same registry."""
+"""Shared fixtures. The law's phrases reach pytest-bdd through the plugin (constraint_engine.pytest_plugin),
+which this project opts into as any user's project does; the CLI runner uses the same registry."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import pytest
 
 from constraint_engine.running import Runner
 
-pytest_plugins = ["pytester"]  # a throwaway user project runs the law through the installed plugin
+# pytester: a throwaway user project runs the law through the plugin; the plugin is opt-in, as documented.
+pytest_plugins = ["pytester", "constraint_engine.pytest_plugin"]
+OPT_IN = 'pytest_plugins = ["constraint_engine.pytest_plugin"]\n'  # a user project's conftest.py
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 27)

@@ -14,7 +14,7 @@ from gherkin.token_scanner import TokenScanner
 
 from constraint_engine.cli import main
 from constraint_engine.running import _misspellings, parse_feature
-from tests.conftest import ROOT
+from tests.conftest import OPT_IN, ROOT
 
 DATA = ROOT / "tests" / "data" / "dialects"
 
@@ -79,6 +79,7 @@ def test_french_and_german_scenarios_pass_in_pytest(pytester: pytest.Pytester):
             ".feature", **{f"features/{name}": (DATA / f"{name}.feature").read_text(encoding="utf-8")}
         )
     pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    pytester.makeconftest(OPT_IN)
     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=4)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import OPT_IN
+
 FEATURE = """@my-team
 Feature: Our policy checks
   Scenario: Withdrawal without Congress is barred
@@ -27,6 +29,7 @@ Feature: Our policy checks
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     pytester.makefile(".feature", **{"features/policy": FEATURE})
     pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    pytester.makeconftest(OPT_IN)
     return pytester
 
 
@@ -64,6 +67,7 @@ def test_what_ifs_and_readings_work_as_on_the_command_line(pytester: pytest.Pyte
         },
     )
     pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    pytester.makeconftest(OPT_IN)
     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(failed=1)
     pytester.runpytest("-p", "no:cacheprovider", "--ce-set", "nsa.notice-days=90").assert_outcomes(passed=1)
 
@@ -82,6 +86,7 @@ def test_a_data_table_on_one_of_the_laws_steps_fails_it(pytester: pytest.Pyteste
         },
     )
     pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    pytester.makeconftest(OPT_IN)
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
     assert "a data table is attached to this step, but no phrase takes one" in result.stdout.str()
@@ -95,6 +100,7 @@ def test_a_statute_added_with_ce_with_rules_brings_its_phrases_as_steps(pytester
         ".feature", **{"features/clock": (wpr / "scenarios" / "sixty-day-clock.feature").read_text()}
     )
     pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    pytester.makeconftest(OPT_IN)
     # The pack lives in the project (a path outside it would make pytest take that tree's ini file).
     pack = (wpr / "rules" / "war-powers-resolution.yaml").read_text()
     pytester.makefile(".yaml", **{"law/war-powers-resolution": pack})

@@ -47,7 +47,7 @@ Feature: Law
     Then the action is blocked
 """
 
-OUTER = '''\
+OUTER = """\
 pytest_plugins = "pytester"
 
 LAW = {law!r}
@@ -56,7 +56,7 @@ LAW = {law!r}
 def _run(pytester):
     pytester.makefile(".feature", law=LAW)
     pytester.makepyfile(test_law='from pytest_bdd import scenarios\\nscenarios("law.feature")\\n')
-    result = pytester.runpytest("-p", "constraint_engine")
+    result = pytester.runpytest("-p", "constraint_engine.pytest_plugin")
     result.assert_outcomes(passed=1)
 
 
@@ -66,14 +66,14 @@ def test_first(pytester):
 
 def test_second(pytester):
     _run(pytester)
-'''
+"""
 
 
 def test_the_pytester_reproduction_passes(tmp_path: Path):
     pytest.importorskip("pytest_bdd")
     (tmp_path / "test_outer.py").write_text(OUTER.format(law=LAW_FEATURE), encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:constraint_engine", "-p", "no:cacheprovider", "-q", str(tmp_path)],
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(tmp_path)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
