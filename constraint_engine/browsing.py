@@ -126,7 +126,7 @@ def parameters_listing(book: RuleBook, day: dt.date | None) -> Doc:
         for v in p.values:
             mark = " <- in force" if day is not None and p.entry_on(day) is v and p.in_force_on(day) else ""
             note = f"  ({v.note})" if v.note else ""
-            lines.append(f"    since {v.since}: {v.value}  [{v.status}; {', '.join(v.sources)}]{note}{mark}")
+            lines.append(f"    since {v.since}: {v.shown}  [{v.status}; {', '.join(v.sources)}]{note}{mark}")
         data.append(
             {
                 "id": p.id,

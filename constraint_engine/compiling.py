@@ -15,6 +15,7 @@ so a dated amendment or a what-if value never needs a new ruleset.
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import hashlib
 import json
@@ -77,14 +78,20 @@ class CompiledRules:
     book: RuleBook
     decisions: tuple[Decision, ...] = ()
     _changes: list[dt.date] = field(default_factory=list)
-    _params_cache: dict[tuple[int, tuple[tuple[str, Any], ...]], dict[str, Any]] = field(default_factory=dict)
+    _params_cache: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def _yearly(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.book.parameters.values() if any(v.every_year for v in p.values))
 
     def params_fact(self, day: dt.date, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         """The {t: params} fact for a day: each parameter's value in force then, unless overridden.
 
         Values change only on the dates some value starts, so the fact is cached per interval between them.
         """
-        key = (bisect.bisect_right(self._changes, day), tuple(sorted((overrides or {}).items())))
+        # A value given as a yearly rule (every_year) changes within an interval: it is part of the key.
+        yearly = tuple(p.value_on(day) for p in self._yearly)
+        key = (bisect.bisect_right(self._changes, day), yearly, tuple(sorted((overrides or {}).items())))
         cached = self._params_cache.get(key)
         if cached is None:
             cached = {"t": "params"}

@@ -98,13 +98,42 @@ class Source(Strict):
 
 
 class ParameterValue(Strict):
-    """One dated value: an amendment adds a value, it never edits an old one."""
+    """One dated value: an amendment adds a value, it never edits an old one.
+
+    A date may instead be a rule that holds every year (`every_year: "09-30"`: the first September 30 on or
+    after the action's day, the end of the fiscal year since 1976): a rule never runs out, where a table of
+    years does."""
 
     since: dt.date
-    value: int | str | dt.date
+    value: int | str | dt.date | None = None
+    every_year: str | None = Field(default=None, pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
     status: Status
     sources: list[str] = Field(min_length=1)
     note: str = ""
+
+    @model_validator(mode="after")
+    def _value_or_rule(self) -> ParameterValue:
+        if (self.value is None) == (self.every_year is None):
+            raise ValueError('a parameter value gives either value: or every_year: "MM-DD", not both')
+        if self.every_year is not None:
+            month, day = (int(x) for x in self.every_year.split("-"))
+            dt.date(2000, month, day)  # a real day of the year (Feb 29 aside, never a deadline here)
+            if (month, day) == (2, 29):
+                raise ValueError("every_year: 02-29 is not a day of every year")
+        return self
+
+    def on(self, day: dt.date) -> int | str | dt.date:
+        """The value this entry gives for an action on `day`."""
+        if self.every_year is None:
+            assert self.value is not None
+            return self.value
+        month, mday = (int(x) for x in self.every_year.split("-"))
+        this_year = dt.date(day.year, month, mday)
+        return this_year if day <= this_year else dt.date(day.year + 1, month, mday)
+
+    @property
+    def shown(self) -> str:
+        return str(self.value) if self.every_year is None else f"every {self.every_year} on or after the day"
 
 
 class Parameter(Strict):
@@ -124,7 +153,10 @@ class Parameter(Strict):
         if (self.unit == "choice") != bool(self.choices):
             raise ValueError("an interpretation (unit: choice) lists its choices, and only it does")
         for v in self.values:
-            self.parse(v.value)
+            if v.every_year is not None and self.unit != "date":
+                raise ValueError("every_year is for parameters of unit date")
+            if v.value is not None:
+                self.parse(v.value)
         return self
 
     @property
@@ -141,7 +173,7 @@ class Parameter(Strict):
 
     def value_on(self, day: dt.date) -> int | Fraction | dt.date | str:
         """The value in force on `day` (the earliest value before any is in force)."""
-        return self.parse(self.entry_on(day).value)
+        return self.parse(self.entry_on(day).on(day))
 
     def in_force_on(self, day: dt.date) -> bool:
         return self.values[0].since <= day

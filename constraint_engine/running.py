@@ -427,6 +427,7 @@ def collect(
 
 
 _LAW: dict[str, tuple[RuleBook, CompiledRules, Adapter]] = {}
+_PROBES: dict[tuple[str, str], Adapter] = {}
 
 
 def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Adapter]:
@@ -524,9 +525,18 @@ class Runner:
         """An engine for the ruleset with a probe rule per condition (built once, when first needed): which
         conditions of which provisions hold, as the engine decides them (coverage, explanations)."""
         if self._probes is None:
-            # The same factory as the verdict's engine: --engine clips works where durable-rules cannot run.
-            self._probes = make_engine(compile_rulebook(self.book, probes=True), self.engine_name)
-            self._probes.trace_matches = False
+            # One per law and engine in a process, as the verdict's engine is (each Runner made its own: 1,558
+            # `evaluate` calls in one process held 6 GB of durable-rules rulesets). The same factory as the
+            # verdict's engine: --engine clips works where durable-rules cannot run.
+            key = (self.compiled.name, self.engine_name)
+            probes = _PROBES.get(key)
+            if probes is None:
+                probes = make_engine(compile_rulebook(self.book, probes=True), self.engine_name)
+                probes.trace_matches = False
+                if len(_PROBES) >= 8:
+                    _PROBES.pop(next(iter(_PROBES)))
+                _PROBES[key] = probes
+            self._probes = probes
         return self._probes
 
     def _holding(self, proposal: Proposal) -> set[str] | None:

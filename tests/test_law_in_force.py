@@ -6,11 +6,13 @@ import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from constraint_engine.cli import main
+from constraint_engine.loading import load_rulebook
 from constraint_engine.render import VERDICT_FORMATS, render_verdict
 from constraint_engine.running import Runner
 from tests.conftest import ROOT
@@ -200,3 +202,39 @@ def test_interpretations_and_amendments_show_in_every_output_format():
         "written notice to the Senate Foreign Relations Committee and the House Foreign Affairs Committee on or before 2025-12-01"
         in cure
     )
+
+
+def _moving_deadlines() -> list[Any]:
+    """Date parameters that are deadlines moving with time: a yearly rule, or a table of several dates each on or
+    after the day it starts (a single fixed date, such as Article 13's 1969-08-24, is not one)."""
+    book = load_rulebook()
+    return [
+        p
+        for p in book.parameters.values()
+        if p.unit == "date"
+        and (len(p.values) > 1 or p.values[0].every_year)
+        and all(v.every_year or (isinstance(v.value, dt.date) and v.value >= v.since) for v in p.values)
+    ]
+
+
+def test_no_deadline_runs_out_before_2100():
+    # A table of yearly values that stops is a time bomb: from the year after its last entry, every action
+    # would be measured against a deadline already past. Every moving deadline has a value on or after the
+    # day, for every day from its first value to 2100.
+    deadlines = _moving_deadlines()
+    assert "ica.fiscal-year-end" in {p.id for p in deadlines}
+    for p in deadlines:
+        day = p.values[0].since
+        while day <= dt.date(2100, 12, 31):
+            for d in (day, day.replace(day=28) if day.month == 9 else day):
+                assert p.value_on(d) >= d, f"{p.id} on {d}: {p.value_on(d)}"
+            day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
+def test_the_fiscal_year_ends_on_september_30_of_any_year():
+    book = load_rulebook()
+    fy = book.parameters["ica.fiscal-year-end"]
+    assert fy.value_on(dt.date(2031, 3, 2)) == dt.date(2031, 9, 30)
+    assert fy.value_on(dt.date(2031, 9, 30)) == dt.date(2031, 9, 30)
+    assert fy.value_on(dt.date(2031, 10, 1)) == dt.date(2032, 9, 30)
+    assert fy.value_on(dt.date(1976, 8, 1)) == dt.date(1976, 9, 30)  # the transition quarter
