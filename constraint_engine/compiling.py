@@ -15,8 +15,8 @@ so a dated amendment or a what-if value never needs a new ruleset.
 from __future__ import annotations
 
 import bisect
-import functools
 import datetime as dt
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
