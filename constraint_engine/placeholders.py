@@ -45,7 +45,7 @@ def parse_whole(text: str, what: str = "number", maximum: int | None = None) -> 
             f"{text!r} is not a whole number; accepted: digits with optional thousands commas, e.g. 76,000"
         )
     value = int(text.replace(",", ""))
-    if value < 0:
+    if text.startswith("-"):  # -0 and -0,000 too: a sign is never part of a count (as +5 is refused)
         raise StepError(f"{text} is negative; a {what} is zero or more")
     if maximum is not None and value > maximum:
         raise StepError(f"{text} is not a plausible {what}; accepted: at most {maximum:,}")

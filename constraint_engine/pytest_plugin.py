@@ -102,7 +102,7 @@ def _bdd_step(step: StepDef) -> Any:
                 raise AssertionError(f"{exc}\n{decided} for {verdict.action} on {verdict.date}") from None
         else:
             text = step.template.format(**raw)
-            step.handler(ce_case.builder, text=text, **args)
+            step.handler(ce_case.builder, text, **args)
 
     params = [inspect.Parameter("ce_case", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
     params += [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD) for n in names]

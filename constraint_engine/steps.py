@@ -288,7 +288,7 @@ class StepRegistry:
                 )
             )
         else:
-            step.handler(builder, text=text, **args)
+            step.handler(builder, text, **args)
 
 
 def _lead(template: str) -> tuple[str, str]:
@@ -407,7 +407,7 @@ def _pack_handler(phrase: Phrase, since: SubjectSince | None) -> Callable[..., N
     )
     check = phrase.check if decl.requires else None
 
-    def handle(b: ScenarioBuilder, text: str, **args: Any) -> None:
+    def handle(b: ScenarioBuilder, text: str, /, **args: Any) -> None:  # a placeholder may be named b or text
         if check is not None:
             check(args)
         values = fields(args)

@@ -15,6 +15,7 @@ from typing import Any
 
 import anyio
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
@@ -81,6 +82,17 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
             return await guarded(fn, *args)
         except (InputError, InputErrors) as exc:
             return _errors(exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_body(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes the input, and a number such as 1e999 cannot be written back as JSON
+        # (a 500 with a traceback in the log): say what is wrong without echoing it.
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err.get("loc", ())[1:] if not isinstance(x, int)) or "the body"
+            problems.append(f"{where}: {str(err.get('msg', 'invalid')).rstrip('.')}")
+        message = "; ".join(problems) or "the body is not valid JSON"
+        return _errors(InputError(f"{message}.", accepted="a JSON object as /docs describes"), 422)
 
     @app.middleware("http")
     async def capped(request: Request, call_next: Any) -> Any:

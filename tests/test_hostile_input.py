@@ -217,3 +217,53 @@ def test_a_pack_of_a_thousand_provisions_is_refused_in_words(tmp_path: Path):
     # provisions testing one field after the same tests is too wide for its matcher).
     assert result.exit_code == 2
     assert "too wide for durable-rules" in result.output or "too large for durable-rules" in result.output
+
+
+F04_PACK = """\
+pack: f04
+title: F04
+authority: a test pack
+sources:
+  S1: {title: "test", url: "https://example.org", kind: commentary}
+vocabulary:
+  facts:
+    thing: {meaning: A thing., fields: {b: str, text: str}}
+  actions:
+    do-it: {meaning: do it}
+  phrases:
+    - given: the thing is {b} and {text}
+      meaning: A thing.
+      example: the thing is x and y
+      types: {b: {choices: {x: x, z: z}}, text: {choices: {y: y, w: w}}}
+      asserts: {fact: thing, fields: {b: "{b}", text: "{text}"}}
+    - when: the President proposes to do it
+      meaning: Doing it.
+      example: the President proposes to do it
+      proposes: {kind: do-it, actor: President}
+"""
+
+
+def test_a_placeholder_named_like_the_engines_own_arguments_works(tmp_path: Path):
+    # F04: {b} and {text} collided with the handler's own parameters (TypeError in check, lint and steps).
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "p.yaml").write_text(F04_PACK, encoding="utf-8")
+    feature = tmp_path / "t.feature"
+    feature.write_text(
+        "Feature: f\n  Scenario: s\n    Given the date is 2026-03-01\n    And the thing is x and y\n"
+        "    When the President proposes to do it\n    Then the action is permitted\n",
+        encoding="utf-8",
+    )
+    rules = str(tmp_path / "rules")
+    for args in (["check"], ["lint"]):
+        result = CliRunner().invoke(main, [*args, "--with-rules", rules, str(feature)])
+        assert result.exit_code == 0, result.output
+        assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("count", ["-0", "-00", "-0,000", "-5"])
+def test_a_signed_count_is_refused_even_when_zero(count: str):
+    # F13: -0, -00 and -0,000 were read as 0 (+5 was refused).
+    from constraint_engine.placeholders import StepError, parse_whole
+
+    with pytest.raises(StepError, match="is negative"):
+        parse_whole(count, "troop count")

@@ -67,6 +67,16 @@ def test_evaluate_errors_are_json_with_the_clis_messages(client: TestClient):
     assert r.status_code == 400 and "undefined step" in r.json()["errors"][0]["message"]
 
 
+@pytest.mark.parametrize("body", ["1e999999", '{"scenario": 1e999}', '{"feature": 1e999}', "not json"])
+@pytest.mark.parametrize("path", ["/api/evaluate", "/api/check"])
+def test_a_body_json_cannot_carry_is_a_4xx_error_never_a_500(client: TestClient, path: str, body: str):
+    # W04: FastAPI's own 422 echoed the input, and 1e999 (infinity) cannot be written as JSON: a 500.
+    r = client.post(path, content=body, headers={"content-type": "application/json"})
+    assert 400 <= r.status_code < 500, r.text
+    (error,) = r.json()["errors"]
+    assert error["message"] and "inf" not in error["message"].lower()
+
+
 def test_a_body_over_the_cap_is_refused(client: TestClient):
     r = client.post("/api/evaluate", json={"scenario": "x" * (web.MAX_BODY + 1)})
     assert r.status_code == 413 and "over 262,144 bytes" in r.json()["errors"][0]["message"]
