@@ -873,7 +873,7 @@ def serve(
     try:
         import uvicorn
 
-        from .web import create_app
+        from .web import LOCAL_HOSTS, create_app
     except ImportError:
         _fail_input(["serve needs the web extra. Accepted: pip install 'constraint-engine[web]'."])
     runner = _runner(rules_dir, settings, assumptions)
@@ -881,7 +881,9 @@ def serve(
         if not path.exists():
             _fail_input([f"{path}: --exercises names no file or folder."])
     click.echo(f"constraint-engine playground on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(create_app(runner, list(exercises)), host=host, port=port, log_level="warning")
+    app = create_app(runner, list(exercises), hosts=(*LOCAL_HOSTS, host))
+    # A connection idle past 5 s is closed; past 64 requests at once, 503 (each waits for the one engine).
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
 
 
 def _select(specs: list[Any], expression: str) -> list[Any]:

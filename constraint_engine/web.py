@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,96 @@ from .running import Runner, ScenarioSpec, collect, parse_feature_text
 
 MAX_BODY = 256 * 1024  # bytes: far more than any scenario or feature file a person writes in a page
 TIME_LIMIT = 10.0  # seconds an evaluation may take before the request gets an error
+READ_TIMEOUT = 10.0  # seconds a client may leave a request body unfinished before it gets 408
+MAX_SCENARIOS = 2_000  # scenarios in one /api/check (an Outline's rows count one each)
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")  # the names a loopback server answers to (DNS rebinding)
+
+
+def _error_body(message: str) -> bytes:
+    import json
+
+    return json.dumps({"errors": [{"file": None, "line": None, "message": message}]}).encode()
+
+
+class Gate:
+    """What every request passes before the app sees it, whatever way its body is sent.
+
+    - The Host header must name this server (W03): a page on another name that resolves to 127.0.0.1 (DNS
+      rebinding) gets 421, never the API.
+    - The body is read here, capped at MAX_BODY however it is sent (W01: a chunked body has no
+      Content-Length), with READ_TIMEOUT for each part (W05: a client that stalls mid-body gets 408 and its
+      connection is released), then replayed to the app.
+    """
+
+    def __init__(self, app: Any, hosts: tuple[str, ...], max_body: int, read_timeout: float):
+        self.app, self.hosts = app, {h.strip("[]").lower() for h in hosts}
+        self.max_body, self.read_timeout = max_body, read_timeout
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        host = headers.get(b"host", b"").decode("latin-1").lower()
+        name = host[1:].partition("]")[0] if host.startswith("[") else host.rpartition(":")[0] or host
+        if ":" in host and not host.startswith("[") and host.count(":") > 1:
+            name = host  # a bare IPv6 address without a port
+        if name not in self.hosts:
+            await self._answer(send, 421, f"this server answers only to {', '.join(sorted(self.hosts))}.")
+            return
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            await self._answer(send, 413, f"the request is over {self.max_body:,} bytes.")
+            return
+        body = bytearray()
+        more = scope.get("method") in ("POST", "PUT", "PATCH")
+        while more:
+            try:
+                message = await anyio_wait(receive, self.read_timeout)
+            except TimeoutError:
+                await self._answer(
+                    send, 408, f"the request body did not arrive within {self.read_timeout:g} s."
+                )
+                return
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.max_body:
+                await self._answer(send, 413, f"the request is over {self.max_body:,} bytes.")
+                return
+        replayed = False
+
+        async def replay() -> Any:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    @staticmethod
+    async def _answer(send: Any, status: int, message: str) -> None:
+        payload = _error_body(message)
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [*headers, (b"connection", b"close")],
+            }
+        )
+        await send({"type": "http.response.body", "body": payload})
+
+
+async def anyio_wait(receive: Any, seconds: float) -> Any:
+    with anyio.fail_after(seconds):
+        return await receive()
+
+
+class Overtime(Exception):
+    """The work of one request ran past its time limit: it stops between scenarios."""
 
 
 class EvaluateRequest(BaseModel):
@@ -57,7 +148,20 @@ def _as_feature(text: str) -> str:
     return f"Feature: playground\n  Scenario: playground\n{body}\n"
 
 
-def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
+def create_app(
+    runner: Runner,
+    exercises: list[Path] | None = None,
+    *,
+    hosts: tuple[str, ...] = LOCAL_HOSTS,
+    time_limit: float | None = None,
+    read_timeout: float | None = None,
+) -> Any:
+    """The app behind its Gate: `hosts` are the names it answers to (the loopback names and --host)."""
+    app = _app(runner, exercises, time_limit)
+    return Gate(app, hosts, MAX_BODY, READ_TIMEOUT if read_timeout is None else read_timeout)
+
+
+def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None) -> FastAPI:
     app = FastAPI(
         title="constraint-engine",
         description="Which executive actions on NATO the law blocks, by what authority, what would lift it.",
@@ -66,15 +170,30 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
     lock = threading.Lock()
     state: dict[str, Any] = {}
 
+    def limit() -> float:
+        return TIME_LIMIT if time_limit is None else time_limit
+
     async def guarded(fn: Any, *args: Any) -> Any:
-        """Run `fn` in a worker thread, one at a time, under the time limit."""
+        """Run `fn` in a worker thread, one at a time, under the time limit. The work itself stops at the
+        limit (W02: an abandoned evaluation used to run on, holding the lock, long after its 503): a
+        request that waits for the lock past the limit gets 503 too, and the work checks the clock between
+        scenarios."""
 
         def locked() -> Any:
-            with lock:
+            if not lock.acquire(timeout=limit()):
+                raise TimeoutError
+            try:
+                state["deadline"] = time.monotonic() + limit()
                 return fn(*args)
+            finally:
+                lock.release()
 
-        with anyio.fail_after(TIME_LIMIT):
+        with anyio.fail_after(limit()):
             return await anyio.to_thread.run_sync(locked, abandon_on_cancel=True)
+
+    def in_time() -> None:
+        if time.monotonic() > state.get("deadline", float("inf")):
+            raise Overtime
 
     async def answered(fn: Any, *args: Any) -> Any:
         """`fn`'s result, or bad input as JSON errors (HTTP 400) with the messages the CLI prints."""
@@ -95,24 +214,15 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
         return _errors(InputError(f"{message}.", accepted="a JSON object as /docs describes"), 422)
 
     @app.middleware("http")
-    async def capped(request: Request, call_next: Any) -> Any:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse(
-                {
-                    "errors": [
-                        {"file": None, "line": None, "message": f"the request is over {MAX_BODY:,} bytes."}
-                    ]
-                },
-                status_code=413,
-            )
+    async def timed(request: Request, call_next: Any) -> Any:
+        # The body's size and arrival are the Gate's; the time the work takes is decided here.
         try:
             return await call_next(request)
-        except TimeoutError:
+        except (TimeoutError, Overtime):
             return JSONResponse(
                 {
                     "errors": [
-                        {"file": None, "line": None, "message": f"the evaluation ran past {TIME_LIMIT:g} s."}
+                        {"file": None, "line": None, "message": f"the evaluation ran past {limit():g} s."}
                     ]
                 },
                 status_code=503,
@@ -151,7 +261,15 @@ def create_app(runner: Runner, exercises: list[Path] | None = None) -> FastAPI:
         from .render.run import RUN_SCHEMA, count_statuses, scenario_json
 
         specs = parse_feature_text(body.feature, "feature", runner.registry)
-        results = [runner.run(s, with_cures=True) for s in specs]
+        if len(specs) > MAX_SCENARIOS:
+            raise InputError(
+                f"the feature has {len(specs):,} scenarios (an Outline's rows count one each).",
+                accepted=f"at most {MAX_SCENARIOS:,} in one request; run more with constraint-engine check",
+            )
+        results = []
+        for spec in specs:
+            in_time()
+            results.append(runner.run(spec, with_cures=True))
         return {
             "schema": RUN_SCHEMA,
             "scenarios": [scenario_json(r) for r in results],

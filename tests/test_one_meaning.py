@@ -288,7 +288,7 @@ def test_a_breached_floor_has_the_same_verdict_in_the_api():
     from constraint_engine.running import Runner
     from constraint_engine.web import create_app
 
-    client = TestClient(create_app(Runner()))
+    client = TestClient(create_app(Runner()), base_url="http://127.0.0.1")
     response = client.post("/api/check", json={"feature": BREACHED})
     assert response.status_code == 200, response.text
     body = response.json()

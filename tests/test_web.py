@@ -39,7 +39,7 @@ def exercises(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(exercises: Path) -> TestClient:
-    return TestClient(web.create_app(Runner(), [exercises]))
+    return TestClient(web.create_app(Runner(), [exercises]), base_url="http://127.0.0.1")
 
 
 def test_evaluate_a_scenario_and_an_action(client: TestClient):
