@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import difflib
@@ -766,37 +767,62 @@ def run_in_processes(
     brief: bool = False,
     strict: bool = False,
     render: Any = None,
-) -> list[Any]:
-    """Run scenarios in `jobs` worker processes; results come back in the order of `specs`.
+) -> Iterator[Any]:
+    """Run scenarios in `jobs` worker processes; results come back, as they are done, in the order of `specs`.
 
     `options` are the Runner's keyword arguments (rules_dir, today, settings, assumptions): each worker
     loads and compiles the law once. With `render` (a module-level function of a ScenarioResult), the
-    workers render and return (status, rendered) pairs instead of results. If a worker dies, the chunks not
-    finished are run again, each in a pool of its own; a chunk whose worker dies again gives error results.
+    workers render and return (status, rendered) pairs instead of results. At most `jobs` x 4 chunks are in
+    flight at once (F09: submitting every chunk up front held a 40,000-row Outline's results in the parent,
+    1.42 GB); each chunk's results are handed on before more work is submitted. If a worker dies, every
+    chunk not finished is run again, each in a pool of its own; a chunk whose worker dies again gives error
+    results.
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = [specs[i : i + _CHUNK] for i in range(0, len(specs), _CHUNK)]
     how = {"with_cures": with_cures, "brief": brief, "strict": strict, "render": render}
-    done: dict[int, list[Any]] = {}
+    chunks = (specs[i : i + _CHUNK] for i in range(0, len(specs), _CHUNK))
+    window = max(2, jobs * 4)
+    pending: collections.deque[tuple[list[ScenarioSpec], Any]] = collections.deque()
+    broken = False
     with _stopped_on_exit(worker_pool(jobs, options)) as pool:
-        with signals_held():
-            futures = [pool.submit(_run_chunk, chunk, how) for chunk in chunks]
-        for i, future in enumerate(futures):
-            try:
-                done[i] = future.result()
-            except BrokenProcessPool:
-                break
-    for i, chunk in enumerate(chunks):
-        if i not in done:
-            try:
-                with _stopped_on_exit(worker_pool(1, options)) as alone:
-                    with signals_held():
-                        future = alone.submit(_run_chunk, chunk, how)
-                    done[i] = future.result()
-            except BrokenProcessPool:
-                done[i] = _died(chunk, how)
-    return [r for i in range(len(chunks)) for r in done[i]]
+
+        def submit_more() -> None:
+            while not broken and len(pending) < window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                with signals_held():
+                    pending.append((chunk, pool.submit(_run_chunk, chunk, how)))
+
+        submit_more()
+        while pending:
+            chunk, future = pending.popleft()
+            results = None
+            if not broken:
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    broken = True
+            if results is None:
+                results = _alone(chunk, how, options)
+            yield from results
+            submit_more()
+    for chunk in chunks:  # after a worker died: the chunks never submitted, each alone
+        yield from _alone(chunk, how, options)
+
+
+def _alone(chunk: list[ScenarioSpec], how: dict[str, Any], options: dict[str, Any]) -> list[Any]:
+    """A chunk run again in a pool of its own, after a worker died; error results if it dies again."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with _stopped_on_exit(worker_pool(1, options)) as alone:
+            with signals_held():
+                future = alone.submit(_run_chunk, chunk, how)
+            return list(future.result())
+    except BrokenProcessPool:
+        return _died(chunk, how)
 
 
 @contextlib.contextmanager

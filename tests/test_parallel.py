@@ -38,3 +38,36 @@ def test_jobs_2_gives_the_serial_output_in_the_same_order(many: Path, fmt: str):
     # JUnit records how long each scenario took, which no two runs share; everything else is the same.
     assert _untimed(serial.output) == _untimed(parallel.output)
     assert "reduction 0" in serial.output and f"reduction {_PARALLEL_MIN + 36}" in serial.output
+
+
+def test_workers_get_a_bounded_window_of_chunks_not_the_whole_run(monkeypatch):
+    # F09: every chunk used to be submitted at once, so a 40,000-row Outline's results piled up in the parent
+    # (1.42 GB). Now at most jobs x 4 chunks are in flight, and results come back as they are done.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from constraint_engine import running
+    from constraint_engine.running import Runner, parse_feature_text
+
+    runner = Runner()
+    rows = "\n".join(f"      | {n} |" for n in range(64 * 40))
+    feature = (
+        "Feature: f\n  Scenario Outline: w\n    Given the date is 2026-03-01\n"
+        "    When the President proposes to withhold $<n> of USAI funds for 10 days\n"
+        "    Examples:\n      | n |\n" + rows + "\n"
+    )
+    specs = parse_feature_text(feature, "f.feature", runner.registry)
+    submitted: list[int] = []
+
+    class Counting(ThreadPoolExecutor):
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            submitted.append(1)
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(running, "_WORKER", runner)
+    monkeypatch.setattr(running, "worker_pool", lambda jobs, options: Counting(jobs))
+    stream = running.run_in_processes(specs, 2, {})
+    first = next(stream)
+    assert first.status in ("passed", "unchecked")
+    assert len(submitted) <= 2 * 4  # not the 40 chunks of the run
+    rest = list(stream)
+    assert len(rest) + 1 == len(specs) and len(submitted) == 40
