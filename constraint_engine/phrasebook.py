@@ -310,6 +310,17 @@ def _phrase_problems(
     type_names = ", ".join([*TYPES, CHOICE])
     if len(set(names)) != len(names):
         yield (kind,), f"a placeholder appears twice in {template!r}.", "each {name} once"
+    for wording in (template, *decl.also):
+        parts = PLACEHOLDER.split(wording)
+        for i in range(2, len(parts) - 1, 2):
+            if not re.search(r"\w", parts[i]):
+                # F05: with nothing but spaces between them, a step can be split between the placeholders in
+                # very many ways, and matching a long step backtracked for minutes.
+                yield (
+                    (kind,),
+                    f"{wording!r}: {{{parts[i - 1]}}} and {{{parts[i + 1]}}} have no word between them.",
+                    "a word between any two placeholders, e.g. '{count} troops from {country}'",
+                )
     if _SPACES.sub(" ", template.strip()) != template or not template:
         yield (kind,), f"{template!r}: a phrase has single spaces and no space at its ends.", ""
     types: dict[str, str] = {}

@@ -217,6 +217,8 @@ class StepRegistry:
 
     def __init__(self, steps: list[StepDef]) -> None:
         self.steps = steps
+        self._suggested: dict[tuple[str, str], str] = {}
+        self._words: list[tuple[StepDef, set[str], set[str]]] | None = None
         # Each kind's phrases in priority order, grouped by their first two words (a phrase with a
         # placeholder there is in every group it could match): a step meets only the phrases that begin as it
         # does, the way the phrases' literal text indexes them.
@@ -256,19 +258,38 @@ class StepRegistry:
 
     def suggest(self, kind: StepKind, text: str) -> str:
         """The three known phrases nearest the text: most words in common first, the step's own kind before
-        others, then the closest spelling (compared over a bounded prefix, so a long step costs little)."""
-        words = _stems(text[:500])
-        head = text.lower()[:300]
+        others, then the closest spelling. Bounded for any input: the words of a bounded prefix are compared
+        with every phrase, the spelling only with the dozen best, and a text seen before costs nothing."""
+        key = (kind, text[:500])
+        cached = self._suggested.get(key)
+        if cached is None:
+            cached = self._suggest(kind, text[:500])
+            if len(self._suggested) > 4096:
+                self._suggested.clear()
+            self._suggested[key] = cached
+        return cached
 
-        def rank(step: StepDef) -> tuple[bool, float, float]:
-            own = _stems(step.example)
+    def _suggest(self, kind: StepKind, text: str) -> str:
+        words = _stems(text)
+        head = text.lower()[:300]
+        if self._words is None:  # each phrase's own words and its meaning's, made once
+            self._words = [(s, _stems(s.example), _stems(s.meaning)) for s in self.steps]
+
+        def by_words(item: tuple[StepDef, set[str], set[str]]) -> tuple[bool, float]:
+            step, own, meaning = item
             shared = len(words & own) / math.sqrt(len(own) or 1)  # many words in common, few beside them
             # What the phrase means counts too, less than its own words.
-            meant = len(words & (_stems(step.meaning) - own)) / 2
-            spelling = difflib.SequenceMatcher(None, head, step.example.lower()[:300]).ratio()
-            return (step.kind == kind, shared + meant, spelling)
+            return (step.kind == kind, shared + len(words & (meaning - own)) / 2)
 
-        best = sorted(self.steps, key=rank, reverse=True)[:3]
+        ranked = sorted(self._words, key=by_words, reverse=True)
+        cut = by_words(ranked[min(11, len(ranked) - 1)])
+        near = [item for item in ranked if by_words(item) >= cut]  # the dozen best, and any tied with them
+
+        def rank(item: tuple[StepDef, set[str], set[str]]) -> tuple[bool, float, float]:
+            spelling = difflib.SequenceMatcher(None, head, item[0].example.lower()[:300]).ratio()
+            return (*by_words(item), spelling)
+
+        best = [item[0] for item in sorted(near, key=rank, reverse=True)[:3]]
         first, others = best[0], best[1:]
         rest = "; ".join(f"{s.kind.capitalize()} {s.template}" for s in others)
         return f"Nearest known phrase: {first.kind.capitalize()} {first.template}" + (
