@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import functools
 import json
 import os
@@ -145,6 +147,13 @@ jobs_option = click.option(
 )
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def entry() -> None:
     """The console command: an interrupt exits 130 and SIGTERM 143, after the workers are stopped."""
     import signal
@@ -160,6 +169,14 @@ def entry() -> None:
     signal.signal(signal.SIGTERM, stop)
     try:
         main()
+    except OSError as exc:
+        # F02: the output itself cannot be written (a full disk, a closed pipe): one line, exit 2, never a
+        # traceback. (A broken pipe says nothing: the reader left.)
+        _quiet_stdout()
+        if exc.errno != errno.EPIPE:
+            with contextlib.suppress(OSError):
+                click.echo(f"error: cannot write the output: {exc.strerror or exc}.", err=True)
+        stopped.append(2)
     finally:
         if stopped:
             # Unwound and cleaned up. Leave now: a pool's manager thread may wait for ever on a result a
@@ -293,7 +310,10 @@ def check(
             kept.append(r)
         if spool is not None:
             parts.append(report_part(r))
-            spool.add(report_section(r, len(statuses)))
+            try:
+                spool.add(report_section(r, len(statuses)))
+            except InputError as exc:  # F01: a full disk under --report; the old report is kept
+                _fail_input([exc])
     counts = count_statuses(statuses, input_errors)
     if writer is not None:
         writer.close(statuses, input_errors)

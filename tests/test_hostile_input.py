@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from durable import engine as durable_engine
 from constraint_engine.cli import main
 from constraint_engine.compiling import network_limits
 from constraint_engine.loading import default_rules_dir
+
+ROOT = Path(__file__).resolve().parents[1]
 
 GOOD = """Feature: Good
   Scenario: One
@@ -312,3 +315,56 @@ def test_a_suggestion_for_a_long_undefined_step_is_bounded(monkeypatch: pytest.M
     for _ in range(100):
         assert registry.suggest("given", text) == first
     assert len(compared) < len(registry.steps)  # the repeats were not ranked again
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "junit"])
+def test_a_full_disk_under_stdout_is_one_line_and_exit_2(fmt: str):
+    # F02: an OSError from writing stdout printed a 32-line traceback.
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from constraint_engine.cli import entry; entry()",
+                "check",
+                "--format",
+                fmt,
+                str(ROOT / "scenarios/north-atlantic-treaty"),
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "error: cannot write the output: No space left on device."
+
+
+def test_a_full_disk_under_report_is_one_line_and_exit_2_and_keeps_the_old_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # F01: the InputError from the spool escaped as a traceback.
+    import errno
+    import tempfile
+
+    from constraint_engine import outputs
+
+    class Full:
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(outputs.tempfile, "TemporaryFile", lambda **kwargs: Full())
+    report = tmp_path / "report.html"
+    report.write_text("the old report", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["check", "--report", str(report), str(ROOT / "scenarios/north-atlantic-treaty")]
+    )
+    assert result.exit_code == 2
+    assert "cannot write the file: No space left on device" in result.output
+    assert "Traceback" not in result.output
+    assert report.read_text(encoding="utf-8") == "the old report"
+    assert tempfile  # the module is the one patched
