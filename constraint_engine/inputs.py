@@ -11,6 +11,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
@@ -65,14 +66,32 @@ def read_text(path: Path, accepted: str) -> str:
 
 
 # C0 and C1 control characters but tab and newline: in a scenario name they could retitle a terminal (OSC),
-# write the clipboard (OSC 52) or break XML. They are shown as visible escapes instead.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# write the clipboard (OSC 52) or break XML. Bidirectional controls (U+202A-202E, U+2066-2069, the marks
+# U+200E, U+200F, U+061C) could make "BLOCKED" read backwards (F12). All are shown as visible escapes.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def visible_controls(text: str) -> str:
-    """The text with each control character (but tab, newline, and CR before a newline) as \\xNN."""
+    """The text with each control character (but tab, newline, CR before a newline) as \\xNN or \\uNNNN."""
     text = text.replace("\r\n", "\n")
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROLS.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible_everywhere(node: Any) -> Any:
+    """Every string in a loaded document (a rule pack) with its controls made visible (F08: a pack's title
+    reached the terminal raw in `rules`, `evaluate` and DOT, where scenario text was already escaped)."""
+    if isinstance(node, str):
+        return visible_controls(node)
+    if isinstance(node, dict):
+        return {visible_everywhere(k): visible_everywhere(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [visible_everywhere(v) for v in node]
+    return node
 
 
 def assignments(values: list[str] | tuple[str, ...], option: str) -> dict[str, str]:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from .citations import CitationIndex
 from .conditions import Among, AnyOf, Condition, Expr, FieldRef, Lit, Param, subexprs
 from .errors import InputError, InputErrors
-from .inputs import read_text
+from .inputs import read_text, visible_everywhere
 from .models import PRIMARY_SOURCE_KINDS, Lift, NotALift, Parameter, Provision, RulePack, Source
 from .names import names
 from .phrasebook import Phrasebook, build, template_regex
@@ -311,6 +311,7 @@ def load_pack(path: Path) -> tuple[RulePack, dict[Path_, int]]:
     file = str(path)
     text = read_text(path, "a UTF-8 YAML rule pack")
     data, lines = load_yaml(text, file)
+    data = visible_everywhere(data)
     if not isinstance(data, dict):
         raise InputError(
             "a rule pack is a YAML mapping.", file=file, line=1, accepted="keys pack, title, ..."

@@ -368,3 +368,46 @@ def test_a_full_disk_under_report_is_one_line_and_exit_2_and_keeps_the_old_repor
     assert "Traceback" not in result.output
     assert report.read_text(encoding="utf-8") == "the old report"
     assert tempfile  # the module is the one patched
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rules", "aeca.36b"],
+        ["evaluate", "the President proposes to sell $20,000,000 of major defense equipment to Saudi Arabia"],
+        [
+            "evaluate",
+            "--format",
+            "dot",
+            "the President proposes to sell $20,000,000 of major defense equipment to Saudi Arabia",
+        ],
+    ],
+)
+def test_control_and_bidi_characters_in_a_pack_never_reach_the_terminal_raw(tmp_path: Path, args: list[str]):
+    # F08: ESC sequences in a pack's title (OSC 52 writes the clipboard) reached the terminal raw; F12: a
+    # right-to-left override could make a verdict read backwards.
+    from tests.test_one_meaning import AECA, AT_LEAST
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    hostile = AECA.replace("WHERE", AT_LEAST).replace(
+        "    title: t\n", '    title: "Sale \\e]52;c;aGk=\\a limit \\u202eDEKCOLB"\n', 1
+    )
+    (rules / "aeca.yaml").write_text(hostile, encoding="utf-8")
+    result = CliRunner().invoke(main, [args[0], "--rules", str(rules), *args[1:]])
+    assert result.exit_code in (0, 1), result.output
+    assert "\x1b" not in result.output and "\u202e" not in result.output and "\x07" not in result.output
+    assert "\\x1b]52" in result.output or "DEKCOLB" not in result.output
+
+
+def test_a_bidi_override_in_a_scenario_name_is_shown_escaped(tmp_path: Path):
+    feature = tmp_path / "bidi.feature"
+    feature.write_text(
+        "Feature: f\n  Scenario: PERMITTED \u202eDEKCOLB\n    Given the date is 2026-03-01\n"
+        "    When the President proposes to suspend the North Atlantic Treaty\n    Then the action is blocked\n",
+        encoding="utf-8",
+    )
+    for fmt in ("text", "junit"):
+        result = CliRunner().invoke(main, ["check", "--format", fmt, str(feature)])
+        assert "\u202e" not in result.output
+        assert "\\u202e" in result.output
