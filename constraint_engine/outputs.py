@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -41,15 +42,31 @@ def _cannot_write(path: Path, what: str, exc: OSError) -> InputError:
     return InputError(f"{what}: cannot write the file: {exc.strerror or exc}.", file=str(path))
 
 
+def _mode_for(path: Path) -> int:
+    """The mode the written file gets: the old file's, or what the umask gives a new file (F03: it was 0600
+    whatever either said, so a teacher could not serve a report)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _replace(path: Path, what: str, fill: Callable[[BinaryIO], None]) -> None:
     """Have `fill` write a temporary file beside `path`, then rename it into place; on failure the
-    temporary file is removed and the old file is untouched."""
+    temporary file is removed and the old file is untouched. A symbolic link is written through: its target
+    is replaced, the link kept (F03: the link itself used to become a regular file)."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     tmp = None
     try:
+        mode = _mode_for(path)
         fd, tmp = tempfile.mkstemp(dir=_folder(path), prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             fill(handle)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
         tmp = None

@@ -411,3 +411,36 @@ def test_a_bidi_override_in_a_scenario_name_is_shown_escaped(tmp_path: Path):
         result = CliRunner().invoke(main, ["check", "--format", fmt, str(feature)])
         assert "\u202e" not in result.output
         assert "\\u202e" in result.output
+
+
+def test_a_written_file_keeps_its_mode_or_gets_the_umasks_and_a_link_is_written_through(tmp_path: Path):
+    # F03: --report, -o and --plot wrote mode 0600 whatever the umask or the old file's mode, and replaced a
+    # symbolic link with a regular file (its target was never updated).
+    import stat
+
+    from constraint_engine.outputs import write_atomically
+
+    old = tmp_path / "old.html"
+    old.write_text("old", encoding="utf-8")
+    old.chmod(0o640)
+    write_atomically(old, "new", what="--report")
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640 and old.read_text(encoding="utf-8") == "new"
+
+    previous = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.html"
+        write_atomically(fresh, "x", what="--report")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    finally:
+        os.umask(previous)
+
+    target = tmp_path / "served" / "report.html"
+    target.parent.mkdir()
+    target.write_text("before", encoding="utf-8")
+    link = tmp_path / "report.html"
+    link.symlink_to(target)
+    result = CliRunner().invoke(
+        main, ["check", "--report", str(link), str(ROOT / "scenarios/north-atlantic-treaty")]
+    )
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and "<html" in target.read_text(encoding="utf-8").lower()
