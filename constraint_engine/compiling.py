@@ -343,6 +343,16 @@ def _expanded(suffix: str, head: list[Any], specs: list[_Spec]) -> list[Variant]
     return [(f"{suffix}{{{i}}}", [*head, *combo]) for i, combo in enumerate(combos, 1)]
 
 
+def _largest_pack(book: RuleBook) -> str | None:
+    """The file of the pack with the most provisions: the one to blame when the whole ruleset is too large
+    (F07: the bundled folder's first pack was named, not the 300-provision pack added beside it)."""
+    counts: dict[str, int] = {}
+    for pid in book.provisions:
+        file = book.file_of(pid)
+        counts[file] = counts.get(file, 0) + 1
+    return max(counts, key=lambda f: counts[f]) if counts else None
+
+
 def compile_rulebook(book: RuleBook, *, probes: bool = False) -> CompiledRules:
     """Compile every pack; a rule the engine could not evaluate faithfully is bad input (InputError).
 
@@ -414,7 +424,7 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
     for problem in network_limits(definition, network):
         raise InputError(
             f"the rule packs are too large for durable-rules: {problem}.",
-            file=book.file_of(next(iter(book.provisions), "")) if book.provisions else None,
+            file=_largest_pack(book),
             accepted="fewer provisions in one ruleset (split the law over several runs with --rules)",
         )
     depth, widest = matcher_depth(definition, network)
@@ -423,7 +433,7 @@ def _compile(book: RuleBook, probes: bool = False) -> CompiledRules:
             f"the rule packs are too wide for durable-rules: one fact can meet up to {depth} rule conditions "
             f"at once, and its matcher holds {DURABLE_STACK} (error 303 at run time); the widest point is "
             f"{widest}.",
-            file=book.file_of(next(iter(book.provisions), "")) if book.provisions else None,
+            file=_largest_pack(book),
             accepted=(
                 f"at most {DURABLE_STACK}: fewer provisions that test the same field with a parameter or "
                 "another fact after the same conditions (give them distinct literal tests first, such as "

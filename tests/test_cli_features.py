@@ -191,6 +191,16 @@ def fifo(name: str, run: Run) -> None:
     os.mkfifo(name)
 
 
+@given(parsers.parse('a rule pack "{name}" of {count:d} provisions without aliases'))
+def wide_rule_pack(name: str, count: int, run: Run) -> None:
+    from tests.wide_packs import wide_pack
+
+    folder = Path(name).parent / ".wide"
+    wide_pack(folder, count)
+    (folder / "wide.yaml").rename(name)
+    folder.rmdir()
+
+
 @given(parsers.parse('a rule pack "{name}" of {levels:d} levels of {width:d} aliases each'))
 def alias_bomb(name: str, levels: int, width: int, run: Run) -> None:
     rows = ["l0: &l0 [" + ", ".join(["lol"] * width) + "]"]

@@ -444,3 +444,29 @@ def test_a_written_file_keeps_its_mode_or_gets_the_umasks_and_a_link_is_written_
     )
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and "<html" in target.read_text(encoding="utf-8").lower()
+
+
+def test_a_ruleset_too_large_for_durable_names_the_pack_at_fault(tmp_path: Path):
+    # F07: a 300-provision pack added beside the law was refused naming the bundled folder's first pack.
+    from tests.wide_packs import wide_pack
+
+    folder = wide_pack(tmp_path / "added", 300)
+    pack = folder / "wide.yaml"
+    pack.write_text(
+        pack.read_text(encoding="utf-8")
+        .replace("reduce-korea-forces", "reduce-wideland-forces")
+        .replace("the Republic of Korea", "Wideland"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "evaluate",
+            "--with-rules",
+            str(folder),
+            "the President proposes to suspend the North Atlantic Treaty",
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    assert "too large for durable-rules" in result.output or "too wide for durable-rules" in result.output
+    assert "wide.yaml" in result.output and "rules/" not in result.output.split(":")[0]
