@@ -470,3 +470,59 @@ def test_a_ruleset_too_large_for_durable_names_the_pack_at_fault(tmp_path: Path)
     assert result.exit_code == 2, result.output
     assert "too large for durable-rules" in result.output or "too wide for durable-rules" in result.output
     assert "wide.yaml" in result.output and "rules/" not in result.output.split(":")[0]
+
+
+def _faulty_engines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every durable-rules call fails, in a law of its own (the process's cached law is left alone)."""
+    from constraint_engine import engine, running
+
+    monkeypatch.setattr(running, "_LAW", {})
+    monkeypatch.setattr(running, "_PROBES", {})
+
+    def broken(self, text):  # type: ignore[no-untyped-def]
+        raise RuntimeError("simulated fault in durable-rules")
+
+    monkeypatch.setattr(engine._Driver, "assert_facts", broken)
+
+
+def test_after_16_engine_faults_the_cli_fails_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # The path after MAX_FAULTS had never been seen from user input: every scenario is an error, never a
+    # verdict, and the later ones say the engine is no longer trusted.
+    _faulty_engines(monkeypatch)
+    feature = tmp_path / "many.feature"
+    rows = "\n".join(f"      | {d:02d} |" for d in range(1, 21))
+    feature.write_text(
+        "Feature: many\n  Scenario Outline: s\n    Given the date is 2026-03-<d>\n"
+        "    When the President proposes to suspend the North Atlantic Treaty\n    Then the action is permitted\n"
+        "    Examples:\n      | d |\n" + rows + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--jobs", "1", str(feature)])
+    assert result.exit_code == 1
+    assert (
+        result.output.count("ERROR") == 20
+        and "PASS" not in result.output
+        and "-> permitted" not in result.output
+    )
+    assert "no longer trusted" in result.output
+    assert result.output.rstrip().endswith("0 passed, 0 failed, 20 errors")
+
+
+def test_after_16_engine_faults_the_server_fails_closed(monkeypatch: pytest.MonkeyPatch):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from constraint_engine.running import Runner
+    from constraint_engine.web import create_app
+
+    _faulty_engines(monkeypatch)
+    client = TestClient(create_app(Runner()), base_url="http://127.0.0.1")
+    outcomes = []
+    for _ in range(20):
+        r = client.post(
+            "/api/evaluate", json={"action": "the President proposes to suspend the North Atlantic Treaty"}
+        )
+        assert r.status_code == 200
+        outcomes.append((r.json()["outcome"], r.json()["error"] or ""))
+    assert {o for o, _ in outcomes} == {"error"}
+    assert "no longer trusted" in outcomes[-1][1]
