@@ -600,10 +600,11 @@ def _probes(prov: Provision) -> list[tuple[int, str, list[Any]]]:
 
 
 def _lift(lift: Lift) -> list[Variant]:
-    deps = [(f"f{i}", d) for i, pat in enumerate(lift.when) for d in pat.depending_on]
+    deps = [(ACTION, d) for d in lift.depending_on]
+    deps += [(f"f{i}", d) for i, pat in enumerate(lift.when) for d in pat.depending_on]
     variants = []
     for suffix, chosen, extra in _cases(deps):
-        specs = [_Spec(ACTION_SCOPE, lift.action_where)]
+        specs = [_Spec(ACTION_SCOPE, (*lift.action_where, *extra.get(ACTION, [])))]
         for i, pat in enumerate(lift.when):
             earlier = tuple((p.fact, f"f{j}") for j, p in enumerate(lift.when[:i]))  # facts matched before it
             specs.append(_Spec(Scope(f"f{i}", pat.fact, earlier), (*pat.where, *extra.get(f"f{i}", []))))

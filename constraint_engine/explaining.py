@@ -322,6 +322,7 @@ def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
         for lift_id in p.lifted_by:
             lift = book.lifts[lift_id]
             if all(pat.fact in given for pat in lift.when):
+                names += [d.interpretation for d in lift.depending_on]
                 names += [d.interpretation for pat in lift.when for d in pat.depending_on]
     return list(dict.fromkeys(names))
 
@@ -332,6 +333,7 @@ def _interpretations_of(book: RuleBook, provisions: list[Any]) -> list[str]:
         names += [d.interpretation for d in p.applies_to.depending_on]
         names += [d.interpretation for w in p.applies_to.with_facts for d in w.depending_on]
         for lift_id in p.lifted_by:
+            names += [d.interpretation for d in book.lifts[lift_id].depending_on]
             names += [d.interpretation for pat in book.lifts[lift_id].when for d in pat.depending_on]
     return list(dict.fromkeys(names))
 

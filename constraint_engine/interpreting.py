@@ -246,7 +246,8 @@ class Interpreter:
     # -- lifts ---------------------------------------------------------------------------------------------
 
     def _lift_holds(self, lift: Any, params: Fact, action: Fact, by_type: dict[str, list[Fact]]) -> bool:
-        if not _all_hold(lift.action_where, _Env(params, {"action": action}, "action", action)):
+        where = [*lift.action_where, *self._chosen(list(lift.depending_on), params)]
+        if not _all_hold(where, _Env(params, {"action": action}, "action", action)):
             return False
         return next(self._joins(lift.when, 0, params, {"action": action}, by_type), None) is not None
 

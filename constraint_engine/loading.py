@@ -477,6 +477,9 @@ def _check_references(
         for j, cond in enumerate(lift.action_where):
             for problem in _condition_problems(book, cond, "action", {"action"}):
                 yield err(("lifts", i, "action_where", j), problem, book.phrasebook.fields_of("action"))
+        for j, dep in enumerate(lift.depending_on):
+            for problem in _depending_problems(book, dep, "action"):
+                yield err(("lifts", i, "depending_on", j), problem, _interpretations(book))
         for j, pattern in enumerate(lift.when):
             earlier = [p.fact for p in lift.when[:j]]  # a lift may compare with a fact it matched before
             readable = {"action", *(f for f in earlier if earlier.count(f) == 1)}

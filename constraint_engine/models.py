@@ -284,6 +284,9 @@ class Lift(Strict):
     sources: list[str] = Field(min_length=1)
     when: list[FactPattern] = Field(min_length=1)
     action_where: Conditions = ()
+    # Conditions on the action that differ by a named interpretation (a period that changed on a date the
+    # sources do not settle): one rule is compiled per case.
+    depending_on: list[DependingOn] = Field(default_factory=list)
     # What a fact is taken to mean when it holds, stated in the verdict (e.g. the content a certification
     # must have, when a scenario says only that the action was certified).
     assumes: str = ""

@@ -22,3 +22,4 @@ Feature: 10 U.S.C. 497: 120 days' notice before reducing U.S. nuclear forces bas
     Given the reduction is needed for the safety, security or reliability of the weapons
     When the Secretary of Defense proposes to reduce United States nuclear forces based in Europe
     Then the action is permitted
+
