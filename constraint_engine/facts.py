@@ -63,7 +63,7 @@ class Proposal(BaseModel):
             fact = {"t": f.type, **_encode(f.fields)}
             if f.type == "senate_vote":
                 fact.setdefault("voting", fact["present"])  # without nays, everyone present voted
-            elif f.type in ("certification", "consultation", "rescission_enacted"):
+            elif f.type in ("certification", "korea_certification", "consultation", "rescission_enacted"):
                 fact.setdefault("date", 1)  # without a date, done long before the action
             elif f.type == "special_message":
                 fact["recess_days"] = self.recess_days(f.fields.get("date"))

@@ -489,7 +489,7 @@ def _check_references(
                         ("lifts", i, "when", j, "where", k), problem, book.phrasebook.fields_of(pattern.fact)
                     )
             for k, dep in enumerate(pattern.depending_on):
-                for problem in _depending_problems(book, dep, pattern.fact):
+                for problem in _depending_problems(book, dep, pattern.fact, readable):
                     yield err(("lifts", i, "when", j, "depending_on", k), problem, _interpretations(book))
     for i, nl in enumerate(pack.not_lifts):
         for j, cond in enumerate(nl.where):
@@ -547,7 +547,9 @@ def _interpretations(book: RuleBook) -> str:
     )
 
 
-def _depending_problems(book: RuleBook, dep: Any, fact: str) -> Iterator[str]:
+def _depending_problems(
+    book: RuleBook, dep: Any, fact: str, readable: set[str] | None = None
+) -> Iterator[str]:
     param = book.parameters.get(dep.interpretation)
     if param is None or not param.is_interpretation:
         yield f"unknown interpretation {dep.interpretation!r}."
@@ -556,7 +558,7 @@ def _depending_problems(book: RuleBook, dep: Any, fact: str) -> Iterator[str]:
         yield f"the cases of {dep.interpretation!r} must be exactly its choices: {', '.join(param.choices)}."
     for conditions in dep.cases.values():
         for cond in conditions:
-            yield from _condition_problems(book, cond, fact, {"action"})
+            yield from _condition_problems(book, cond, fact, readable or {"action"})
 
 
 class _Problem(str):
