@@ -104,6 +104,14 @@ class CompiledRules:
         return cached
 
 
+def params_for(book: RuleBook, day: dt.date, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The parameters fact for a day and what-ifs, as the engines receive it (without a compiled ruleset)."""
+    out: dict[str, Any] = {"t": "params"}
+    for pid, param in book.parameters.items():
+        out.update(encode_param(param, book.value(pid, day, overrides)))
+    return out
+
+
 def encode_param(param: Parameter, value: Any) -> dict[str, Any]:
     key = param_key(param.id)
     if param.is_interpretation:

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from .bounds import check_date_bounds
-from .compiling import encode_param
+from .compiling import params_for
 from .conditions import Among, AnyOf, Compare, Condition, Expr, FieldRef, Lit, references
 from .engine import Adapter, Evaluation
 from .facts import Fact, Proposal
@@ -35,6 +35,7 @@ class Cure:
     provision: str
     text: str
     proposal: Proposal
+    group: str = ""  # alternatives, the least demanding first: only the first proven one is offered
 
 
 def cures(engine: Adapter, book: RuleBook, proposal: Proposal, ev: Evaluation) -> dict[str, list[str]]:
@@ -43,7 +44,10 @@ def cures(engine: Adapter, book: RuleBook, proposal: Proposal, ev: Evaluation) -
     for pid in dict.fromkeys(ev.blocks):
         prov = book.provisions[pid]
         texts: list[str] = []
+        settled: set[str] = set()
         for cure in candidates(book, prov, proposal):
+            if cure.group and cure.group in settled:
+                continue
             after = engine.evaluate(cure.proposal)
             # A cure lifts its block and adds none: fixing one provision by breaking another is no cure.
             lifted = (
@@ -51,6 +55,8 @@ def cures(engine: Adapter, book: RuleBook, proposal: Proposal, ev: Evaluation) -
             )
             if lifted and cure.text not in texts:
                 texts.append(cure.text)
+                if cure.group:
+                    settled.add(cure.group)
         proven[pid] = texts
     return proven
 
@@ -104,11 +110,13 @@ def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal)
     elif types[:1] == ["consultation"]:
         # (c)(1): consult on or before the first written notice (with none yet, before the action).
         notices = [f.fields["date"] for f in proposal.facts if f.type == "notice"]
-        by = min(notices) if notices else proposal.date
-        consult = Fact(type="consultation", fields={"date": by}, text="consultation")
+        first = min(notices) if notices else proposal.date
         kept = tuple(f for f in proposal.facts if f.type != "consultation")
-        text = f"consult {SFRC_HFAC} before the written notice (on or before {by})"
-        yield Cure(prov.id, text, proposal.model_copy(update={"facts": (*kept, consult)}))
+        # On the day of the notice if that counts as prior under the reading in force, else the day before.
+        for by in (first, first - dt.timedelta(days=1)):
+            consult = Fact(type="consultation", fields={"date": by}, text="consultation")
+            text = f"consult {SFRC_HFAC} before the written notice (on or before {by})"
+            yield Cure(prov.id, text, proposal.model_copy(update={"facts": (*kept, consult)}), "consultation")
     elif set(types) == {"certification"}:
         given = {f.fields.get("by") for f in proposal.facts if f.type == "certification"}
         missing = [by for by in CERTIFIERS if by not in given]
@@ -285,7 +293,7 @@ def _evaluate(book: RuleBook, proposal: Proposal, expr: Expr, is_date: bool) -> 
     if isinstance(expr, Lit) and isinstance(expr.value, str):
         return expr.value
     facts = proposal.engine_facts()
-    params = book_params(book, proposal)
+    params = params_for(book, proposal.date, proposal.overrides)
     value = value_of(expr, params, facts[0], {"action": facts[0]})
     if not isinstance(value, int):
         return value if isinstance(value, str) else None
@@ -295,14 +303,6 @@ def _evaluate(book: RuleBook, proposal: Proposal, expr: Expr, is_date: bool) -> 
         except (ValueError, OverflowError):
             return None
     return value
-
-
-def book_params(book: RuleBook, proposal: Proposal) -> dict[str, Any]:
-    """The parameters fact for the proposal's day and what-ifs, as the engines receive it."""
-    out: dict[str, Any] = {"t": "params"}
-    for pid, param in book.parameters.items():
-        out.update(encode_param(param, book.value(pid, proposal.date, proposal.overrides)))
-    return out
 
 
 _BOUNDARY_TEXT = {

@@ -8,9 +8,22 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .conditions import Among, AnyOf, CeilFraction, Condition, Expr, FieldRef, Lit, Param, tested_fields
+from .compiling import params_for
+from .conditions import (
+    Among,
+    AnyOf,
+    CeilFraction,
+    Compare,
+    Condition,
+    Expr,
+    FieldRef,
+    Lit,
+    Param,
+    tested_fields,
+)
 from .engine import Evaluation
-from .facts import Proposal
+from .facts import CASE_READS, Proposal
+from .interpreting import Interpreter
 from .loading import RuleBook
 from .models import DERIVED_FACTS, Provision
 from .phrasebook import either_of
@@ -158,14 +171,13 @@ def explain(
     cures: dict[str, list[str]] | None = None,
     *,
     brief: bool = False,
-    holding: set[str] | None = None,
 ) -> Verdict:
     """The verdict for an evaluation; `cures` (from `curing`) fills each block's proven cures.
 
     `brief` leaves out what only an explanation shows (exceptions, caveats, derivation): for callers
-    that print the outcome and the blocking provisions only, such as `check` in text. `holding` names the
-    conditions the engine found to hold ("provision#index", from a probe run): a provision that does not
-    apply then says first which of its conditions decided that.
+    that print the outcome and the blocking provisions only, such as `check` in text. A provision that does
+    not reach the action says first which of its conditions decided that, as the reference interpreter reads
+    them.
     """
     if brief:
         return _brief(book, proposal, ev)
@@ -234,13 +246,17 @@ def explain(
             caveats.append(
                 f"What-if: {pid} is set to {value} for this run (the law in force says {enacted})."
             )
-    if ev.ignored:
-        caveats.append(f"No loaded rule pack considers these facts: {', '.join(sorted(set(ev.ignored)))}.")
+    unread = sorted(
+        set(ev.ignored) - CASE_READS
+    )  # facts the case turns into the action's own fields are read
+    if unread:
+        said = "; ".join(book.phrasebook.fact_words(t) for t in unread)
+        caveats.append(f"No loaded rule pack considers these facts: {said}.")
     return Verdict(
         **_header(proposal, ev),
         blocked_by=[_blocked_by(book, p, cures) for p in blocked],
         exceptions=exceptions,
-        considered=_considered(book, proposal, {p.id for p in engaged} | set(ev.undetermined), holding),
+        considered=_considered(book, proposal, {p.id for p in engaged} | set(ev.undetermined)),
         caveats=list(dict.fromkeys(caveats)),
         derivation=derivation(book, proposal, ev, engaged),
         error=ev.error,
@@ -422,14 +438,16 @@ def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list
     return out
 
 
-def _considered(
-    book: RuleBook, proposal: Proposal, engaged: set[str], holding: set[str] | None = None
-) -> list[Considered]:
+def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[Considered]:
     kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
+    reached = {book.provisions[p].citation for p in engaged if p in book.provisions}
+    interpreter: Interpreter | None = None
     out = []
     for p in book.provisions.values():
         if p.id in engaged or kind not in p.applies_to.actions:
             continue
+        if p.citation in reached:
+            continue  # a sibling reading of a section that does reach the action: not news to the reader
         if actor not in p.applies_to.actors:
             why = f"It binds only the {either_of(p.applies_to.actors)}; here the {actor} acts."
         elif not p.in_force.contains(proposal.date):  # the decisive reason first, when it is this
@@ -440,41 +458,62 @@ def _considered(
                 else f"Not in force: it ended on {until}; the action is on {proposal.date}."
             )
         else:
-            window = f"in force from {p.in_force.since}" + (
-                f" to {p.in_force.until}" if p.in_force.until else ""
-            )
-            here = {**proposal.action_context(), **proposal.action.fields, "date": proposal.date}
-            conds = [
-                f"{describe_condition(book, c, proposal.date)} (here: {_value_words(here.get(_field(c)))})"
-                for c in book.active_where(p, proposal.date, proposal.overrides)
-            ]
-            holds = "; ".join([window, *conds])
-            why = f"It applies only when all hold: {holds}. Here the action is on {proposal.date}."
-            decisive = _failing(book, p, proposal, holding, conds)
-            if decisive:
-                why = f"Does not apply: {decisive} does not hold. {why}"
+            if interpreter is None:
+                interpreter = Interpreter(book)
+            why = _why_not(book, interpreter, p, proposal)
         out.append(Considered(provision=p.id, citation=p.citation, title=p.title, status=p.status, why=why))
     return out
 
 
-def _failing(
-    book: RuleBook, p: Provision, proposal: Proposal, holding: set[str] | None, conds: list[str]
-) -> str | None:
-    """The first of the provision's conditions on the action that the engine found not to hold here."""
-    if holding is None:
-        return None
-    from .compiling import probe_conditions
+def _why_not(book: RuleBook, interpreter: Interpreter, p: Provision, proposal: Proposal) -> str:
+    """Why a provision in force over this kind of action does not reach it: the decisive condition first, as
+    the reference interpreter reads the law (a day outside a reading's window before a missing number)."""
+    params = params_for(book, proposal.date, proposal.overrides)
+    facts = proposal.engine_facts()
+    action = facts[0]
+    here = {**proposal.action_context(), **proposal.action.fields, "date": proposal.date}
+    active = book.active_where(p, proposal.date, proposal.overrides)
+    failing = [c for c in active if c not in interpreter.holding(p, params, action, active)]
+    window = f"in force from {p.in_force.since}" + (f" to {p.in_force.until}" if p.in_force.until else "")
+    conds = [
+        f"{describe_condition(book, c, proposal.date)} (here: {_here_words(book, c, here)})" for c in active
+    ]
+    holds = "; ".join([window, *conds])
+    why = f"It applies only when all hold: {holds}."
+    if not failing:
+        return why
+    decisive = min(
+        failing,
+        key=lambda c: (
+            _field(c) != "date",  # a reading's window in time decides before anything else
+            not interpreter.has_values(c, params, action),  # a condition that fails on the facts given
+            active.index(c),
+        ),
+    )
+    return f"Does not apply: {_failed_words(book, decisive, here, proposal.date)}. {why}"
 
-    for index, (case, cond) in enumerate(probe_conditions(p)):
-        if cond is None or f"{p.id}#{index}" in holding:
-            continue
-        if case:  # a case of an interpretation: only the reading in force counts
-            name, _, value = case.partition("=")
-            if str(book.value(name, proposal.date, proposal.overrides)) != value:
-                continue
-        active = book.active_where(p, proposal.date, proposal.overrides)
-        return conds[active.index(cond)] if cond in active else None
-    return None
+
+def _failed_words(book: RuleBook, cond: Condition, here: dict[str, Any], day: dt.date) -> str:
+    """A condition that does not hold, in plain words, without double negatives or the engine's names."""
+    field = _field(cond)
+    if field == "kind" and not isinstance(cond, AnyOf):
+        doing = book.phrasebook.action_words([str(here.get("kind"))])
+        return f"it does not reach an action to {doing}"
+    if field == "date" and isinstance(cond, Compare) and cond.op in ("lt", "lte", "gt", "gte"):
+        when = {"lt": "before", "lte": "on or before", "gt": "after", "gte": "on or after"}[cond.op]
+        bound = _expr_words(book, cond.value, day)
+        return f"it reaches only actions {when} {bound}; here the action is on {day}"
+    return f"{describe_condition(book, cond, day)} does not hold (here: {_here_words(book, cond, here)})"
+
+
+def _here_words(book: RuleBook, cond: Condition, here: dict[str, Any]) -> str:
+    field = _field(cond)
+    value = here.get(field)
+    if value is None:
+        return f"not given ({book.phrasebook.field_words('action', field)})"
+    if field == "kind":
+        return "to " + book.phrasebook.action_words([str(value)])
+    return _value_words(value)
 
 
 def _field(condition: Condition) -> str:
@@ -557,6 +596,24 @@ def derivation(book: RuleBook, proposal: Proposal, ev: Evaluation, engaged: list
         DerivedFact(id=f"f{i}", kind="input", text=f.text) for i, f in enumerate(proposal.facts, start=1)
     ]
     steps: list[Step] = []
+    # Facts the scenario states that fill in the action's own fields (a baseline, a change of the area):
+    # the law reads them through the action, and the derivation says so (else they hang unconnected).
+    feeding = [f"f{i}" for i, f in enumerate(proposal.facts, start=1) if f.type in CASE_READS]
+    if feeding:
+        read = [book.phrasebook.fact_words(f.type) for f in proposal.facts if f.type in CASE_READS]
+        steps.append(
+            Step(
+                rule="case:action",
+                kind="case",
+                about="action",
+                title="The scenario's facts fill in what the law reads of the action",
+                conditions=list(dict.fromkeys(read)),
+                inputs=feeding,
+                concluded="f0",
+                matched={},
+            )
+        )
+    verdicts = 0
     for firing in ev.firings:
         inputs = [str(m["id"]) for m in firing.matched.values() if "id" in m and m["id"] != "gate"]
         concluded: str | None = None
@@ -566,7 +623,7 @@ def derivation(book: RuleBook, proposal: Proposal, ev: Evaluation, engaged: list
                 DerivedFact(id=concluded, kind="derived", text=_derived_text(book, firing.concluded))
             )
         elif firing.kind == "block":
-            concluded = f"verdict:{firing.target}"
+            concluded, verdicts = f"v{verdicts}", verdicts + 1
             prov = book.provisions[firing.target]
             facts.append(DerivedFact(id=concluded, kind="verdict", text=f"blocked by {prov.citation}"))
         title, conditions = _rule_words(book, firing.kind, firing.target, date)
@@ -612,7 +669,7 @@ def _rule_words(book: RuleBook, kind: str, target: str, day: dt.date) -> tuple[s
         lift = book.lifts[target]
         conditions = [
             book.phrasebook.fact_words(pat.fact)
-            + "".join(f", {describe_condition(book, c, day)}" for c in pat.where)
+            + "".join(f", {describe_condition(book, c, day, pat.fact)}" for c in pat.where)
             for pat in lift.when
         ]
         return f"{lift.title} ({lift.citation})", conditions
@@ -634,23 +691,27 @@ def _rule_words(book: RuleBook, kind: str, target: str, day: dt.date) -> tuple[s
 _OPS = {"eq": "=", "ne": "≠", "lt": "<", "lte": "≤", "gt": ">", "gte": "≥", "in": "in", "not_in": "not in"}
 
 
-def describe_condition(book: RuleBook, cond: Condition, day: dt.date) -> str:
-    """A condition in words, with the parameter values in force on `day`."""
+def describe_condition(book: RuleBook, cond: Condition, day: dt.date, fact: str = "action") -> str:
+    """A condition in words for people, with the parameter values in force on `day`: fields by the words
+    their packs give them, never by their names."""
     if isinstance(cond, AnyOf):
-        return "either " + " or ".join(describe_condition(book, c, day) for c in cond.options)
+        return "either " + " or ".join(describe_condition(book, c, day, fact) for c in cond.options)
     rhs = cond.values if isinstance(cond, Among) else (cond.value,)
     negated = cond.negated if isinstance(cond, Among) else cond.op == "ne"
-    if cond.field == "kind" and (isinstance(cond, Among) or cond.op in ("eq", "ne")):
+    if fact == "action" and cond.field == "kind" and (isinstance(cond, Among) or cond.op in ("eq", "ne")):
         # the kinds of action, in their packs' words
         words = book.phrasebook.action_words([str(k.value) for k in rhs if isinstance(k, Lit)])
         return f"the action is {'not ' if negated else ''}to {words}"
+    field = book.phrasebook.field_words(fact, cond.field)
     if isinstance(cond, Among):
-        shown = ", ".join(_expr_words(book, v, day) for v in rhs[:6]) + (", ..." if len(rhs) > 6 else "")
-        return f"{cond.field} {'is none of' if negated else 'is one of'}: {shown}"
-    return f"{cond.field} {_OPS[cond.op]} {_expr_words(book, cond.value, day)}"
+        shown = ", ".join(_expr_words(book, v, day, fact) for v in rhs[:6]) + (
+            ", ..." if len(rhs) > 6 else ""
+        )
+        return f"{field} {'is none of' if negated else 'is one of'}: {shown}"
+    return f"{field} {_OPS[cond.op]} {_expr_words(book, cond.value, day, fact)}"
 
 
-def _expr_words(book: RuleBook, expr: Expr, day: dt.date) -> str:
+def _expr_words(book: RuleBook, expr: Expr, day: dt.date, fact: str = "action") -> str:
     if isinstance(expr, Lit):
         return f"{expr.value:,}" if isinstance(expr.value, int) else str(expr.value)
     if isinstance(expr, Param):
@@ -658,9 +719,16 @@ def _expr_words(book: RuleBook, expr: Expr, day: dt.date) -> str:
         shown = f"{value:,}" if isinstance(value, int) else str(value)
         return f"{shown} ({expr.id})"
     if isinstance(expr, FieldRef):
-        return f"{expr.fact or 'its'} {expr.name}"
+        owner = expr.fact or fact
+        words = book.phrasebook.field_words(owner, expr.name)
+        if owner == fact:
+            return words
+        if owner == "action":
+            return f"the action's {words}"
+        meaning = book.phrasebook.fact_words(owner)
+        return f"{words} of the {meaning[:1].lower()}{meaning[1:]}"
     if isinstance(expr, CeilFraction):
-        share = _expr_words(book, Param(expr.param), day)
-        return f"{share} of {_expr_words(book, expr.of, day)}, rounded up"
+        share = _expr_words(book, Param(expr.param), day, fact)
+        return f"{share} of {_expr_words(book, expr.of, day, fact)}, rounded up"
     symbol = {"add": "+", "sub": "−", "mul": "×", "div": "÷"}[expr.op]
-    return f"{_expr_words(book, expr.left, day)} {symbol} {_expr_words(book, expr.right, day)}"
+    return f"{_expr_words(book, expr.left, day, fact)} {symbol} {_expr_words(book, expr.right, day, fact)}"

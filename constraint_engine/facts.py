@@ -11,6 +11,9 @@ from .bounds import NO_NOTICE
 
 # The scope of a troop baseline for the whole EUCOM area (rules/vocabulary.yaml), copied onto the action.
 EUCOM = "the European Command area of responsibility"
+# Facts this module reads to fill in the action's own fields (baselines, a change of the area, adjournments):
+# no rule matches them, yet the law reads them, so a verdict never says no pack considers them.
+CASE_READS = frozenset({"troop_baseline", "aor_change", "adjournment", "special_message"})
 
 
 class Fact(BaseModel):

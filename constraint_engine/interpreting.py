@@ -32,6 +32,8 @@ from .conditions import (
     Lit,
     Param,
     reads_field,
+    references,
+    tested_fields,
 )
 from .loading import RuleBook
 from .models import DependingOn, Provision
@@ -238,10 +240,19 @@ class Interpreter:
         env = _Env(params, {"action": action}, "action", action)
         return _all_hold(where, env) and self._facts_exist(prov, params, action, by_type)
 
-    def failing(self, prov: Provision, params: Fact, action: Fact) -> Condition | None:
-        """The first of the provision's conditions on the action that does not hold here (None if all do)."""
+    def holding(
+        self, prov: Provision, params: Fact, action: Fact, conditions: list[Condition]
+    ) -> list[Condition]:
+        """Which of these conditions on the action hold here."""
         env = _Env(params, {"action": action}, "action", action)
-        return next((c for c in self.action_where(prov, params) if not holds(c, env)), None)
+        return [c for c in conditions if holds(c, env)]
+
+    def has_values(self, cond: Condition, params: Fact, action: Fact) -> bool:
+        """Every field and parameter the condition reads has a value here (a failure is then the facts')."""
+        env = _Env(params, {"action": action}, "action", action)
+        if any(f not in action for f in tested_fields(cond)):
+            return False
+        return all(_value(r, env) is not None for r in references(cond))
 
     # -- lifts ---------------------------------------------------------------------------------------------
 

@@ -387,6 +387,8 @@ class FactDecl(Strict):
     fields: dict[str, FieldType] = Field(default_factory=dict)
     # Fields the engine fills in itself for every evaluation (constraint_engine/facts.py), with how.
     derived: dict[str, str] = Field(default_factory=dict)
+    # Each field in words for people ("U.S. forces in the country"): explanations never show a field's name.
+    words: dict[str, str] = Field(default_factory=dict)
 
 
 class SubjectSince(Strict):
@@ -463,6 +465,7 @@ class Vocabulary(Strict):
 
     facts: dict[str, FactDecl] = Field(default_factory=dict)
     action_fields: dict[str, FieldType] = Field(default_factory=dict)  # fields it adds to the action
+    action_words: dict[str, str] = Field(default_factory=dict)  # those fields in words for people
     actions: dict[str, ActionDecl] = Field(default_factory=dict)
     phrases: list[PhraseDecl] = Field(default_factory=list)
 

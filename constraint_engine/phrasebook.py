@@ -172,6 +172,7 @@ class Phrasebook:
     facts: dict[str, dict[str, FieldType]]  # every fact type and its fields, the action's included
     meanings: dict[str, str]
     derived: dict[tuple[str, str], str]  # (fact, field) the engine fills in -> how
+    words: dict[tuple[str, str], str]  # (fact, field) -> the field in words for people
     actions: dict[str, ActionDecl]
     phrases: tuple[Phrase, ...]
 
@@ -182,6 +183,10 @@ class Phrasebook:
     def fact_words(self, fact: str) -> str:
         """A fact in words: its declared meaning, without the final full stop."""
         return self.meanings.get(fact, fact.replace("_", " ")).rstrip(".")
+
+    def field_words(self, fact: str, field: str) -> str:
+        """A field in words for people: as its pack declares them, else its name with spaces."""
+        return self.words.get((fact, field), field.replace("_", " "))
 
     def fields_of(self, fact: str) -> str:
         return f"fields of {fact}: " + (", ".join(self.facts.get(fact, {})) or "(none)")
@@ -201,6 +206,7 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
     facts: dict[str, dict[str, FieldType]] = {}
     meanings: dict[str, str] = {}
     derived: dict[tuple[str, str], str] = {}
+    words: dict[tuple[str, str], str] = {}
     actions: dict[str, ActionDecl] = {}
     declared_at: dict[str, str] = {}
     for i, pack in enumerate(packs):
@@ -218,6 +224,8 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
             else:
                 declared_at[f"fact {name}"] = here
                 facts[name], meanings[name] = dict(fact.fields), fact.meaning
+                for field, said in fact.words.items():
+                    words[(name, field)] = said
                 for field, how in fact.derived.items():
                     if field not in fact.fields:
                         err(
@@ -251,6 +259,8 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
                 )
             else:
                 facts["action"][name] = type_
+        for name, said in pack.vocabulary.action_words.items():
+            words[("action", name)] = said
     phrases: list[Phrase] = []
     for i, pack in enumerate(packs):
         for j, decl in enumerate(pack.vocabulary.phrases):
@@ -260,7 +270,7 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
             if not problems:
                 file, line = locate(i, ("vocabulary", "phrases", j))
                 phrases.append(_phrase(decl, pack.pack, file, line))
-    book = Phrasebook(facts, meanings, derived, actions, tuple(phrases))
+    book = Phrasebook(facts, meanings, derived, words, actions, tuple(phrases))
     engine = [
         Wording("given", t, re.compile(template_regex(t)), example, "the engine's own phrase", f"engine {t}")
         for t, example in ENGINE_GIVENS.items()

@@ -511,11 +511,8 @@ class Runner:
                 depends = self._dependence(proposal, ev)
         except Exception as exc:  # an internal fault fails closed: an error verdict, never "permitted"
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
-        holding = (
-            self._holding(proposal) if not brief and ev.outcome in ("permitted", "undetermined") else None
-        )
         try:
-            verdict = explain(self.book, proposal, ev, proven, brief=brief, holding=holding)
+            verdict = explain(self.book, proposal, ev, proven, brief=brief)
         except Exception as exc:  # likewise: a fault while explaining is an error verdict, never a pass
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
             verdict, depends = explain(self.book, proposal, ev, None, brief=brief), []
@@ -524,7 +521,7 @@ class Runner:
 
     def probe_engine(self) -> Adapter:
         """An engine for the ruleset with a probe rule per condition (built once, when first needed): which
-        conditions of which provisions hold, as the engine decides them (coverage, explanations)."""
+        conditions of which provisions hold, as the engine decides them (coverage)."""
         if self._probes is None:
             # One per law and engine in a process, as the verdict's engine is (each Runner made its own: 1,558
             # `evaluate` calls in one process held 6 GB of durable-rules rulesets). The same factory as the
@@ -539,14 +536,6 @@ class Runner:
                 _PROBES[key] = probes
             self._probes = probes
         return self._probes
-
-    def _holding(self, proposal: Proposal) -> set[str] | None:
-        """The conditions that hold for this proposal: an explanation names the one that decided."""
-        try:
-            ev = self.probe_engine().evaluate(proposal)
-        except Exception:  # an explanation without the highlight, never a failed verdict
-            return None
-        return {f.target for f in ev.firings if f.kind == "probe"} if ev.outcome != "error" else None
 
     def _dependence(self, proposal: Proposal, ev: Evaluation) -> list[Dependence]:
         """Each interpretation the verdict rests on whose other readings give another outcome."""

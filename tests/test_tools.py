@@ -45,7 +45,7 @@ def test_rules_shows_one_provision_whole():
     for part in [
         "Pub. L. 119-60, § 1249",
         "status reported",
-        "count < 76,000",
+        "the number of troops < 76,000",
         "if ndaa-fy2026.1249.dip-days is 'cumulative'",
         "Certifications by both the Secretary of Defense",
         "S14: Washington Examiner",

@@ -40,13 +40,15 @@ def verdict_dot(v: Verdict) -> str:
     concluded: dict[tuple[str, str], str] = {}  # (kind, provision or lift) -> the fact the step concluded
     for i, s in enumerate(v.derivation.steps):
         rule = f"rule{i}"
-        lines.append(f"  {rule} [label={_wrapped(s.rule, 36)}, shape=ellipse, tooltip={_q(s.title)}];")
+        lines.append(
+            f"  {rule} [label={_wrapped(s.title, 36)}, shape=ellipse, tooltip={_q('; '.join(s.conditions))}];"
+        )
         for source in s.inputs:
             lines.append(f"  {_q(source)} -> {rule};")
         if s.concluded:
             lines.append(f"  {rule} -> {_q(s.concluded)};")
             concluded[(s.kind, s.about)] = s.concluded
-    verdicts = {f.id for f in v.derivation.facts if f.kind == "verdict"}
+    verdict_of = {s.about: s.concluded for s in v.derivation.steps if s.kind == "block" and s.concluded}
     inputs = [f for f in v.derivation.facts if f.kind == "input"]
     for i, x in enumerate(v.exceptions):
         if x.held and ("lift", x.id) in concluded:  # what an exception lifts: the engagement it answers
@@ -69,8 +71,8 @@ def verdict_dot(v: Verdict) -> str:
                         f'  {_q(f.id)} -> {node} [label="falls short", style=dashed, color="#b71c1c"];'
                     )
             for prov in x.lifts:
-                if f"verdict:{prov}" in verdicts:
-                    lines.append(f'  {node} -> {_q(f"verdict:{prov}")} [label="would lift", style=dotted];')
+                if prov in verdict_of:
+                    lines.append(f'  {node} -> {_q(verdict_of[prov])} [label="would lift", style=dotted];')
     notes = [
         f"The answer depends on {d.interpretation}: "
         + "; ".join(f"{r} -> {o}" for r, o in d.outcomes.items())

@@ -67,7 +67,7 @@ def verdict_markdown(verdict: Verdict) -> str:
     texts = {f.id: f.text for f in v.derivation.facts}
     for s in v.derivation.steps:
         concluded = f"{s.concluded}: {texts.get(s.concluded, '')}" if s.concluded else ""
-        cells = [f"`{s.rule}`", ", ".join(s.inputs), concluded, f"{s.title}: {'; '.join(s.conditions)}"]
+        cells = [s.title, ", ".join(s.inputs), concluded, "; ".join(s.conditions)]
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     out += ["", "Facts: " + "; ".join(f"{f.id} = {f.text}" for f in v.derivation.facts if f.kind == "input")]
     if v.derivation.parameters:

@@ -85,8 +85,9 @@ def verdict_tree(v: Verdict) -> Tree:
     for step in v.derivation.steps:
         inputs = ", ".join(f"{i}" for i in step.inputs) or "-"
         concluded = f" ⇒ {step.concluded}: {escape(texts.get(step.concluded, ''))}" if step.concluded else ""
-        node = deriv.add(f"[cyan]{escape(step.rule)}[/] from {inputs}{concluded}")
-        node.add(f"[dim]{escape(step.title)}: {escape('; '.join(step.conditions))}[/]")
+        node = deriv.add(f"[cyan]{escape(step.title)}[/] from {inputs}{concluded}")
+        if step.conditions:
+            node.add(f"[dim]{escape('; '.join(step.conditions))}[/]")
     facts = deriv.add("Facts")
     for f in v.derivation.facts:
         if f.kind == "input":
