@@ -109,7 +109,9 @@ def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal)
             yield cure
     elif types[:1] == ["consultation"]:
         # (c)(1): consult on or before the first written notice (with none yet, before the action).
-        notices = [f.fields["date"] for f in proposal.facts if f.type == "notice"]
+        notices = [
+            d for f in proposal.facts if f.type == "notice" and isinstance(d := f.fields["date"], dt.date)
+        ]
         first = min(notices) if notices else proposal.date
         kept = tuple(f for f in proposal.facts if f.type != "consultation")
         # On the day of the notice if that counts as prior under the reading in force, else the day before.

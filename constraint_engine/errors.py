@@ -24,6 +24,17 @@ class InputError(Exception):
         return f"{head}{self.problem}{tail}"
 
 
+class StepErrors(InputError):
+    """Every bad step of one scenario, found in one pass: an InputError whose message lists them all."""
+
+    def __init__(self, errors: list[InputError]):
+        self.errors = errors
+        super().__init__("\n".join(e.message() for e in errors))
+
+    def message(self) -> str:
+        return self.problem
+
+
 class InputErrors(Exception):
     """Several input errors found in one pass, so the user can fix them all at once."""
 

@@ -295,7 +295,7 @@ def duty_checks(book: RuleBook, proposal: Proposal, ev: Evaluation) -> list[Duty
             DutyCheck(
                 provision=pid,
                 citation=prov.citation,
-                aliases=list(prov.aliases),
+                aliases=[*prov.aliases, *book.pack_names(prov.id)],
                 title=prov.title,
                 status=status,
                 what=prov.duty.what,
@@ -559,7 +559,7 @@ def _blocked_by(book: RuleBook, p: Any, cures: dict[str, list[str]] | None) -> B
     return BlockedBy(
         provision=p.id,
         citation=p.citation,
-        aliases=list(p.aliases),
+        aliases=[*p.aliases, *book.pack_names(p.id)],
         title=p.title,
         summary=p.summary,
         status=p.status,

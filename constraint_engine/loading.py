@@ -76,8 +76,16 @@ class RuleBook:
 
     @functools.cached_property
     def citations(self) -> CitationIndex:
-        """Every provision's citation and aliases, whatever its window in force (built once)."""
-        return CitationIndex((p.id, [p.citation, *p.aliases]) for p in self.provisions.values())
+        """Every provision's citation and aliases, whatever its window in force (built once); a pack's title
+        and short names cite each of its provisions ("NATO Support Act")."""
+        return CitationIndex(
+            (p.id, [p.citation, *p.aliases, *self.pack_names(p.id)]) for p in self.provisions.values()
+        )
+
+    def pack_names(self, owner_id: str) -> list[str]:
+        """The title and short names of the pack holding a provision: each cites it ("NATO Support Act")."""
+        pack = next((p for p in self.packs if p.pack == self.pack_of.get(owner_id)), None)
+        return [] if pack is None else [pack.title, *pack.short_names]
 
     @functools.cached_property
     def interpretations(self) -> frozenset[str]:

@@ -473,6 +473,7 @@ class Vocabulary(Strict):
 class RulePack(Strict):
     pack: str = Field(pattern=ID_PATTERN)
     title: str
+    short_names: list[str] = Field(default_factory=list)  # what people call it: each is a citation of it
     authority: str
     sources: dict[str, Source] = Field(default_factory=dict)
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)

@@ -39,10 +39,37 @@ def parse_date(text: str) -> dt.date:
         raise StepError(str(exc)) from None
 
 
+# The scales headlines use: "20 thousand troops", "$300 million", "$1.2 billion".
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALED = re.compile(
+    r"([0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)(?:\.([0-9]{1,6}))? (thousand|million|billion|trillion)"
+)
+
+
+def _scaled(text: str, what: str) -> int | None:
+    """A number written with a scale word, as a whole number; None when it is not so written. A fraction that
+    does not come to a whole number (1.0000001 thousand) is an error, never rounded."""
+    m = _SCALED.fullmatch(text)
+    if m is None:
+        return None
+    whole, fraction, scale = m.group(1).replace(",", ""), m.group(2) or "", _SCALES[m.group(3)]
+    numerator = int(whole + fraction) * scale
+    denominator = 10 ** len(fraction)
+    if numerator % denominator:
+        raise StepError(f"{text} is not a whole {what}; accepted: a number that comes to a whole one")
+    return numerator // denominator
+
+
 def parse_whole(text: str, what: str = "number", maximum: int | None = None) -> int:
+    scaled = _scaled(text, what)
+    if scaled is not None:
+        if maximum is not None and scaled > maximum:
+            raise StepError(f"{text} is not a plausible {what}; accepted: at most {maximum:,}")
+        return scaled
     if not re.fullmatch(r"-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)", text):
         raise StepError(
-            f"{text!r} is not a whole number; accepted: digits with optional thousands commas, e.g. 76,000"
+            f"{text!r} is not a whole number; accepted: digits with optional thousands commas, e.g. 76,000, "
+            "or with a scale word, e.g. 20 thousand"
         )
     value = int(text.replace(",", ""))
     if text.startswith("-"):  # -0 and -0,000 too: a sign is never part of a count (as +5 is refused)
@@ -53,11 +80,16 @@ def parse_whole(text: str, what: str = "number", maximum: int | None = None) -> 
 
 
 def parse_money(text: str) -> int:
-    if not re.fullmatch(r"\$([0-9]{1,3}(,[0-9]{3})+|[0-9]+)", text):
+    scaled = _scaled(text[1:], "number of dollars") if text.startswith("$") else None
+    if scaled is not None:
+        value = scaled
+    elif not re.fullmatch(r"\$([0-9]{1,3}(,[0-9]{3})+|[0-9]+)", text):
         raise StepError(
-            f"{text!r} is not an amount of money; accepted: a dollar sign and digits, e.g. $500,000"
+            f"{text!r} is not an amount of money; accepted: a dollar sign and digits, e.g. $500,000, or "
+            "with a scale word, e.g. $300 million or $1.2 billion"
         )
-    value = int(text[1:].replace(",", ""))
+    else:
+        value = int(text[1:].replace(",", ""))
     if value > MAX_DOLLARS:
         raise StepError(f"{text} is not a plausible amount; accepted: at most ${MAX_DOLLARS:,}")
     return value
@@ -139,13 +171,13 @@ TYPES: dict[str, PlaceholderType] = {
     t.name: t
     for t in [
         PlaceholderType("date", "an ISO date, YYYY-MM-DD", "date", parse_date, ranged=True),
-        _whole("count", "troop count", MAX_TROOPS, "a whole number, commas allowed (76,000)"),
+        _whole("count", "troop count", MAX_TROOPS, "a whole number, commas allowed (76,000), or 20 thousand"),
         _whole("senators", "number of Senators", 100, "a whole number of Senators, 0 to 100"),
         _whole("days", "number of days", MAX_DAYS, "a whole number of days"),
         _whole("hours", "number of hours", MAX_HOURS, "a whole number of hours"),
         PlaceholderType(
             "money",
-            "dollars: a $ and digits, commas allowed ($500,000)",
+            "dollars: a $ and digits, commas allowed ($500,000), or a scale word ($300 million)",
             "int",
             parse_money,
             lambda v: f"${v:,}",

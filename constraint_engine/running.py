@@ -27,7 +27,7 @@ from .compiling import CompiledRules, compile_rulebook
 from .curing import cures
 from .engine import Adapter, Evaluation, durable_message
 from .engines import make_engine
-from .errors import InputError
+from .errors import InputError, StepErrors
 from .explaining import (
     Dependence,
     Verdict,
@@ -566,11 +566,15 @@ class Runner:
         return builder.proposal(self.today, overrides)
 
     def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
+        """The scenario's facts, action and expectations from its steps; every bad step is reported at once
+        (StepErrors), not only the first."""
         builder = ScenarioBuilder(citations=self.citations, interpretations=self.interpretations)
+        errors: list[InputError] = []
         for step in spec.steps:
             problem = step_problem(spec, step)
             if problem is not None:
-                raise problem
+                errors.append(problem)
+                continue
             kind = step.kind or _guess_kind(self.registry, step.text)
             # A value from an Examples row is wrong in that row: point there, and name the template's step.
             line = spec.row_line or step.line
@@ -578,9 +582,13 @@ class Runner:
             try:
                 self.registry.apply(kind, step.text, builder, step.line)
             except StepError as exc:
-                raise InputError(f"{exc}{where}.", file=spec.file, line=line) from None
+                errors.append(InputError(f"{exc}{where}.", file=spec.file, line=line))
             except ValidationError as exc:
-                raise InputError(f"{_first_error(exc)}{where}.", file=spec.file, line=line) from None
+                errors.append(InputError(f"{_first_error(exc)}{where}.", file=spec.file, line=line))
+        if len(errors) == 1:
+            raise errors[0]
+        if errors:
+            raise StepErrors(errors)
         return builder
 
     def run(
@@ -598,6 +606,8 @@ class Runner:
             proposal = self.proposal(builder, spec)
         except StepError as exc:
             return ScenarioResult(spec, "error", messages=[f"{spec.location}: {exc}."])
+        except StepErrors as exc:
+            return ScenarioResult(spec, "error", messages=[e.message() for e in exc.errors])
         except InputError as exc:
             return ScenarioResult(spec, "error", messages=[exc.message()])
         # Whether the outcome depends on a reading is part of the verdict, in every format (one verdict).

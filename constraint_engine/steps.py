@@ -271,13 +271,20 @@ class StepRegistry:
 
     def _suggest(self, kind: StepKind, text: str) -> str:
         words = _stems(text)
+        if {
+            "notic",
+            "withd",
+        } <= words:  # a notice of withdrawal from the Treaty is its notice of denunciation
+            words |= {"denun", "artic"}
+        extra = _people_words(words) - words  # the law's own words for what was written: they count half
         head = text.lower()[:300]
         if self._words is None:  # each phrase's own words and its meaning's, made once
             self._words = [(s, _stems(s.example), _stems(s.meaning)) for s in self.steps]
 
         def by_words(item: tuple[StepDef, set[str], set[str]]) -> tuple[bool, float]:
             step, own, meaning = item
-            shared = len(words & own) / math.sqrt(len(own) or 1)  # many words in common, few beside them
+            # many words in common, few beside them
+            shared = (len(words & own) + len(extra & own) / 2) / math.sqrt(len(own) or 1)
             # What the phrase means counts too, less than its own words.
             return (step.kind == kind, shared + len(words & (meaning - own)) / 2)
 
@@ -347,6 +354,14 @@ def _specific_first(steps: list[StepDef]) -> list[StepDef]:
 def _stems(text: str) -> set[str]:
     """A text's words, cut to their first five letters: Senate and Senators meet, consent and consulted do not."""
     return {w[:5] for w in _WORD.findall(text.lower())} - _STOP
+
+
+def _people_words(stems: set[str]) -> set[str]:
+    """The law's own words for what people write: NATO is the North Atlantic Treaty's organization."""
+    out = set(stems)
+    if "nato" in out:
+        out |= {"north", "atlan", "treat"}
+    return out
 
 
 _SPACES = re.compile(r"\s+")
