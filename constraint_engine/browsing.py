@@ -36,9 +36,12 @@ def provisions_listing(book: RuleBook, day: dt.date | None) -> Doc:
     for p in rows:
         lines.append(f"{p.id}  [{p.status}]  {_window(p)}")
         lines.append(f"    {p.citation}: {p.title}")
-        params = ", ".join(f"{pid} = {_value(book, pid, day or p.in_force.since)}" for pid in p.parameters)
+        # The values in force on the day asked, else today's (or the window's nearest day): never the first
+        # values of a parameter that has since been amended.
+        ref = day or _nearest_in_window(p, dt.date.today())
+        params = ", ".join(f"{pid} = {_value(book, pid, ref)}" for pid in p.parameters)
         if params:
-            lines.append(f"    parameters: {params}")
+            lines.append(f"    parameters (in force on {ref}): {params}")
     data = [
         {
             "id": p.id,
@@ -52,6 +55,14 @@ def provisions_listing(book: RuleBook, day: dt.date | None) -> Doc:
         for p in rows
     ]
     return Doc("\n".join(lines) + "\n", {"as_of": str(day) if day else None, "provisions": data})
+
+
+def _nearest_in_window(p: Provision, day: dt.date) -> dt.date:
+    if day < p.in_force.since:
+        return p.in_force.since
+    if p.in_force.until is not None and day > p.in_force.until:
+        return p.in_force.until
+    return day
 
 
 def _value(book: RuleBook, pid: str, day: dt.date) -> str:

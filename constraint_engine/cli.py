@@ -750,6 +750,10 @@ def explore(
             lambda n: bar.advance(task, n),
         )
     edges = frontier(points, axes)
+    dated = any(a.name == "date" for a in axes) or any(
+        g.lower().startswith("the date is") for g in givens_clean
+    )
+    day_note = "" if dated else f"Evaluated as of today, {runner.today}: no 'the date is' was given."
     if fmt == "json":
         doc = {
             "schema": "constraint-engine/explore/1",
@@ -777,12 +781,13 @@ def explore(
             )
         click.echo(buffer.getvalue(), nl=False)
     else:
-        click.echo(summary_text(points, axes, edges), nl=False)
+        click.echo(summary_text(points, axes, edges, day_note), nl=False)
     if plot is not None:
         from .errors import InputError
         from .outputs import write_atomically
 
-        image = draw(points, axes, "; ".join([*givens_clean, template]), plot.suffix.lower().lstrip("."))
+        title = "; ".join([*givens_clean, template]) + ("" if dated else f" (as of {runner.today})")
+        image = draw(points, axes, title, plot.suffix.lower().lstrip("."))
         try:
             write_atomically(plot, image, what="--plot")
         except InputError as exc:

@@ -252,14 +252,16 @@ def frontier(points: list[dict[str, Any]], axes: list[Axis]) -> list[dict[str, A
     return out
 
 
-def summary_text(points: list[dict[str, Any]], axes: list[Axis], edges: list[dict[str, Any]]) -> str:
+def summary_text(
+    points: list[dict[str, Any]], axes: list[Axis], edges: list[dict[str, Any]], day_note: str = ""
+) -> str:
     names = [a.name for a in axes]
     blocked = sum(p["outcome"] == "blocked" for p in points)
     loopholes = [p for p in points if not p["governed_by"] and p["outcome"] == "permitted"]
     counts = {o: sum(p["outcome"] == o for p in points) for o in ("permitted", "undetermined", "error")}
     line = f"{len(points)} points: {blocked} blocked, {counts['permitted']} permitted"
     line += "".join(f", {n} {o}" for o, n in counts.items() if o != "permitted" and n)
-    lines = [line]
+    lines = [day_note, line] if day_note else [line]
     if counts["undetermined"]:
         lines.append(
             "  undetermined: a provision needs a fact no --given states (see `explain` for the phrase)"
@@ -271,7 +273,15 @@ def summary_text(points: list[dict[str, Any]], axes: list[Axis], edges: list[dic
     for c, n in sorted(by.items(), key=lambda x: -x[1]):
         lines.append(f"  blocked by {c}: {n} points")
     lines.append("")
-    lines.append("Frontier (neighbouring points whose verdicts differ):")
+    verdicts = {(p["outcome"], tuple(p["blocked_by"])) for p in points}
+    if len(verdicts) <= 1 and points:
+        # A grid that changes nothing is worth saying plainly: no empty heading to puzzle over.
+        lines.append(
+            f"Nothing varies across the grid: every point is {_verdict_words(points[0])}. Widen a --range, "
+            "or change the date or a --given, to find where the verdict changes."
+        )
+    else:
+        lines.append("Frontier (neighbouring points whose verdicts differ):")
     groups: dict[tuple[str, ...], list[str]] = {}
     for e in edges:
         a, b = e["from"], e["to"]

@@ -113,7 +113,15 @@ class RuleBook:
         names = sorted(p.id for p in self.parameters.values() if p.is_interpretation == interpretation)
         param = self.parameters.get(pid)
         if param is None or param.is_interpretation != interpretation:
-            raise InputError(f"unknown {kind} {pid!r}.", accepted=", ".join(names))
+            import difflib
+
+            near = [n for n in names if n.startswith(pid)] or difflib.get_close_matches(pid, names, 3, 0.6)
+            hint = f" Did you mean {' or '.join(near[:3])}?" if near else ""
+            listing = "rules --params" if not interpretation else "rules --params (the choices)"
+            accepted = (
+                f"an {kind} id, as `constraint-engine {listing}` lists them" if near else ", ".join(names)
+            )
+            raise InputError(f"unknown {kind} {pid!r}.{hint}", accepted=accepted)
         try:
             return param.parse(raw)
         except ValueError as exc:
