@@ -118,9 +118,8 @@ class RuleBook:
             near = [n for n in names if n.startswith(pid)] or difflib.get_close_matches(pid, names, 3, 0.6)
             hint = f" Did you mean {' or '.join(near[:3])}?" if near else ""
             listing = "rules --params" if not interpretation else "rules --params (the choices)"
-            accepted = (
-                f"an {kind} id, as `constraint-engine {listing}` lists them" if near else ", ".join(names)
-            )
+            said = f"{'an' if interpretation else 'a'} {kind} id, as `constraint-engine {listing}` lists them"
+            accepted = said if near else ", ".join(names)
             raise InputError(f"unknown {kind} {pid!r}.{hint}", accepted=accepted)
         try:
             return param.parse(raw)
