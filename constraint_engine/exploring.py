@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .compiling import params_for
 from .conditions import Among, AnyOf, Compare, Condition, Lit, Param
 from .errors import InputError
+from .interpreting import value_of
 from .models import Provision
 from .placeholders import PlaceholderType
 from .running import Runner, signals_held, worker, worker_pool
@@ -427,11 +429,16 @@ def plot(points: list[dict[str, Any]], axes: list[Axis], title: str, image_forma
 
 def skeleton(runner: Runner, template: str) -> str:
     """A Scenario Outline whose Examples straddle each boundary of the provisions governing the action."""
-    step = when_step(runner.registry, template)
+    step, left_open = when_phrase(runner.registry, template)
     names = step.parameters
     base = step.regex.match(step.example)
     assert base is not None
     raw = dict(base.groupdict())
+    given = step.regex.match(template)
+    if (
+        given is not None
+    ):  # the values the user wrote (20,000 troops for 365 days), the example's for the rest
+        raw.update({n: v for n, v in given.groupdict().items() if n not in left_open})
     probe = ScenarioBuilder()
     runner.registry.apply("when", step.example, probe)
     assert probe.action is not None
@@ -442,13 +449,17 @@ def skeleton(runner: Runner, template: str) -> str:
     day = max(p.in_force.since for p in governing) + dt.timedelta(days=30)
     day = min([day, *(p.in_force.until for p in governing if p.in_force.until)])
     rows: list[dict[str, str]] = [{"date": str(day), **raw}]
+    # The facts the provisions need to decide (a baseline), stated once with their phrases' examples: without
+    # them most rows would be undetermined.
+    needed = list(dict.fromkeys(n.phrase for p in governing for n in p.needs))
+    givens = tuple(g for g in (_example_of(runner, phrase) for phrase in needed) if g is not None)
     for prov in governing:
         rows += [
             {**rows[0], "date": str(d)}
             for d in (prov.in_force.since - dt.timedelta(days=1), prov.in_force.since)
         ]
         for cond in runner.book.active_where(prov, day):
-            rows += _straddle(runner, step, prov, cond, rows[0], day)
+            rows += _straddle(runner, step, prov, cond, rows[0], day, givens)
     seen: set[tuple[str, ...]] = set()
     unique = []
     for row in rows:
@@ -461,7 +472,7 @@ def skeleton(runner: Runner, template: str) -> str:
     valid = []
     for row in unique:
         try:
-            row["outcome"] = _verdict_of(runner, step, row)
+            row["outcome"] = _verdict(runner, step, row, givens).outcome
         except StepError:  # e.g. a Treaty action the day before the Treaty existed: not a scenario
             continue
         valid.append(row)
@@ -469,7 +480,7 @@ def skeleton(runner: Runner, template: str) -> str:
     widths = {n: max(len(n), *(len(r[n]) for r in unique)) for n in table_names}
     action_words = runner.book.phrasebook.actions[str(kind)].meaning
     # Rows are named by everything that varies in them, so no two rows share a name.
-    varying = "".join(f", {n} <{n}>" for n in names)
+    varying = "".join(f", {n} <{n}>" for n in names if len({r[n] for r in unique}) > 1)
     lines = [
         f"Feature: {action_words[:1].upper()}{action_words[1:]}",
         "  # Written by `constraint-engine new`: each row straddles a boundary of a provision that governs",
@@ -477,6 +488,7 @@ def skeleton(runner: Runner, template: str) -> str:
         "",
         f"  Scenario Outline: {action_words} on <date>{varying}",
         "    Given the date is <date>",
+        *(f"    And {g}" for g in givens),
         f"    When {outline_when}",
         "    Then the action is <outcome>",
         "",
@@ -484,7 +496,7 @@ def skeleton(runner: Runner, template: str) -> str:
         "      | " + " | ".join(n.ljust(widths[n]) for n in table_names) + " |",
     ]
     lines += ["      | " + " | ".join(r[n].ljust(widths[n]) for n in table_names) + " |" for r in unique]
-    hints = _exception_hints(runner, step, governing, unique)
+    hints = _exception_hints(runner, step, governing, unique, givens)
     if hints:
         lines += [
             "",
@@ -496,8 +508,52 @@ def skeleton(runner: Runner, template: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _example_of(runner: Runner, phrase: str) -> str | None:
+    """A provision's needed fact as a Given: its phrase, each placeholder it leaves open filled as the
+    phrase's example fills it ("United States forces in Germany number {count}" -> "... number 35,000")."""
+    found = _phrase_of(runner.registry, "given", phrase)
+    if found is None:
+        return None
+    step, left_open = found
+    example = step.regex.match(step.example)
+    if example is None:
+        return None
+    text = phrase
+    for name in left_open:
+        text = text.replace("{" + name + "}", example.group(name))
+    return text
+
+
+def _boundary(
+    runner: Runner, step: StepDef, expr: Any, base: dict[str, str], givens: tuple[str, ...]
+) -> int | None:
+    """A computed boundary's value on the base row (a baseline minus a floor), as the reference interpreter
+    reads it with the row's facts."""
+    action = step.template
+    for name in step.parameters:
+        action = action.replace("{" + name + "}", base[name])
+    builder = ScenarioBuilder()
+    try:
+        runner.registry.apply("given", f"the date is {base['date']}", builder)
+        for given in givens:
+            runner.registry.apply("given", given, builder)
+        runner.registry.apply("when", action, builder)
+        proposal = runner.proposal(builder)
+    except (StepError, InputError):
+        return None
+    facts = proposal.engine_facts()
+    value = value_of(expr, params_for(runner.book, proposal.date), facts[0], {"action": facts[0]})
+    return value if isinstance(value, int) else None
+
+
 def _straddle(
-    runner: Runner, step: StepDef, prov: Provision, cond: Condition, base: dict[str, str], day: dt.date
+    runner: Runner,
+    step: StepDef,
+    prov: Provision,
+    cond: Condition,
+    base: dict[str, str],
+    day: dt.date,
+    givens: tuple[str, ...] = (),
 ) -> list[dict[str, str]]:
     if isinstance(cond, AnyOf):
         return []
@@ -519,9 +575,10 @@ def _straddle(
             {**base, placeholder: str(first)},
             {**base, placeholder: "Japan" if field == "country" else base[placeholder]},
         ]
-    if not isinstance(rhs, Param):
-        return []
-    value = runner.book.value(rhs.id, day)
+    if isinstance(rhs, Param):
+        value = runner.book.value(rhs.id, day)
+    else:  # a computed boundary: what it comes to on this row
+        value = _boundary(runner, step, rhs, base, givens)
     if not isinstance(value, int):
         return []
     return [{**base, placeholder: step.show(placeholder, value + d)} for d in (-1, 0, 1) if value + d >= 0]
@@ -544,7 +601,11 @@ def _verdict(runner: Runner, step: StepDef, row: dict[str, str], givens: tuple[s
 
 
 def _exception_hints(
-    runner: Runner, step: StepDef, governing: list[Provision], rows: list[dict[str, str]]
+    runner: Runner,
+    step: StepDef,
+    governing: list[Provision],
+    rows: list[dict[str, str]],
+    needed: tuple[str, ...] = (),
 ) -> list[tuple[str, dict[str, str], tuple[str, ...]]]:
     """For each lift of a governing provision: a Given for every fact it needs, proven as a cure is: on a row
     the provision blocks, the same row with these steps is no longer blocked by it. A lift no phrase can
@@ -552,7 +613,9 @@ def _exception_hints(
     out = []
     for prov in governing:
         blocked = [
-            r for r in rows if r["outcome"] == "blocked" and _blocks(_verdict(runner, step, r), prov.id)
+            r
+            for r in rows
+            if r["outcome"] == "blocked" and _blocks(_verdict(runner, step, r, needed), prov.id)
         ]
         if not blocked:
             continue
@@ -564,7 +627,7 @@ def _exception_hints(
                 continue
             givens = tuple(s for s in steps if s is not None)
             try:
-                lifted = not _blocks(_verdict(runner, step, row, givens), prov.id)
+                lifted = not _blocks(_verdict(runner, step, row, (*needed, *givens)), prov.id)
             except (StepError, InputError):
                 continue
             if lifted:
