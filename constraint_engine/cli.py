@@ -858,9 +858,18 @@ def quiz(
             nl=fmt == "json",
         )
         return
+
+    def ask(text: str) -> str:
+        try:
+            return str(click.prompt(text, default="", show_default=False))
+        except (click.exceptions.Abort, EOFError):
+            raise QuizStopped from None  # the answers ran out (piped answers, Ctrl-D): the score so far
+
+    from .quizzing import QuizStopped
+
     got, out_of = run_quiz(
         items,
-        ask=lambda text: click.prompt(text, default="", show_default=False),
+        ask=ask,
         show=click.echo,
         explain=(lambda v: render_verdict(v, "text", color=_color(), width=_width()))
         if explain_mode == "full"

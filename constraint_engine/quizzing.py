@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .citations import CitationIndex
+from .citations import CitationIndex, matches
 from .errors import InputError
 from .explaining import Verdict
 from .running import Runner, ScenarioSpec
 
 OUTCOMES = {"b": "blocked", "p": "permitted", "u": "undetermined"}
+_CITED = re.compile(r'blocked by "([^"]+)"')
 
 
 @dataclass
@@ -54,7 +56,14 @@ class Question:
         """The fact that decided the verdict, in one line."""
         v = self.verdict
         if v.blocked_by:
-            first = v.blocked_by[0]
+            # The block the author's Then steps name is the point of the question: that one first.
+            named = [
+                m.group(1) for s in self.spec.steps if s.kind == "then" for m in [_CITED.search(s.text)] if m
+            ]
+            first = next(
+                (b for b in v.blocked_by for c in named if matches(c, [b.citation, *b.aliases])),
+                v.blocked_by[0],
+            )
             return f"Decisive: {first.citation}: {first.summary}"
         if v.outcome == "undetermined" and v.undetermined:
             need = v.undetermined[0]
@@ -102,8 +111,22 @@ def names_a_blocker(question: Question, authority: str, index: CitationIndex, ti
     blocking = {b.provision for b in question.verdict.blocked_by}
     if blocking & set(index.provisions(answer)):
         return True
+    if _section_only(question, answer):
+        return True
     words = answer.casefold()
     return len(words) >= 4 and any(words in titles.get(p, "").casefold() for p in blocking)
+
+
+def _section_only(question: Question, answer: str) -> str | None:
+    """A blocking citation the answer names by its section alone (1928f(c)(2) for 22 U.S.C. 1928f(c)(2))."""
+    bare = re.sub(r"\s+", "", answer.casefold().replace("§", ""))
+    if len(bare) < 3:
+        return None
+    for b in question.verdict.blocked_by:
+        whole = re.sub(r"\s+", "", b.citation.casefold().replace("§", ""))
+        if whole.endswith(bare) and whole != bare:
+            return b.citation
+    return None
 
 
 def score(
@@ -120,11 +143,20 @@ def score(
     else:
         notes.append(f"Not quite: the action is {right}.")
     if right == "blocked":
-        if names_a_blocker(question, authority, index, titles):
+        whole = _section_only(question, authority)
+        if whole is not None and not set(index.provisions(authority.strip())):
+            points += 1
+            notes.append(
+                f"Right: {authority.strip()} is {whole}, among the blocking authorities (cite it whole)."
+            )
+        elif names_a_blocker(question, authority, index, titles):
             points += 1
             notes.append(f"Right: {authority.strip()} is among the blocking authorities.")
         else:
-            notes.append(f"The blocking authorities are: {question.key().removeprefix('blocked by ')}.")
+            said = (
+                f"{authority.strip()!r} names none of them; " if authority.strip() else "No authority named; "
+            )
+            notes.append(f"{said}the blocking authorities are: {question.key().removeprefix('blocked by ')}.")
     elif not authority.strip() or authority.strip().lower() in ("none", "-"):
         points += 1
         notes.append("Right: no authority blocks it.")
@@ -138,6 +170,10 @@ def pack_titles(runner: Runner) -> dict[str, str]:
     """Each provision's statute title (its pack's), for answers that name the statute."""
     by_pack = {p.pack: p.title for p in runner.book.packs}
     return {pid: by_pack.get(runner.book.pack_of.get(pid, ""), "") for pid in runner.book.provisions}
+
+
+class QuizStopped(Exception):
+    """No more answers: the quiz ends with the score of the questions answered."""
 
 
 def run_quiz(
@@ -154,11 +190,15 @@ def run_quiz(
     for n, q in enumerate(items, start=1):
         show(f"\nQuestion {n} of {len(items)}: {q.prompt()}")
         outcome = None
-        while outcome is None:
-            outcome = outcome_of(ask("Blocked, permitted or undetermined? [b/p/u]"))
-            if outcome is None:
-                show("Answer b (blocked), p (permitted) or u (undetermined).")
-        authority = ask("By what authority? (a citation, or none)") if outcome == "blocked" else ""
+        try:
+            while outcome is None:
+                outcome = outcome_of(ask("Blocked, permitted or undetermined? [b/p/u]"))
+                if outcome is None:
+                    show("Answer b (blocked), p (permitted) or u (undetermined).")
+            authority = ask("By what authority? (a citation, or none)") if outcome == "blocked" else ""
+        except QuizStopped:
+            show(f"\nNo more answers: stopped after {n - 1} of {len(items)} questions.")
+            return total, 2 * (n - 1)
         points, notes = score(q, outcome, authority, index, titles)
         total += points
         show("\n".join(notes) + f"  ({points}/2)")
