@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from .compiling import compile_rulebook
-from .errors import InputError, InputErrors
+from .errors import InputError, InputErrors, StepErrors
 from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
 from .models import ACTORS, DERIVED_FACTS
 from .running import ScenarioSpec, parse_feature, step_problem
@@ -148,11 +148,32 @@ def _unreachable(book: RuleBook) -> Iterator[Finding]:
 def lint_feature(path: Path, book: RuleBook | None) -> list[Finding]:
     try:
         specs = parse_feature(path)
+    except StepErrors as exc:  # every parse error of the file, not only the first
+        return [Finding("error", e.file or str(path), e.line, _with_accepted(e)) for e in exc.errors]
     except InputError as exc:
         return [Finding("error", exc.file or str(path), exc.line, _with_accepted(exc))]
     findings: list[Finding] = []
     seen: dict[str, int] = {}
+    # The rows of one Outline share its name, and only its templated steps differ from row to row: a shared
+    # step (from a Background) that fails is reported at its own line, once.
+    rows: dict[str, list[ScenarioSpec]] = {}
     for spec in specs:
+        if spec.row_line is not None:
+            rows.setdefault(spec.name, []).append(spec)
+    varying = {
+        name: {
+            a.line
+            for group in zip(*(s.steps for s in same), strict=False)
+            for a in group
+            if len({x.text for x in group}) > 1
+        }
+        for name, same in rows.items()
+        if len(same) > 1
+    }
+    for spec in specs:
+        if spec.row_line is not None and rows[spec.name][0] is not spec:
+            findings += _lint_scenario(spec, book, varying.get(spec.name))
+            continue
         if spec.name in seen and "<" not in spec.name:
             findings.append(
                 Finding(
@@ -163,11 +184,16 @@ def lint_feature(path: Path, book: RuleBook | None) -> list[Finding]:
                 )
             )
         seen.setdefault(spec.name, spec.line)
-        findings += _lint_scenario(spec, book)
-    return findings
+        findings += _lint_scenario(spec, book, varying.get(spec.name) if spec.row_line is not None else None)
+    # A Background's bad step is one finding, not one for each scenario it runs before.
+    return list(dict.fromkeys(findings))
 
 
-def _lint_scenario(spec: ScenarioSpec, book: RuleBook | None) -> list[Finding]:
+def _lint_scenario(
+    spec: ScenarioSpec, book: RuleBook | None, templated: set[int] | None = None
+) -> list[Finding]:
+    """One scenario's findings; for an Outline's row, `templated` are the lines of the steps its row fills in
+    (None: every step)."""
     findings: list[Finding] = []
     builder = ScenarioBuilder(
         citations=book.citations if book is not None else None,
@@ -181,7 +207,9 @@ def _lint_scenario(spec: ScenarioSpec, book: RuleBook | None) -> list[Finding]:
         # A step still holding an unfilled <placeholder> fails to parse for that reason alone: reported above.
         unfilled = problem is not None and step.argument is None
         kind = step.kind or "given"
-        line = spec.row_line or step.line  # a value from an Examples row is wrong in that row
+        # A value from an Examples row is wrong in that row; a step every row shares, at its own line.
+        row_step = spec.row_line is not None and (templated is None or step.line in templated)
+        line = spec.row_line if row_step and spec.row_line is not None else step.line
         try:
             registry.apply(kind, step.text, builder, step.line)
         except StepError as exc:

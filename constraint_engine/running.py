@@ -165,15 +165,20 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
     text = visible_controls(text.removeprefix("\ufeff"))  # a byte-order mark is no part of the text
     # gherkin-official reads a misspelt keyword as free description, silently dropping a step or a
     # whole scenario; check for near-misses first.
-    for line_no, problem in _misspellings(text, registry):
-        raise InputError(problem, file=file, line=line_no, accepted=_ACCEPTED)
+    misspelt = [
+        InputError(problem, file=file, line=line_no, accepted=_ACCEPTED)
+        for line_no, problem in _misspellings(text, registry)
+    ]
+    if misspelt:  # every one of them, so a file is fixed in one pass
+        raise misspelt[0] if len(misspelt) == 1 else StepErrors(misspelt)
     try:
         document = Parser().parse(TokenScanner(text))
     except CompositeParserException as exc:
-        first = exc.errors[0]
-        raise InputError(
-            _parser_message(first), file=file, line=_line_of(first), accepted=_ACCEPTED
-        ) from None
+        found = [
+            InputError(_parser_message(e), file=file, line=_line_of(e), accepted=_ACCEPTED)
+            for e in exc.errors
+        ]
+        raise found[0] if len(found) == 1 else StepErrors(found) from None
     except ParserException as exc:
         raise InputError(_parser_message(exc), file=file, line=_line_of(exc), accepted=_ACCEPTED) from None
     if not document.get("feature"):
