@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .bounds import LATEST_DATE
 from .compiling import params_for
 from .conditions import (
     Among,
@@ -614,8 +615,14 @@ def derivation(book: RuleBook, proposal: Proposal, ev: Evaluation, engaged: list
             )
         )
     verdicts = 0
+    known = {f.id for f in facts}
     for firing in ev.firings:
         inputs = [str(m["id"]) for m in firing.matched.values() if "id" in m and m["id"] != "gate"]
+        for m in firing.matched.values():
+            # A fact the engine made for the evaluation (the first written notice): shown, never a bare id.
+            if "id" in m and str(m["id"]) not in known and str(m["id"]).startswith("f"):
+                known.add(str(m["id"]))
+                facts.append(DerivedFact(id=str(m["id"]), kind="input", text=_made_fact_text(book, m)))
         concluded: str | None = None
         if firing.concluded is not None:
             concluded = str(firing.concluded["id"])
@@ -640,6 +647,20 @@ def derivation(book: RuleBook, proposal: Proposal, ev: Evaluation, engaged: list
             )
         )
     return Derivation(facts=facts, steps=steps, parameters=_parameters_used(book, engaged, proposal))
+
+
+def _made_fact_text(book: RuleBook, fact: dict[str, Any]) -> str:
+    """A fact the engine makes for every evaluation, in words: its meaning and its dates."""
+    shown = []
+    for name, value in fact.items():
+        if name in ("t", "id", "sid"):
+            continue
+        if book.phrasebook.facts.get(str(fact["t"]), {}).get(name) == "date" and isinstance(value, int):
+            day = dt.date.fromordinal(value) if 0 < value <= dt.date.max.toordinal() else None
+            value = "none given" if day is None or day > LATEST_DATE else day
+        shown.append(f"{book.phrasebook.field_words(str(fact['t']), name)}: {value}")
+    words = book.phrasebook.fact_words(str(fact["t"]))
+    return f"{words} ({'; '.join(shown)})" if shown else words
 
 
 def _derived_text(book: RuleBook, fact: dict[str, Any]) -> str:
