@@ -29,10 +29,15 @@ class StepErrors(InputError):
 
     def __init__(self, errors: list[InputError]):
         self.errors = errors
-        super().__init__("\n".join(e.message() for e in errors))
+        first = errors[0] if errors else None
+        super().__init__(
+            "\n".join(e.message() for e in errors),
+            file=first.file if first else None,
+            line=first.line if first else None,
+        )
 
     def message(self) -> str:
-        return self.problem
+        return self.problem  # each error names its own file and line
 
 
 class InputErrors(Exception):

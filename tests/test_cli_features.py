@@ -88,6 +88,14 @@ def edited_rules(folder: str, old: str, new: str, file: str, run: Run) -> None:
         (Path(folder) / pack.name).write_text(text, encoding="utf-8")
 
 
+@when(parsers.parse('I run "{args}" with the input "{text}"'))
+def invoke_with_input(args: str, text: str, run: Run) -> None:
+    result = CliRunner().invoke(main, shlex.split(args), input=text + "\n", catch_exceptions=True)
+    run.exit_code, run.output, run.stdout = result.exit_code, result.output, result.stdout
+    if result.exception and not isinstance(result.exception, SystemExit):
+        run.output += f"\nTraceback: {result.exception!r}"
+
+
 @when(parsers.parse('I run "{args}"'))
 def invoke(args: str, run: Run) -> None:
     result = CliRunner().invoke(main, shlex.split(args), catch_exceptions=True)
