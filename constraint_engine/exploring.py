@@ -626,11 +626,18 @@ def _exception_hints(
             if any(s is None for s in steps):
                 continue
             givens = tuple(s for s in steps if s is not None)
-            try:
-                lifted = not _blocks(_verdict(runner, step, row, (*needed, *givens)), prov.id)
-            except (StepError, InputError):
-                continue
-            if lifted:
+
+            def lifts(these: tuple[str, ...], prov: Provision = prov, row: dict[str, str] = row) -> bool:
+                try:
+                    return not _blocks(_verdict(runner, step, row, (*needed, *these)), prov.id)
+                except (StepError, InputError):
+                    return False
+
+            edge = _date_boundary(runner, givens, row, lifts)
+            if edge is not None:  # the Given's own boundary: the last (or first) day it still lifts the block
+                title = f"{lift.title} ({lift.citation}); {edge[1]}"
+                out.append((title, row, edge[0]))
+            elif lifts(givens):
                 out.append((f"{lift.title} ({lift.citation})", row, givens))
     seen: set[tuple[str, ...]] = set()
     unique = []
@@ -639,6 +646,36 @@ def _exception_hints(
             seen.add(givens)
             unique.append((title, row, givens))
     return unique
+
+
+_DATE = re.compile(r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
+
+
+def _date_boundary(
+    runner: Runner, givens: tuple[str, ...], row: dict[str, str], lifts: Any
+) -> tuple[tuple[str, ...], str] | None:
+    """For a single dated Given (a notice, a certification): the day at the edge of what lifts the block on
+    this row, found by bisection, with the day beyond it that does not (both evaluated)."""
+    if len(givens) != 1 or len(_DATE.findall(givens[0])) != 1:
+        return None
+    text = givens[0]
+    day = dt.date.fromisoformat(row["date"])
+
+    def at(d: dt.date) -> tuple[str, ...]:
+        return (_DATE.sub(str(d), text),)
+
+    lo, hi = day - dt.timedelta(days=7300), day + dt.timedelta(days=365)
+    early, late = lifts(at(lo)), lifts(at(hi))
+    if early == late:
+        return None
+    while (hi - lo).days > 1:  # the verdict changes once between lo and hi
+        mid = lo + (hi - lo) / 2
+        if lifts(at(mid)) == early:
+            lo = mid
+        else:
+            hi = mid
+    inside, outside = (lo, hi) if early else (hi, lo)
+    return at(inside), f"on {outside} it would not lift it"
 
 
 def _blocks(verdict: Any, provision: str) -> bool:

@@ -124,6 +124,12 @@ Feature: What people read: the real reason in plain words, the names people use
     And the output contains "| 20,000 |"
     And the output contains "And United States forces in the European Command area of responsibility number"
 
+  Scenario: new gives a dated exception at its edge, with the day on which it would no longer lift the block
+    When I run "new 'the President proposes to withdraw the United States from the North Atlantic Treaty'"
+    Then the exit code is 0
+    And the output contains "in writing on 2023-07-25"
+    And the output contains "on 2023-07-26 it would not lift it (on the row of 2024-01-21)"
+
   Scenario: Piped quiz answers that run out end with the score so far
     Given a feature file "exercise.feature" containing:
       """
