@@ -9,8 +9,8 @@ from typing import Any
 from .explaining import describe_condition
 from .loading import RuleBook
 from .models import Provision
-from .phrasebook import either_of
-from .steps import StepRegistry
+from .phrasebook import PLACEHOLDER, Phrasebook, either_of
+from .steps import StepDef, StepRegistry
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,37 @@ def parameters_listing(book: RuleBook, day: dt.date | None) -> Doc:
     return Doc("\n".join(lines) + "\n", {"as_of": str(day) if day else None, "parameters": data})
 
 
-def steps_listing(registry: StepRegistry) -> Doc:
+def _placeholder(step: StepDef, name: str, phrasebook: Phrasebook | None) -> dict[str, Any]:
+    """A placeholder for a page: its type, the words of the fact field it fills (a slider's label), and the
+    limits a value must keep (the type's bounds; another placeholder it may not exceed, yeas <= present)."""
+    kind = step.types[name]
+    out: dict[str, Any] = {"name": name, "type": kind.name, "accepts": kind.accepts}
+    decl = step.phrase.decl if step.phrase else None
+    words = None
+    if decl is not None and phrasebook is not None:
+        fields = decl.asserts.fields if decl.asserts else (decl.qualifies or decl.proposes or {})
+        fact = decl.asserts.fact if decl.asserts else "action"
+        for field_name, value in fields.items():
+            if value == f"{{{name}}}":
+                words = phrasebook.field_words(fact, field_name)
+        for req in decl.requires:
+            a, b = (req.that.get("lte") or [None, None])[:2]
+            if a == f"{{{name}}}" and isinstance(b, str) and PLACEHOLDER.fullmatch(b):
+                out["at_most"] = b[1:-1]
+    if decl is None and phrasebook is not None and name == "date":  # the engine's own "the date is {date}"
+        words = phrasebook.field_words("action", "date")
+    words = words or name.replace("_", " ").rstrip("0123456789")
+    out["words"] = words
+    label = words.removeprefix("the ")
+    out["label"] = label[:1].upper() + label[1:]
+    if kind.ranged and kind.field_type == "int":
+        out["min"] = 0
+        if kind.maximum is not None:
+            out["max"] = kind.maximum
+    return out
+
+
+def steps_listing(registry: StepRegistry, phrasebook: Phrasebook | None = None) -> Doc:
     """Every phrase of a law, by Given / When / Then, with the pack that declares it, its placeholders and an
     example."""
     lines: list[str] = []
@@ -172,10 +202,7 @@ def steps_listing(registry: StepRegistry) -> Doc:
                 {
                     "phrase": step.template,
                     "meaning": step.meaning,
-                    "parameters": [
-                        {"name": n, "type": step.types[n].name, "accepts": step.types[n].accepts}
-                        for n in step.parameters
-                    ],
+                    "parameters": [_placeholder(step, n, phrasebook) for n in step.parameters],
                     "example": step.example,
                     "regex": step.regex.pattern,
                     "pack": step.pack or None,

@@ -953,7 +953,8 @@ def steps(fmt: str, rules_dir: RuleDirs) -> None:
     from .steps import registry_for
 
     try:
-        doc = steps_listing(registry_for(load_rulebook(rules_dir)))
+        book = load_rulebook(rules_dir)
+        doc = steps_listing(registry_for(book), book.phrasebook)
     except InputErrors as exc:
         _fail_input(list(exc.errors))
     except InputError as exc:

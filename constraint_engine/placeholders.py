@@ -159,11 +159,12 @@ class PlaceholderType:
     show: Callable[[Any], str] = str
     ranged: bool = False  # explore --range can vary it (whole numbers and dates)
     choices: dict[str, str] = field(default_factory=dict)  # words -> value, for a pack's own choice type
+    maximum: int | None = None  # the largest value a whole-number type accepts
 
 
 def _whole(name: str, what: str, maximum: int, accepts: str) -> PlaceholderType:
     return PlaceholderType(
-        name, accepts, "int", lambda t: parse_whole(t, what, maximum), _grouped, ranged=True
+        name, accepts, "int", lambda t: parse_whole(t, what, maximum), _grouped, ranged=True, maximum=maximum
     )
 
 

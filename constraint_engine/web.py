@@ -9,19 +9,20 @@ written to disk; every text from a scenario or a pack reaches the page as text, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import anyio
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
 from .errors import InputError, InputErrors
-from .running import Runner, ScenarioSpec, collect, parse_feature_text
+from .running import Runner, collect, parse_feature_text
 
 MAX_BODY = 256 * 1024  # bytes: far more than any scenario or feature file a person writes in a page
 TIME_LIMIT = 10.0  # seconds an evaluation may take before the request gets an error
@@ -166,6 +167,10 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
         title="constraint-engine",
         description="Which executive actions on NATO the law blocks, by what authority, what would lift it.",
         version="1",
+        # Swagger UI and ReDoc load their files from a CDN: a classroom offline saw a blank page. /docs is
+        # our own page of the same OpenAPI document.
+        docs_url=None,
+        redoc_url=None,
     )
     lock = threading.Lock()
     state: dict[str, Any] = {}
@@ -228,16 +233,19 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
                 status_code=503,
             )
 
-    def spec_of(text: str) -> ScenarioSpec:
-        specs = parse_feature_text(_as_feature(text), "scenario", runner.registry)
-        return specs[0]
-
     def evaluate(body: EvaluateRequest) -> dict[str, Any]:
         from .steps import ScenarioBuilder
 
         if body.scenario is not None:
-            spec = spec_of(body.scenario)
-            proposal = runner.proposal(runner.build(spec), spec)
+            specs = parse_feature_text(_as_feature(body.scenario), "scenario", runner.registry)
+            spec = specs[0]
+            built = runner.build(spec)
+            verdict = runner.evaluate(runner.proposal(built, spec), with_cures=True, qualify=True)
+            out = verdict.to_json_dict()
+            # The scenario's own predictions (Then steps), each checked as `check` checks it.
+            out["checks"] = [_checked(e, verdict) for e in built.expectations]
+            out["scenario"] = {"name": spec.name, "number": 1, "of": len(specs)}
+            return out
         elif body.action is not None:
             builder = ScenarioBuilder(citations=runner.citations, interpretations=runner.interpretations)
             try:
@@ -285,7 +293,7 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
     async def api_steps() -> Any:
         from .browsing import steps_listing
 
-        return steps_listing(runner.registry).data
+        return steps_listing(runner.registry, runner.book.phrasebook).data
 
     @app.get("/api/rules", summary="The provisions in force on a day (every one without as_of)")
     async def api_rules(as_of: str | None = None) -> Any:
@@ -350,23 +358,31 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
             "verdict": q.verdict.to_json_dict(),
         }
 
+    @app.get("/docs", response_class=HTMLResponse, summary="This page: every endpoint of the API")
+    async def docs() -> Any:
+        return _page("api.html.j2", title="constraint-engine API", endpoints=api_endpoints(app.openapi()))
+
     @app.get("/", response_class=HTMLResponse, summary="The playground")
     async def playground() -> Any:
         return _page("playground.html.j2", title="constraint-engine playground")
 
     @app.get("/exercise", response_class=HTMLResponse, summary="Exercise mode")
     async def exercise() -> Any:
-        return _page("exercise.html.j2", title="constraint-engine exercises")
+        # Without --exercises there is nothing to answer: the page says how to start a class set, and shows
+        # no answer buttons (they used to send requests that could only fail).
+        return _page("exercise.html.j2", title="constraint-engine exercises", has_exercises=bool(exercises))
 
     @app.get("/law", response_class=HTMLResponse, summary="The law in force on a day")
-    async def law(as_of: str | None = None) -> Any:
+    async def law(as_of: str | None = None, every: str | None = Query(None, alias="all")) -> Any:
         from .browsing import provisions_listing
 
-        day = _day(as_of)
+        # Today's law unless a day is asked for; every provision, whatever its dates, only on request.
+        day = None if every else _day(as_of) if as_of else dt.date.today()
         if isinstance(day, JSONResponse):
             return day
         rows = provisions_listing(runner.book, day).data
-        return _page("law.html.j2", title="The law", rows=rows, as_of=as_of or "")
+        title = f"The law in force on {day}" if day else "The law: every provision"
+        return _page("law.html.j2", title=title, rows=rows, as_of=str(day) if day else "")
 
     @app.get("/law/{provision}", response_class=HTMLResponse, summary="One provision, whole")
     async def law_page(provision: str) -> Any:
@@ -376,9 +392,129 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
         if isinstance(chosen, JSONResponse):
             return chosen
         doc = provision_detail(runner.book, chosen)
-        return _page("provision.html.j2", title=chosen, text=doc.text)
+        prov = runner.book.provisions[chosen]
+        head, sections = _sections(doc.text)
+        return _page(
+            "provision.html.j2",
+            title=f"{prov.citation}: {prov.title}",
+            p=prov,
+            head=head,
+            sections=sections,
+            as_of=None,
+        )
 
     return app
+
+
+EXAMPLES = {  # a body for each POST, shown as a curl command on /docs
+    "/api/evaluate": {
+        "scenario": "Given the date is 2026-03-01\n"
+        "When the President proposes to suspend the North Atlantic Treaty\n"
+        "Then the action is blocked"
+    },
+    "/api/check": {
+        "feature": "Feature: One\n  Scenario: Suspend\n    Given the date is 2026-03-01\n"
+        "    When the President proposes to suspend the North Atlantic Treaty\n"
+        "    Then the action is blocked\n"
+    },
+    "/api/exercises/{number}/answer": {"outcome": "b", "authority": "22 U.S.C. 1928f(a)"},
+}
+
+
+def _type(schema: dict[str, Any]) -> str:
+    if "anyOf" in schema:
+        return " or ".join(_type(s) for s in schema["anyOf"])
+    if schema.get("type") == "array":
+        return f"list of {_type(schema.get('items', {}))}"
+    return str(schema.get("type", "any"))
+
+
+def api_endpoints(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The OpenAPI document as rows for a page: each endpoint's parameters, body fields and an example."""
+    import json
+    import shlex
+
+    schemas = doc.get("components", {}).get("schemas", {})
+    out = []
+    for path, methods in doc.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [
+                {
+                    "name": p["name"],
+                    "where": p["in"],
+                    "type": _type(p.get("schema", {})),
+                    "required": p.get("required", False),
+                }
+                for p in op.get("parameters", [])
+            ]
+            fields = []
+            ref = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+            body = schemas.get(str(ref.get("$ref", "")).rpartition("/")[2], {})
+            for name, prop in body.get("properties", {}).items():
+                fields.append(
+                    {
+                        "name": name,
+                        "type": _type(prop),
+                        "required": name in body.get("required", []),
+                        "description": prop.get("description", ""),
+                    }
+                )
+            filled = path.replace("{number}", "1").replace("{provision}", "nsa.1928f.a")
+            url = "http://127.0.0.1:8000" + filled
+            example = f"curl {shlex.quote(url)}"
+            if method == "post":
+                data = json.dumps(EXAMPLES.get(path, {}))
+                example = f"curl -X POST -H 'Content-Type: application/json' -d {shlex.quote(data)} {url}"
+            anchor = (method + path).replace("/", "-").replace("{", "").replace("}", "")
+            out.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "params": params,
+                    "fields": fields,
+                    "example": example,
+                    "anchor": anchor,
+                }
+            )
+    return out
+
+
+def _checked(expectation: Any, verdict: Any) -> dict[str, Any]:
+    from .steps import ExpectationFailed
+
+    try:
+        expectation.check(verdict)
+    except ExpectationFailed as exc:
+        return {"line": expectation.line, "text": expectation.text, "passed": False, "message": str(exc)}
+    return {"line": expectation.line, "text": expectation.text, "passed": True, "message": ""}
+
+
+_URL = re.compile(r"<(https?://[^>\s]+)>")
+
+
+def _sections(text: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The CLI's text of a provision as a page's parts: its head lines, then each "Heading:" with its
+    items (one indent deeper: a sub-item), a <URL> a link. One text, two renderings: no second wording."""
+    head: list[str] = []
+    sections: list[dict[str, Any]] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if not line.startswith(" ") and line.endswith(":"):
+            sections.append({"heading": line[:-1], "items": []})
+        elif not sections:
+            head.append(line)
+        else:
+            parts, at = [], 0
+            body = line.strip()
+            for m in _URL.finditer(body):
+                parts.append({"text": body[at : m.start()], "url": None})
+                parts.append({"text": m.group(1), "url": m.group(1)})
+                at = m.end()
+            parts.append({"text": body[at:], "url": None})
+            sections[-1]["items"].append({"parts": parts, "sub": line.startswith(" " * 8)})
+    return head, sections
 
 
 def _day(text: str | None) -> dt.date | None | JSONResponse:

@@ -1,4 +1,4 @@
-"""Renders the playground in headless Chromium and saves docs/images/playground.png (for the README).
+"""Renders the playground in headless Chromium and saves the README's screenshots in docs/images/.
 
 python docs/screenshot.py            # needs the web and test extras and Debian's chromium
 """
@@ -32,14 +32,22 @@ def main() -> None:
         time.sleep(0.05)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1100, "height": 1300})
-        page.goto(f"http://127.0.0.1:{port}/")
-        page.wait_for_selector("#verdict h2")
-        out = ROOT / "docs" / "images" / "playground.png"
-        page.screenshot(path=str(out), full_page=False)
+        shots = [  # (file, path, width, height): the playground and a provision, wide and on a phone
+            ("playground.png", "/", 1280, 1300),
+            ("playground-420.png", "/", 420, 1500),
+            ("provision.png", "/law/nsa.1928f.a", 1280, 1100),
+        ]
+        for name, path, width, height in shots:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(f"http://127.0.0.1:{port}{path}")
+            if path == "/":
+                page.wait_for_selector("#verdict h2")
+            out = ROOT / "docs" / "images" / name
+            page.screenshot(path=str(out), full_page=False)
+            print(f"written {out}")
+            page.close()
         browser.close()
     server.should_exit = True
-    print(f"written {out}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import shutil
 import socket
 import threading
@@ -137,13 +139,12 @@ def test_pages_are_served_with_everything_inline(client: TestClient):
 CHROMIUM = shutil.which("chromium")
 
 
-@pytest.fixture(scope="module")
-def server(exercises: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def _serving(app: object) -> Iterator[str]:
     uvicorn = pytest.importorskip("uvicorn")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app = web.create_app(Runner(), [exercises])
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -156,14 +157,43 @@ def server(exercises: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(server: str) -> Iterator[object]:
+def runner() -> Runner:
+    return Runner()
+
+
+@pytest.fixture(scope="module")
+def server(exercises: Path, runner: Runner) -> Iterator[str]:
+    with _serving(web.create_app(runner, [exercises])) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def bare_server(runner: Runner) -> Iterator[str]:
+    """`constraint-engine serve` without --exercises."""
+    with _serving(web.create_app(runner)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[object]:
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser.new_page()
-        browser.close()
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page at 1280 pixels, failing the test on any script error it shows."""
+    opened: object = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    script_errors: list[str] = []
+    opened.on("pageerror", lambda exc: script_errors.append(str(exc)))  # type: ignore[attr-defined]
+    yield opened
+    opened.close()  # type: ignore[attr-defined]
+    assert not script_errors, script_errors
 
 
 def test_in_the_browser_a_typed_scenario_shows_its_verdict(server: str, page: object):
@@ -183,7 +213,7 @@ def test_in_the_browser_a_slider_across_67_of_100_flips_the_verdict(server: str,
     p.goto(server + "/")  # type: ignore[attr-defined]
     p.fill("#editor", VOTE)  # type: ignore[attr-defined]
     p.click("#run")  # type: ignore[attr-defined]
-    slider = "input[aria-label='line 4 yeas']"
+    slider = "input[aria-label='Senators voting yes, line 4']"
     p.wait_for_selector(slider)  # type: ignore[attr-defined]
     for value, outcome in (("66", "BLOCKED"), ("67", "PERMITTED")):
         p.eval_on_selector(slider, f"(e) => {{ e.value = {value}; e.dispatchEvent(new Event('input')); }}")  # type: ignore[attr-defined]
@@ -208,7 +238,7 @@ def test_in_the_browser_a_law_page_loads(server: str, page: object):
     p: object = page
     p.goto(server + "/law?as_of=2026-03-01")  # type: ignore[attr-defined]
     p.click("a[href='/law/nsa.1928f.a']")  # type: ignore[attr-defined]
-    assert "22 U.S.C. 1928f(a)" in p.text_content("pre")  # type: ignore[attr-defined]
+    assert "22 U.S.C. 1928f(a)" in p.text_content("h1")  # type: ignore[attr-defined]
 
 
 def test_in_the_browser_the_editor_completes_a_phrase_of_the_law(server: str, page: object):
@@ -221,3 +251,156 @@ def test_in_the_browser_the_editor_completes_a_phrase_of_the_law(server: str, pa
     assert first.startswith("Given the Senate gave its advice and consent")
     p.click("#suggestions li", force=True)  # type: ignore[attr-defined]
     assert p.input_value("#editor").startswith("Given the Senate gave its advice and consent with 6")  # type: ignore[attr-defined]
+
+
+# -- issue 29: a playground a teacher can put in front of a class ----------------------------------------
+
+
+def _verdict_for(p: object, text: str) -> str:
+    p.fill("#editor", text)  # type: ignore[attr-defined]
+    p.click("#run")  # type: ignore[attr-defined]
+    p.wait_for_function(  # type: ignore[attr-defined]
+        "(t) => document.querySelector('#verdict h2') && !document.querySelector('#verdict').classList.contains('stale')"
+        " && document.querySelector('#editor').value === t",
+        arg=text,
+    )
+    return str(p.text_content("#verdict"))  # type: ignore[attr-defined]
+
+
+def test_in_the_browser_no_verdict_stays_on_screen_under_an_error(server: str, page: object):
+    p: object = page
+    p.goto(server + "/")  # type: ignore[attr-defined]
+    assert "BLOCKED" in _verdict_for(p, SUSPEND)
+    p.uncheck("#live")  # type: ignore[attr-defined]
+    p.type("#editor", " ")  # type: ignore[attr-defined]
+    # A change marks the old verdict stale at once, before any run.
+    assert "this verdict is for the earlier text" in p.text_content("#verdict")  # type: ignore[attr-defined]
+    p.fill("#editor", SUSPEND.replace("2026-03-01", "2026-02-30"))  # type: ignore[attr-defined]
+    p.click("#run")  # type: ignore[attr-defined]
+    p.wait_for_selector("#errors li")  # type: ignore[attr-defined]
+    shown = p.text_content("#verdict")  # type: ignore[attr-defined]
+    assert "BLOCKED" not in shown and "2026-03-01" not in shown and "No verdict" in shown
+    assert p.evaluate("document.querySelectorAll('#sliders input').length") == 0  # type: ignore[attr-defined]
+
+
+def test_in_the_browser_then_steps_are_checked_as_predictions(server: str, page: object):
+    p: object = page
+    p.goto(server + "/")  # type: ignore[attr-defined]
+    shown = _verdict_for(p, SUSPEND + "\nThen the action is permitted")
+    assert "PREDICTION FAILED" in shown
+    assert "✗ line 3: Then the action is permitted: expected the action to be permitted" in shown
+    shown = _verdict_for(p, SUSPEND + '\nThen the action is blocked by "22 U.S.C. 1928f(a)"')
+    assert (
+        "PREDICTION PASSED" in shown
+        and '✓ line 3: Then the action is blocked by "22 U.S.C. 1928f(a)"' in shown
+    )
+
+
+def test_in_the_browser_sliders_say_what_they_vary_once_each_within_the_scenarios_limits(
+    server: str, page: object
+):
+    p: object = page
+    p.goto(server + "/")  # type: ignore[attr-defined]
+    _verdict_for(p, VOTE.replace("60 of 100", "60 of 95"))
+    labels = p.eval_on_selector_all("#sliders label", "(ls) => ls.map((l) => l.textContent)")  # type: ignore[attr-defined]
+    assert "Senators voting yes (line 4)" in labels and "Senators present (line 4)" in labels
+    assert len(labels) == len(set(labels))  # one slider per placeholder
+    assert not any("{" in label for label in labels)
+    assert p.get_attribute("input[aria-label='Senators voting yes, line 4']", "max") == "95"  # type: ignore[attr-defined]
+    _verdict_for(
+        p,
+        "Given the date is 2026-03-01\n"
+        "And United States forces in the European Command area of responsibility number 80,000\n"
+        "When the Secretary of Defense proposes to withdraw 5,000 United States troops from Germany for 60 days",
+    )
+    labels = p.eval_on_selector_all("#sliders label", "(ls) => ls.map((l) => l.textContent)")  # type: ignore[attr-defined]
+    assert (
+        labels.count("The number of U.S. forces (line 2)") + labels.count("Number of U.S. forces (line 2)")
+        == 1
+    )
+    assert "Number of troops (line 3)" in labels and "Number of days (line 3)" in labels
+    assert len(labels) == len(set(labels))
+
+
+def test_in_the_browser_completion_finds_phrases_written_with_an_actor_and_closes(server: str, page: object):
+    p: object = page
+    p.goto(server + "/")  # type: ignore[attr-defined]
+    p.fill("#editor", "Given the date is 2026-03-01\n")  # type: ignore[attr-defined]
+    p.focus("#editor")  # type: ignore[attr-defined]
+    p.keyboard.press("End")  # type: ignore[attr-defined]
+    p.evaluate(
+        "() => { const e = document.querySelector('#editor'); e.selectionStart = e.selectionEnd = e.value.length; }"
+    )  # type: ignore[attr-defined]
+    p.keyboard.type("When the President proposes to wit")  # type: ignore[attr-defined]
+    p.wait_for_selector("#suggestions li")  # type: ignore[attr-defined]
+    offered = p.eval_on_selector_all("#suggestions li", "(ls) => ls.map((l) => l.textContent)")  # type: ignore[attr-defined]
+    assert "When the {actor} proposes to withdraw the United States from the North Atlantic Treaty" in offered
+    p.click("#run")  # type: ignore[attr-defined]
+    assert p.is_hidden("#suggestions")  # type: ignore[attr-defined]
+
+
+def test_in_the_browser_the_api_docs_show_offline(server: str, page: object):
+    p: object = page
+    outside: list[str] = []
+
+    def only_here(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith(server):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    p.route("**/*", only_here)  # type: ignore[attr-defined]
+    p.goto(server + "/docs")  # type: ignore[attr-defined]
+    assert p.text_content("h1") == "The API"  # type: ignore[attr-defined]
+    body = p.text_content("body")  # type: ignore[attr-defined]
+    assert "/api/evaluate" in body and "A scenario in Gherkin" in body and "curl -X POST" in body
+    assert outside == []
+
+
+def test_in_the_browser_exercises_without_a_set_say_how_to_start_one(bare_server: str, page: object):
+    p: object = page
+    p.goto(bare_server + "/exercise")  # type: ignore[attr-defined]
+    assert "serve --exercises" in p.text_content("#question")  # type: ignore[attr-defined]
+    assert p.evaluate("document.querySelectorAll('button[data-answer]').length") == 0  # type: ignore[attr-defined]
+
+
+def test_in_the_browser_a_provision_page_is_a_page_with_links_and_the_law_starts_today(
+    server: str, page: object
+):
+    p: object = page
+    p.goto(server + "/law")  # type: ignore[attr-defined]
+    assert p.input_value("input[name=as_of]") == str(dt.date.today())  # type: ignore[attr-defined]
+    p.goto(server + "/law/nsa.1928f.a")  # type: ignore[attr-defined]
+    assert p.title().startswith("22 U.S.C. 1928f(a): No suspension")  # type: ignore[attr-defined]
+    assert p.text_content("h1").startswith("22 U.S.C. 1928f(a): ")  # type: ignore[attr-defined]
+    headings = p.eval_on_selector_all("h2", "(hs) => hs.map((h) => h.textContent)")  # type: ignore[attr-defined]
+    assert "It is lifted by any of" in headings and "Sources" in headings
+    assert p.evaluate("document.querySelectorAll('a[href^=\"https://www.govinfo.gov\"]').length") >= 1  # type: ignore[attr-defined]
+    assert p.evaluate("document.querySelectorAll('pre').length") == 0  # type: ignore[attr-defined]
+
+
+def test_in_the_browser_a_shared_link_opens_the_scenario_and_runs_it(server: str, page: object):
+    import urllib.parse
+
+    p: object = page
+    p.goto(server + "/#" + urllib.parse.urlencode({"scenario": SUSPEND}))  # type: ignore[attr-defined]
+    p.wait_for_function("document.querySelector('#verdict h2')")  # type: ignore[attr-defined]
+    assert p.input_value("#editor") == SUSPEND  # type: ignore[attr-defined]
+    assert "suspend" in p.text_content("#verdict h2")  # type: ignore[attr-defined]
+    p.click("#verdict a[href='/law/nsa.1928f.a']")  # type: ignore[attr-defined]
+    assert p.text_content("h1").startswith("22 U.S.C. 1928f(a)")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("path", ["/", "/law", "/law/nsa.1928f.a", "/docs", "/exercise"])
+def test_in_the_browser_at_420_pixels_no_page_scrolls_sideways(server: str, browser: object, path: str):
+    p: object = browser.new_page(viewport={"width": 420, "height": 900})  # type: ignore[attr-defined]
+    try:
+        p.goto(server + path)  # type: ignore[attr-defined]
+        if path == "/":
+            _verdict_for(p, VOTE)
+        wide = p.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+        assert wide <= 420, f"{path} is {wide} pixels wide at 420"
+    finally:
+        p.close()  # type: ignore[attr-defined]
