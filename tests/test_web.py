@@ -404,3 +404,30 @@ def test_in_the_browser_at_420_pixels_no_page_scrolls_sideways(server: str, brow
         assert wide <= 420, f"{path} is {wide} pixels wide at 420"
     finally:
         p.close()  # type: ignore[attr-defined]
+
+
+def test_in_the_browser_a_class_set_keeps_progress_and_downloads_the_csv_quiz_grades(
+    server: str, page: object, exercises: Path, tmp_path: Path
+):
+    from click.testing import CliRunner
+
+    from constraint_engine.cli import main
+
+    p: object = page
+    p.goto(server + "/exercise")  # type: ignore[attr-defined]
+    p.wait_for_selector("#question h2")  # type: ignore[attr-defined]
+    assert "not answered" in p.text_content("#list")  # type: ignore[attr-defined]
+    p.fill("#authority", "22 USC 1928f(a)")  # type: ignore[attr-defined]
+    p.click("button[data-answer='b']")  # type: ignore[attr-defined]
+    p.wait_for_selector("#feedback p")  # type: ignore[attr-defined]
+    p.reload()  # type: ignore[attr-defined]
+    p.wait_for_selector("#feedback p")  # the answer and its feedback survive a reload
+    assert "answered Blocked, 2 of 2" in p.text_content("#list")  # type: ignore[attr-defined]
+    assert p.is_disabled("button[data-answer='p']")  # type: ignore[attr-defined]  # one answer per question
+    csv = p.evaluate("csv()")  # type: ignore[attr-defined]
+    assert csv == "question,outcome,authority\n1,b,22 USC 1928f(a)\n"
+    answers = tmp_path / "answers.csv"
+    answers.write_text(csv, encoding="utf-8")
+    result = CliRunner().invoke(main, ["quiz", str(exercises), "--grade", str(answers), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"score": 2' in result.output
