@@ -198,13 +198,19 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "junit", "cucumber"]),
+    type=click.Choice(["text", "json", "junit", "cucumber", "progress", "rerun"]),
     default="text",
     show_default=True,
+    help="progress: a character per scenario, then the failures; rerun: FILE:LINE of each failed scenario, "
+    "which check reads back.",
 )
 @click.option(
     "--tags", metavar="EXPRESSION", help='Only scenarios whose tags match, e.g. "@history and not @cli".'
 )
+@click.option(
+    "--name", "name", metavar="REGEX", help="Only scenarios whose name matches the regular expression."
+)
+@click.option("--fail-fast", is_flag=True, help="Stop after the first scenario that fails or errs.")
 @click.option(
     "--report", type=click.Path(path_type=Path), help="Also write an HTML report of every scenario."
 )
@@ -221,9 +227,12 @@ def check(
     report: Path | None,
     jobs: int | None,
     tags: str | None,
+    name: str | None,
+    fail_fast: bool,
     strict: bool,
 ) -> None:
-    """Run every scenario in PATHS (feature files or folders) and check its expectations.
+    """Run every scenario in PATHS (feature files or folders; FILE:LINE runs the scenario or Examples row at
+    that line) and check its expectations.
 
     A scenario with no Then step is reported unchecked (a failure with --strict). Exits 0 when all pass or
     are unchecked, 1 when any fails or errors, 2 on bad input (which is reported in every format too).
@@ -233,12 +242,17 @@ def check(
     from .running import collect, run_in_processes
 
     runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
+    paths, wanted = _at_lines(paths)
     try:
         specs, input_errors = collect(paths, runner.registry)
     except InputError as exc:
         _fail_input([exc])
+    if wanted:
+        specs = _at(specs, wanted)
     if tags:
         specs = _select(specs, tags)
+    if name:
+        specs = _named(specs, name)
     if fmt != "text":  # the document goes to stdout; a person or a CI log still sees every input error
         for err in input_errors:
             click.echo(f"error: {err.message()}", err=True)
@@ -287,7 +301,12 @@ def check(
             spool = SpooledSections(report, what="--report")
         except InputError as exc:
             _fail_input([exc])
+    progress: list[str] = []  # --format progress: the failures' messages, printed after the dots
+    rerun: dict[str, list[int]] = {}  # --format rerun: the failed scenarios' lines, by file
     for item in stream:
+        if fail_fast and statuses and statuses[-1] in ("failed", "error"):
+            _close(stream)
+            break
         if render is not None:  # a worker's (status, rendering): JSON data or plain text
             status, done = item
             statuses.append(status)
@@ -306,6 +325,13 @@ def check(
             print_scenario(console, r)
         elif fmt == "text":
             click.echo(scenario_plain(r))
+        elif fmt == "progress":
+            click.echo(_PROGRESS.get(r.status, "?"), nl=False)
+            if r.status in ("failed", "error"):
+                progress.extend(r.messages)
+        elif fmt == "rerun":
+            if r.status in ("failed", "error"):
+                rerun.setdefault(r.spec.file, []).append(r.spec.row_line or r.spec.line)
         else:
             kept.append(r)
         if spool is not None:
@@ -315,6 +341,18 @@ def check(
             except InputError as exc:  # F01: a full disk under --report; the old report is kept
                 _fail_input([exc])
     counts = count_statuses(statuses, input_errors)
+    if fail_fast and len(statuses) < len(specs):
+        left = len(specs) - len(statuses)
+        said = "1 scenario" if left == 1 else f"{left} scenarios"
+        click.echo(f"note: stopped at the first failure (--fail-fast): {said} not run.", err=True)
+    if fmt == "progress":
+        click.echo("")
+        for message in progress:
+            click.echo(message)
+        click.echo(closing_line(counts))
+    elif fmt == "rerun":
+        for file, lines in rerun.items():
+            click.echo(file + "".join(f":{n}" for n in lines))
     if writer is not None:
         writer.close(statuses, input_errors)
     elif fmt == "junit":
@@ -327,7 +365,7 @@ def check(
         click.echo(json.dumps(run_cucumber(kept, input_errors), indent=2, ensure_ascii=False))
     elif console is not None:
         console.print(closing_line(counts))
-    else:
+    elif fmt == "text":
         click.echo(closing_line(counts))
     if spool is not None:
         from .render.html import run_report
@@ -918,6 +956,76 @@ def serve(
     app = create_app(runner, list(exercises), hosts=(*LOCAL_HOSTS, host))
     # A connection idle past 5 s is closed; past 64 requests at once, 503 (each waits for the one engine).
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
+
+
+_PROGRESS = {"passed": ".", "failed": "F", "error": "E", "unchecked": "U"}
+_AT_LINE = re.compile(r"(.+?)((?::[0-9]+)+)")
+
+
+def _close(stream: Any) -> None:
+    """Stop a run early: a generator of worker results shuts its workers down when closed."""
+    close = getattr(stream, "close", None)
+    if close is not None:
+        close()
+
+
+def _at_lines(paths: tuple[Path, ...]) -> tuple[tuple[Path, ...], dict[str, set[int]]]:
+    """FILE:LINE[:LINE...] arguments (as failures print them, and --format rerun writes them): the files,
+    and the lines wanted in each. A path that exists as written is a path, whatever its colons."""
+    out: list[Path] = []
+    wanted: dict[str, set[int]] = {}
+    for path in paths:
+        m = _AT_LINE.fullmatch(str(path))
+        if m is None or path.exists() or not Path(m.group(1)).exists():
+            out.append(path)
+            continue
+        file = Path(m.group(1))
+        if file not in out:
+            out.append(file)
+        wanted.setdefault(str(file), set()).update(int(n) for n in m.group(2).split(":")[1:])
+    return tuple(out), wanted
+
+
+def _at(specs: list[Any], wanted: dict[str, set[int]]) -> list[Any]:
+    """The scenarios at the wanted lines: a scenario's line or any of its steps' (every row, for an
+    Outline), or one Examples row's line. A line that names no scenario is bad input, never an empty run."""
+    chosen, used = [], set()
+    for spec in specs:
+        lines = wanted.get(spec.file)
+        if lines is None:
+            chosen.append(spec)  # a file or folder given without a line: every scenario
+            continue
+        own = {spec.line, spec.block_line or spec.line, *(s.line for s in spec.steps)}
+        hit = lines & own
+        if hit:
+            chosen.append(spec)
+            used |= {(spec.file, n) for n in hit}
+    missing = [(f, n) for f, ns in wanted.items() for n in sorted(ns) if (f, n) not in used]
+    if missing:
+        starts: dict[str, set[int]] = {}
+        for spec in specs:
+            starts.setdefault(spec.file, set()).update({spec.line, spec.block_line or spec.line})
+        _fail_input(
+            [
+                f"{f}:{n}: no scenario is at line {n}. Accepted: the line of a Scenario, one of its steps or "
+                f"an Examples row: {', '.join(str(x) for x in sorted(starts.get(f, set())))}."
+                for f, n in missing
+            ]
+        )
+    return chosen
+
+
+def _named(specs: list[Any], pattern: str) -> list[Any]:
+    try:
+        found = re.compile(pattern)
+    except re.error as exc:
+        _fail_input(
+            [f"--name {pattern!r} is not a regular expression ({exc}). Accepted: e.g. 'withdraw|suspend'."]
+        )
+    chosen = [s for s in specs if found.search(s.name)]
+    if specs and not chosen:  # selecting nothing would report "0 failed" and pass
+        _fail_input([f"--name {pattern!r} matches none of the {len(specs)} scenarios' names."])
+    return chosen
 
 
 def _select(specs: list[Any], expression: str) -> list[Any]:

@@ -32,6 +32,11 @@ def pytest_addoption(parser: Any) -> None:
     )
     group.addoption("--ce-set", action="append", default=[], metavar="NAME=VALUE", help="What-if parameter.")
     group.addoption("--ce-assume", action="append", default=[], metavar="NAME=VALUE", help="Interpretation.")
+    group.addoption(
+        "--ce-strict",
+        action="store_true",
+        help="A scenario with no Then step fails (as check --strict) instead of being skipped as unchecked.",
+    )
 
 
 def _law_of(config: Any) -> Any:
@@ -74,11 +79,18 @@ class Case:
         self.runner = runner
         self.builder = ScenarioBuilder(citations=runner.citations, interpretations=runner.interpretations)
         self._verdict: Any = None
+        self.thens = 0  # the law's Then steps run: none means the scenario checks nothing
 
     def verdict(self) -> Any:
         if self._verdict is None:
             self._verdict = self.runner.evaluate(self.runner.proposal(self.builder))
         return self._verdict
+
+    def as_of(self) -> str:
+        """What the report says when the scenario gives no date: the day it was evaluated, as `check` says."""
+        if self.builder.date is not None:
+            return ""
+        return f" (evaluated as of today, {self.runner.today}: the scenario gives no date)"
 
 
 @pytest.fixture
@@ -90,19 +102,35 @@ def _bdd_step(step: StepDef) -> Any:
     names = step.parameters
 
     def run(ce_case: Case, **raw: str) -> None:
-        args = step.convert_raw({name: raw[name] for name in names})
-        if step.kind == "then":
-            check_references(ce_case.builder, args)
-            verdict = ce_case.verdict()
-            try:
-                step.handler(verdict, **args)
-            except ExpectationFailed as exc:  # pytest's report shows what the engine decided
-                blocked = ", ".join(dict.fromkeys(b.citation for b in verdict.blocked_by)) or "nothing"
-                decided = f"verdict: {verdict.outcome} (blocked by {blocked})"
-                raise AssertionError(f"{exc}\n{decided} for {verdict.action} on {verdict.date}") from None
-        else:
-            text = step.template.format(**raw)
-            step.handler(ce_case.builder, text, **args)
+        # A failure is the step's own message at its feature file and line, in a few lines: none of this
+        # plugin's frames (a 49-line traceback told a user nothing the message does not).
+        __tracebackhide__ = True
+        from .errors import InputError
+
+        where = _WHERE[0] if _WHERE else ""
+        failure = ""  # raised outside the except blocks: pytest shows no "during handling of" chain
+        try:
+            args = step.convert_raw({name: raw[name] for name in names})
+            if step.kind == "then":
+                ce_case.thens += 1
+                check_references(ce_case.builder, args)
+                verdict = ce_case.verdict()
+                try:
+                    step.handler(verdict, **args)
+                except ExpectationFailed as exc:  # pytest's report shows what the engine decided
+                    blocked = ", ".join(dict.fromkeys(b.citation for b in verdict.blocked_by)) or "nothing"
+                    decided = f"verdict: {verdict.outcome} (blocked by {blocked})"
+                    failure = (
+                        f"{where}Then {step.template.format(**raw)}: {exc}\n"
+                        f"{decided} for {verdict.action} on {verdict.date}{ce_case.as_of()}"
+                    )
+            else:
+                text = step.template.format(**raw)
+                step.handler(ce_case.builder, text, **args)
+        except (InputError, ValueError) as exc:  # a StepError is a ValueError: a bad value, a bad fact
+            failure = where + (exc.message() if isinstance(exc, InputError) else str(exc))
+        if failure:
+            pytest.fail(failure, pytrace=False)
 
     params = [inspect.Parameter("ce_case", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
     params += [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD) for n in names]
@@ -112,6 +140,8 @@ def _bdd_step(step: StepDef) -> Any:
 
 
 _REGISTRY: list[StepRegistry] = []  # the phrases of the law this run is configured with
+_WHERE: list[str] = []  # "FILE:LINE: " of the step being run, for its failure message
+_REPLACED: set[tuple[str, str]] = set()  # (project step, law phrase) pairs already warned of
 
 
 def _define_steps(registry: StepRegistry) -> Any:
@@ -153,13 +183,32 @@ if pytest_bdd is not None:
         request: Any, feature: Any, scenario: Any, step: Any, step_func: Any, step_func_args: Any
     ) -> None:
         """A data table or doc string on one of the law's steps fails it, as in `check`: none takes one."""
+        _WHERE[:] = [f"{feature.filename}:{step.line_number}: "]
         if not getattr(step_func, "__name__", "").startswith("ce_step_"):
+            _warn_if_replacing(feature, step, step_func)
             return  # a step of the user's own, which may well take one
         argument = "data table" if step.datatable is not None else "doc string" if step.docstring else None
         if argument:
             where = f"{feature.filename}:{step.line_number}"
             problem = f"a {argument} is attached to this step, but no phrase takes one: it would be ignored."
             pytest.fail(f"{where}: {problem}", pytrace=False)
+
+    def pytest_bdd_after_scenario(request: Any, feature: Any, scenario: Any) -> None:
+        """A scenario of the law's steps with no Then checks nothing: skipped as "unchecked" (the CLI's word),
+        or failed under --ce-strict, never reported as passed."""
+        if "ce_case" not in request.fixturenames:
+            return
+        case = request.getfixturevalue("ce_case")
+        if case.thens or case.builder.action is None:
+            return
+        verdict = case.verdict()
+        said = f"the verdict is {verdict.outcome} for {verdict.action} on {verdict.date}{case.as_of()}"
+        where = f"{feature.filename}:{scenario.line_number}"
+        if request.config.getoption("--ce-strict"):
+            pytest.fail(
+                f"{where}: unchecked: the scenario has no Then step (--ce-strict); {said}", pytrace=False
+            )
+        pytest.skip(f"{where}: unchecked: the scenario has no Then step; {said}")
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_bdd_apply_tag(tag: str, function: Any) -> bool | None:
@@ -172,8 +221,67 @@ if pytest_bdd is not None:
 _CONFIG: list[Any] = []
 
 
+def _warn_if_replacing(feature: Any, step: Any, step_func: Any) -> None:
+    """A project step whose text is also a law phrase silently replaces the law's: say so, naming both."""
+    from .placeholders import StepError
+
+    if not _REGISTRY:
+        return
+    kinds: dict[str, StepKind] = {"given": "given", "when": "when", "then": "then"}
+    kind = kinds.get(str(step.type))
+    if kind is None:
+        return
+    try:
+        law_step, _ = _REGISTRY[0].find(kind, step.name)
+    except StepError:
+        return
+    theirs = f"{getattr(step_func, '__module__', '?')}.{getattr(step_func, '__name__', '?')}"
+    if (theirs, law_step.template) in _REPLACED:
+        return
+    _REPLACED.add((theirs, law_step.template))
+    declared = f" ({law_step.phrase.where})" if law_step.phrase else " (the engine's own phrase)"
+    import warnings
+
+    warnings.warn(
+        pytest.PytestWarning(
+            f"{feature.filename}:{step.line_number}: the project's step {theirs} replaces the law's phrase "
+            f"'{kind.capitalize()} {law_step.template}'{declared}: this scenario does not run the law's "
+            "meaning. Rename the project's step, or remove it to use the law's."
+        ),
+        stacklevel=2,
+    )
+
+
+def _register_feature_tags(config: Any) -> None:
+    """Every tag in the project's .feature files becomes a registered mark: pytest-bdd marks an Outline's
+    Examples rows by their tags without the hook that registers a scenario's (--strict-markers refuses)."""
+    import os
+    import re
+    from pathlib import Path
+
+    tag = re.compile(r"@([^\s@#]+)")
+    root = Path(str(config.rootpath))
+    skip = {".git", ".hg", ".tox", ".nox", "node_modules", "__pycache__", ".venv", "venv", "build", "dist"}
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in skip and not d.startswith(".")]
+        for name in files:
+            if not name.endswith(".feature"):
+                continue
+            try:
+                text = (Path(folder) / name).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            for line in text.splitlines():
+                if line.lstrip().startswith("@"):
+                    seen.update(tag.findall(line.split(" #")[0]))
+    for name in sorted(seen):
+        config.addinivalue_line("markers", f"{name}: a Gherkin tag")
+
+
 def pytest_configure(config: Any) -> None:
     _CONFIG[:] = [config]
+    _register_feature_tags(config)
     if pytest_bdd is not None:  # the steps are the phrases of the law the options name, its packs' included
         runner = _runner(config)
         _REGISTRY[:] = [runner.registry]

@@ -90,6 +90,7 @@ class ScenarioSpec:
     keyword: str = "Scenario"  # its own: Scenario, Scenario Outline, Example, or a dialect's word
     description: str = ""
     feature: FeatureInfo | None = None
+    block_line: int | None = None  # the line of its Scenario or Scenario Outline keyword
 
     @property
     def location(self) -> str:
@@ -206,7 +207,18 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
         block = blocks.get(pickle["astNodeIds"][0], {})
         keyword = block.get("keyword", "Scenario")
         specs.append(
-            ScenarioSpec(pickle["name"], file, line, steps, tags, row, keyword, _description(block), feature)
+            ScenarioSpec(
+                pickle["name"],
+                file,
+                line,
+                steps,
+                tags,
+                row,
+                keyword,
+                _description(block),
+                feature,
+                scenario_lines.get(pickle["astNodeIds"][0]),
+            )
         )
     if not specs:
         raise InputError("the file holds no scenarios.", file=file, line=1, accepted=_ACCEPTED)

@@ -111,3 +111,73 @@ def test_a_statute_added_with_ce_with_rules_brings_its_phrases_as_steps(pytester
     assert "undefined step 'United States Armed Forces were introduced into hostilities on 2026-03-01'" in (
         bundled_only.stdout.str()
     )
+
+
+def test_a_failing_law_step_says_where_and_why_in_a_few_lines(project: pytest.Pytester):
+    result = project.runpytest("-p", "no:cacheprovider")
+    out = result.stdout.str()
+    assert "policy.feature:11: Then the action is permitted: expected the action to be permitted" in out
+    assert "pytest_plugin.py" not in out  # none of the plugin's frames
+    failure = out.split("test_a_wrong_expectation_shows_the_verdict ___")[1].split("___")[0]
+    assert "During handling" not in failure
+    assert len(failure.strip().splitlines()) <= 8
+
+
+def test_a_scenario_with_no_then_is_unchecked_not_passed(pytester: pytest.Pytester):
+    pytester.makefile(
+        ".feature",
+        **{
+            "features/open": "Feature: Open\n  Scenario: No prediction\n"
+            "    When the President proposes to suspend the North Atlantic Treaty\n"
+        },
+    )
+    pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    pytester.makeconftest(OPT_IN)
+    result = pytester.runpytest("-p", "no:cacheprovider", "-rs")
+    result.assert_outcomes(skipped=1)
+    out = result.stdout.str()
+    assert "open.feature:2: unchecked: the scenario has no Then step; the verdict is blocked" in out
+    assert "evaluated as of today" in out  # the scenario gives no date
+    pytester.runpytest("-p", "no:cacheprovider", "--ce-strict").assert_outcomes(failed=1)
+
+
+def test_tags_on_examples_are_registered_marks(pytester: pytest.Pytester):
+    pytester.makefile(
+        ".feature",
+        **{
+            "features/rows": "Feature: Rows\n  Scenario Outline: Suspend on <date>\n"
+            "    Given the date is <date>\n"
+            "    When the President proposes to suspend the North Atlantic Treaty\n"
+            "    Then the action is blocked\n\n"
+            "    @recent\n    Examples:\n      | date |\n      | 2026-03-01 |\n"
+        },
+    )
+    pytester.makepyfile(test_law='from pytest_bdd import scenarios\n\nscenarios("features")\n')
+    pytester.makeconftest(OPT_IN)
+    result = pytester.runpytest(
+        "-p", "no:cacheprovider", "--strict-markers", "-W", "error::pytest.PytestUnknownMarkWarning"
+    )
+    result.assert_outcomes(passed=1)
+    pytester.runpytest("-p", "no:cacheprovider", "-m", "recent").assert_outcomes(passed=1)
+
+
+def test_a_project_step_that_replaces_a_law_phrase_is_named_in_a_warning(pytester: pytest.Pytester):
+    pytester.makefile(
+        ".feature",
+        **{
+            "features/mine": "Feature: Mine\n  Scenario: Theirs\n    Given the date is 2026-03-01\n"
+            "    When the President proposes to suspend the North Atlantic Treaty\n"
+            "    Then the action is blocked\n"
+        },
+    )
+    pytester.makepyfile(
+        test_law="from pytest_bdd import given, parsers, scenarios\n\nscenarios('features')\n\n\n"
+        "@given(parsers.parse('the date is {d}'))\ndef our_date(d):\n    pass\n"
+    )
+    pytester.makeconftest(OPT_IN)
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    out = result.stdout.str()
+    assert (
+        "mine.feature:3: the project's step test_law.our_date replaces the law's phrase 'Given the date is {date}'"
+        in out
+    )

@@ -1,0 +1,87 @@
+"""check as Cucumber users run it: FILE:LINE, --name, --fail-fast, --format progress and rerun (issue 28)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from constraint_engine.cli import main
+
+FEATURE = """Feature: A
+  Scenario: suspend is blocked
+    Given the date is 2026-03-01
+    When the President proposes to suspend the North Atlantic Treaty
+    Then the action is permitted
+
+  Scenario: terminate is blocked
+    Given the date is 2026-03-01
+    When the President proposes to terminate the North Atlantic Treaty
+    Then the action is blocked
+
+  Scenario Outline: withdraw on <date>
+    Given the date is <date>
+    When the President proposes to withdraw the United States from the North Atlantic Treaty
+    Then the action is <verdict>
+
+    Examples:
+      | date       | verdict   |
+      | 2022-01-01 | blocked   |
+      | 2026-01-01 | blocked   |
+"""
+
+
+@pytest.fixture
+def feature(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    Path("a.feature").write_text(FEATURE, encoding="utf-8")
+    return "a.feature"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_rerun_names_each_failure_by_file_and_line_and_check_reads_it_back(feature: str):
+    code, out, _ = run("check", feature, "--format", "rerun")
+    assert code == 1 and out == "a.feature:2:19\n"  # the failed scenario and the failed Examples row
+    code, out, _ = run("check", *out.split())
+    assert code == 1 and "0 passed, 2 failed" in out
+    assert "terminate" not in out and "2026-01-01" not in out
+
+
+def test_file_line_runs_the_scenario_at_a_line_of_it_or_one_row(feature: str):
+    code, out, _ = run("check", "a.feature:9", "a.feature:20")
+    assert code == 0 and "terminate is blocked" in out and "withdraw on 2026-01-01" in out
+    assert "2022-01-01" not in out and "1928f(a), 22" in out and "2 passed, 0 failed" in out
+    code, out, _ = run("check", "a.feature:12")  # the Outline's own line: every row
+    assert "withdraw on 2022-01-01" in out and "withdraw on 2026-01-01" in out
+
+
+def test_a_line_with_no_scenario_is_bad_input_that_lists_the_lines_there_are(feature: str):
+    code, _, err = run("check", "a.feature:6")
+    assert code == 2
+    assert "a.feature:6: no scenario is at line 6" in err and "2, 7, 12, 19, 20" in err
+
+
+def test_name_selects_by_regular_expression_and_a_bad_one_is_bad_input(feature: str):
+    code, out, _ = run("check", feature, "--name", "^terminate")
+    assert code == 0 and "1 passed, 0 failed" in out
+    assert run("check", feature, "--name", "(")[0] == 2
+    assert run("check", feature, "--name", "nothing like it")[0] == 2
+
+
+def test_fail_fast_stops_at_the_first_failure_and_says_how_many_did_not_run(feature: str):
+    code, out, err = run("check", feature, "--fail-fast")
+    assert code == 1 and "0 passed, 1 failed" in out
+    assert "stopped at the first failure (--fail-fast): 3 scenarios not run" in err
+
+
+def test_progress_prints_a_character_per_scenario_then_the_failures(feature: str):
+    code, out, _ = run("check", feature, "--format", "progress")
+    lines = out.splitlines()
+    assert code == 1 and lines[0] == "F.F."
+    assert lines[1].startswith("a.feature:5: Then the action is permitted")
+    assert lines[-1] == "2 passed, 2 failed"
