@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -198,11 +199,11 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "junit", "cucumber", "progress", "rerun"]),
+    type=click.Choice(["text", "json", "junit", "cucumber", "message", "progress", "rerun"]),
     default="text",
     show_default=True,
-    help="progress: a character per scenario, then the failures; rerun: FILE:LINE of each failed scenario, "
-    "which check reads back.",
+    help="message: Cucumber Messages (NDJSON, as cucumber-js writes); progress: a character per scenario, "
+    "then the failures; rerun: FILE:LINE of each failed scenario, which check reads back.",
 )
 @click.option(
     "--tags", metavar="EXPRESSION", help='Only scenarios whose tags match, e.g. "@history and not @cli".'
@@ -242,6 +243,7 @@ def check(
     from .running import collect, run_in_processes
 
     runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
+    started = time.time()
     paths, wanted = _at_lines(paths)
     try:
         specs, input_errors = collect(paths, runner.registry)
@@ -363,6 +365,15 @@ def check(
         from .render.junit import run_cucumber
 
         click.echo(json.dumps(run_cucumber(kept, input_errors), indent=2, ensure_ascii=False))
+    elif fmt == "message":
+        from .render.messages import run_messages
+
+        success = not input_errors and not counts["failed"] and not counts["errors"]
+        try:
+            for envelope in run_messages(kept, input_errors, runner.registry, started, bool(success)):
+                click.echo(envelope)
+        except InputError as exc:  # a feature file that changed or vanished since it was run
+            _fail_input([exc])
     elif console is not None:
         console.print(closing_line(counts))
     elif fmt == "text":

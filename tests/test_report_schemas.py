@@ -108,3 +108,62 @@ def test_junit_names_are_unique_and_every_case_has_a_time(mixed: Path):
     assert all("@time" in case for case in suite["testcase"]) and "@time" in suite
     lines = {p["@name"]: p["@value"] for p in suite["properties"][0]["property"]}
     assert lines["line of Passing"] == "6"
+
+
+def _envelopes(*paths: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in _report("message", *paths).splitlines()]
+
+
+def test_cucumber_messages_validate_envelope_by_envelope(mixed: Path):
+    schema = json.loads((SCHEMAS / "cucumber-messages" / "messages.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    envelopes = _envelopes(mixed, ROOT / "scenarios" / "nato-support-act")
+    for envelope in envelopes:
+        errors = sorted(validator.iter_errors(envelope), key=str)
+        assert not errors, (envelope, errors[0].message)
+    kinds = [next(iter(e)) for e in envelopes]
+    for kind in (
+        "meta",
+        "source",
+        "gherkinDocument",
+        "pickle",
+        "stepDefinition",
+        "testRunStarted",
+        "testCase",
+        "testCaseStarted",
+        "testStepStarted",
+        "testStepFinished",
+        "testCaseFinished",
+        "testRunFinished",
+    ):
+        assert kind in kinds, kind
+    assert kinds[0] == "meta" and kinds[-1] == "testRunFinished"
+
+
+def test_cucumber_messages_say_what_the_run_said(mixed: Path):
+    envelopes = _envelopes(mixed)
+    pickles = {e["pickle"]["id"]: e["pickle"] for e in envelopes if "pickle" in e}  # type: ignore[index]
+    cases = {e["testCase"]["id"]: e["testCase"] for e in envelopes if "testCase" in e}  # type: ignore[index]
+    started = {
+        e["testCaseStarted"]["id"]: e["testCaseStarted"]["testCaseId"]
+        for e in envelopes
+        if "testCaseStarted" in e
+    }  # type: ignore[index]
+    steps: dict[str, list[str]] = {}
+    for e in envelopes:
+        if "testStepFinished" in e:
+            done = e["testStepFinished"]  # type: ignore[index]
+            name = pickles[cases[started[done["testCaseStartedId"]]]["pickleId"]]["name"]
+            steps.setdefault(name, []).append(done["testStepResult"]["status"])
+    assert steps["Passing"] == ["PASSED", "PASSED", "PASSED"]
+    # Cucumber's rule: the first failing step fails, what follows it is skipped.
+    assert steps["The second Then fails, the first holds"] == ["PASSED", "PASSED", "PASSED", "FAILED"]
+    assert steps["An unknown phrase"] == ["UNDEFINED", "SKIPPED", "SKIPPED"]
+    assert steps["An invalid value"][0] == "FAILED"
+    assert [e["testRunFinished"]["success"] for e in envelopes if "testRunFinished" in e] == [False]  # type: ignore[index]
+    durations = [
+        e["testStepFinished"]["testStepResult"]["duration"]  # type: ignore[index]
+        for e in envelopes
+        if "testStepFinished" in e
+    ]
+    assert any(d["seconds"] or d["nanos"] for d in durations)  # measured, not zero

@@ -168,7 +168,7 @@ def _steps(r: ScenarioResult) -> list[dict[str, Any]]:
                 "duration": 0,
                 "error_message": "\n".join(mine),
             }
-            broken = r.status == "error"
+            broken = True  # Cucumber's rule: the steps after a failed one are skipped
         else:
             result = {"status": "passed", "duration": 0}
         out: dict[str, Any] = {
@@ -192,6 +192,10 @@ def _steps(r: ScenarioResult) -> list[dict[str, Any]]:
         steps[-1]["result"] = {"status": "failed", "duration": 0, "error_message": "\n".join(r.messages)}
     if r.status == "unchecked" and steps:  # it ran, but nothing was checked: not a pass
         steps[-1]["result"] = {"status": "pending", "duration": 0, "error_message": f"unchecked: {UNCHECKED}"}
+    if steps:  # the measured time is the evaluation's: on the first Then (else the last step), in nanoseconds
+        kinds = [s.kind for s in r.spec.steps]
+        timed = kinds.index("then") if "then" in kinds else len(steps) - 1
+        steps[timed]["result"]["duration"] = int(r.seconds * 1e9)
     return steps
 
 
