@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,6 +182,13 @@ def _placeholder(step: StepDef, name: str, phrasebook: Phrasebook | None) -> dic
     return out
 
 
+def _js_regex(pattern: str) -> str:
+    """The phrase's regex as JavaScript reads it, with or without the u flag: named groups are (?<name>...),
+    and the escapes Python's re.escape adds before spaces and other punctuation are dropped or kept valid."""
+    out = pattern.replace("(?P<", "(?<")
+    return re.sub(r"\\([^A-Za-z0-9\\^$.*+?()\[\]{}|/-])", r"\1", out)
+
+
 def steps_listing(registry: StepRegistry, phrasebook: Phrasebook | None = None) -> Doc:
     """Every phrase of a law, by Given / When / Then, with the pack that declares it, its placeholders and an
     example."""
@@ -205,6 +213,7 @@ def steps_listing(registry: StepRegistry, phrasebook: Phrasebook | None = None) 
                     "parameters": [_placeholder(step, n, phrasebook) for n in step.parameters],
                     "example": step.example,
                     "regex": step.regex.pattern,
+                    "regex_js": _js_regex(step.regex.pattern),
                     "pack": step.pack or None,
                     "declared_at": step.phrase.where if step.phrase else None,
                 }

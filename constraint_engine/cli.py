@@ -245,10 +245,13 @@ def check(
     runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
     started = time.time()
     paths, wanted = _at_lines(paths)
+    empty: list[InputError] = []
     try:
-        specs, input_errors = collect(paths, runner.registry)
+        specs, input_errors = collect(paths, runner.registry, empty)
     except InputError as exc:
         _fail_input([exc])
+    for note in empty:  # as cucumber-js: 0 scenarios, not an error; said, so a forgotten file is noticed
+        click.echo(f"note: {note.file}: {note.problem.rstrip('.')}: 0 scenarios.", err=True)
     if wanted:
         specs = _at(specs, wanted)
     if tags:

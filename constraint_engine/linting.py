@@ -13,7 +13,7 @@ from .compiling import compile_rulebook
 from .errors import InputError, InputErrors, StepErrors
 from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
 from .models import ACTORS, DERIVED_FACTS
-from .running import ScenarioSpec, parse_feature, step_problem
+from .running import NoScenarios, ScenarioSpec, parse_feature, step_problem
 from .steps import ScenarioBuilder, StepError, StepRegistry, bundled_registry, registry_for
 
 Severity = Literal["error", "warning"]
@@ -148,6 +148,8 @@ def _unreachable(book: RuleBook) -> Iterator[Finding]:
 def lint_feature(path: Path, book: RuleBook | None) -> list[Finding]:
     try:
         specs = parse_feature(path)
+    except NoScenarios as exc:  # valid Gherkin that runs nothing: check counts 0 scenarios, lint says so
+        return [Finding("warning", exc.file or str(path), exc.line, exc.problem.rstrip("."))]
     except StepErrors as exc:  # every parse error of the file, not only the first
         return [Finding("error", e.file or str(path), e.line, _with_accepted(e)) for e in exc.errors]
     except InputError as exc:

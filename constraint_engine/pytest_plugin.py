@@ -32,6 +32,13 @@ def pytest_addoption(parser: Any) -> None:
     )
     group.addoption("--ce-set", action="append", default=[], metavar="NAME=VALUE", help="What-if parameter.")
     group.addoption("--ce-assume", action="append", default=[], metavar="NAME=VALUE", help="Interpretation.")
+    parser.addini(
+        "ce_rules", "Rule pack folder (default: the bundled law), relative to the ini file.", type="paths"
+    )
+    parser.addini(
+        "ce_with_rules", "Rule pack folders added to the law, relative to the ini file.", type="paths"
+    )
+    parser.addini("ce_strict", "A scenario with no Then step fails instead of being skipped.", type="bool")
     group.addoption(
         "--ce-strict",
         action="store_true",
@@ -45,9 +52,15 @@ def _law_of(config: Any) -> Any:
 
     from .loading import RuleDirs
 
+    def here(path: str) -> Path:  # a folder named on the command line is relative to the rootdir
+        return Path(path) if Path(path).is_absolute() else Path(str(config.rootpath)) / path
+
     rules = config.getoption("--ce-rules")
-    extra = tuple(Path(d) for d in config.getoption("--ce-with-rules"))
-    return RuleDirs(Path(rules) if rules else None, extra)
+    ini_rules = config.getini("ce_rules")
+    folder = here(rules) if rules else Path(ini_rules[0]) if ini_rules else None
+    extra = tuple(Path(p) for p in config.getini("ce_with_rules"))
+    extra += tuple(here(d) for d in config.getoption("--ce-with-rules"))
+    return RuleDirs(folder, extra)
 
 
 def _runner(config: Any) -> Any:
@@ -204,7 +217,7 @@ if pytest_bdd is not None:
         verdict = case.verdict()
         said = f"the verdict is {verdict.outcome} for {verdict.action} on {verdict.date}{case.as_of()}"
         where = f"{feature.filename}:{scenario.line_number}"
-        if request.config.getoption("--ce-strict"):
+        if request.config.getoption("--ce-strict") or request.config.getini("ce_strict"):
             pytest.fail(
                 f"{where}: unchecked: the scenario has no Then step (--ce-strict); {said}", pytrace=False
             )

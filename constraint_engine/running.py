@@ -152,6 +152,10 @@ def _walk(folder: Path) -> tuple[list[Path], list[InputError]]:
     return sorted(files), errors
 
 
+class NoScenarios(InputError):
+    """A valid Gherkin file that holds no scenario: an error where one is needed, else 0 scenarios."""
+
+
 def parse_feature(path: Path, registry: StepRegistry | None = None) -> list[ScenarioSpec]:
     """A feature file's scenarios; it must be a regular UTF-8 file within the size limit (inputs.py).
     `registry` holds the phrases of the law the file is read against (default: the bundled law's)."""
@@ -183,7 +187,7 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
     except ParserException as exc:
         raise InputError(_parser_message(exc), file=file, line=_line_of(exc), accepted=_ACCEPTED) from None
     if not document.get("feature"):
-        raise InputError("no Feature in this file.", file=file, line=1, accepted=_ACCEPTED)
+        raise NoScenarios("no Feature in this file.", file=file, line=1, accepted=_ACCEPTED)
     with_uri: Any = {**document, "uri": file}
     step_lines: dict[str, int] = {}
     scenario_lines: dict[str, int] = {}
@@ -221,7 +225,7 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
             )
         )
     if not specs:
-        raise InputError("the file holds no scenarios.", file=file, line=1, accepted=_ACCEPTED)
+        raise NoScenarios("the file holds no scenarios.", file=file, line=1, accepted=_ACCEPTED)
     return specs
 
 
@@ -431,14 +435,17 @@ def _index_block(
 
 
 def collect(
-    paths: Iterable[Path], registry: StepRegistry | None = None
+    paths: Iterable[Path], registry: StepRegistry | None = None, notes: list[InputError] | None = None
 ) -> tuple[list[ScenarioSpec], list[InputError]]:
-    """Parse every feature file; a bad file is reported and the others still run."""
+    """Parse every feature file; a bad file is reported and the others still run. With `notes`, a valid file
+    with no scenarios (empty, or a Feature alone) is 0 scenarios and a note, as cucumber-js counts it."""
     specs: list[ScenarioSpec] = []
     errors: list[InputError] = []
     for path in feature_files(paths, errors):
         try:
             specs.extend(parse_feature(path, registry))
+        except NoScenarios as exc:
+            (notes if notes is not None else errors).append(exc)
         except InputError as exc:
             errors.append(exc)
     return specs, errors

@@ -72,7 +72,13 @@ Feature: Bad input gets a clear answer and never a traceback
       | a misspelt Scenario      | a misspelt scenario keyword | 2    | 'Scenaro:' is not a Gherkin keyword; did you mean 'Scenario:'? |
       | a misspelt Given         | a misspelt step keyword     | 3    | 'Gven' is not a Gherkin step keyword; did you mean 'Given'?    |
       | a step with no keyword   | a step without its keyword  | 3    | 'the date is 2026-01-01' is a step with no keyword |
-      | a feature with no scenario | a feature and nothing else | 1   | the file holds no scenarios                        |
+
+  Scenario: A valid feature file with no scenarios is 0 scenarios, as cucumber-js counts it, and a note
+    Given a file "broken.feature" holding a feature and nothing else
+    When I run "check broken.feature"
+    Then the exit code is 0
+    And the output contains "note: broken.feature: the file holds no scenarios: 0 scenarios."
+    And the output has no traceback
 
   Scenario: An empty folder is a usage error
     Given an empty folder "empty"

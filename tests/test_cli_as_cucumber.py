@@ -85,3 +85,26 @@ def test_progress_prints_a_character_per_scenario_then_the_failures(feature: str
     assert code == 1 and lines[0] == "F.F."
     assert lines[1].startswith("a.feature:5: Then the action is permitted")
     assert lines[-1] == "2 passed, 2 failed"
+
+
+def test_steps_json_gives_each_phrase_a_regex_javascript_accepts(tmp_path: Path):
+    import json
+    import shutil
+    import subprocess
+
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    code, out, _ = run("steps", "--format", "json")
+    assert code == 0
+    listing = tmp_path / "steps.json"
+    listing.write_text(out, encoding="utf-8")
+    script = (
+        "const d = require(process.argv[1]); const bad = [];"
+        "for (const k of ['given', 'when', 'then']) for (const s of d[k]) {"
+        "  try { if (!new RegExp(s.regex_js, 'u').test(s.example)) bad.push(s.phrase); }"
+        "  catch (e) { bad.push(s.phrase + ': ' + e.message); } }"
+        "console.log(JSON.stringify(bad));"
+    )
+    done = subprocess.run(["node", "-e", script, str(listing)], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == []
+    assert sum(len(json.loads(out)[k]) for k in ("given", "when", "then")) > 50

@@ -106,6 +106,17 @@ def test_a_statute_added_with_ce_with_rules_brings_its_phrases_as_steps(pytester
     pytester.makefile(".yaml", **{"law/war-powers-resolution": pack})
     added = pytester.runpytest("-p", "no:cacheprovider", "--ce-with-rules", "law")
     added.assert_outcomes(passed=7)
+    # From a subfolder, the folder is still the rootdir's, and an ini key says it once for every run.
+    pytester.mkdir("sub")
+    pytester.makefile(".cfg", setup="[tool:pytest]\n")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(pytester.path / "sub")
+        pytester.runpytest(
+            "-p", "no:cacheprovider", "--ce-with-rules", "law", str(pytester.path)
+        ).assert_outcomes(passed=7)
+    pytester.makeini("[pytest]\nce_with_rules = law\n")
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=7)
+    pytester.makeini("[pytest]\n")
     bundled_only = pytester.runpytest("-p", "no:cacheprovider")
     bundled_only.assert_outcomes(failed=7)
     assert "undefined step 'United States Armed Forces were introduced into hostilities on 2026-03-01'" in (
