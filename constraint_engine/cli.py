@@ -1064,6 +1064,28 @@ def _select(specs: list[Any], expression: str) -> list[Any]:
 
 
 @main.command()
+@rules_options
+def lsp(rules_dir: RuleDirs) -> None:
+    """A Language Server for .feature files, over stdio: completion of the law's phrases, lint's diagnostics,
+    hover on a step or a citation, go to the pack line declaring a phrase (extra [lsp])."""
+    from .errors import InputError, InputErrors
+
+    try:
+        from .editor import make_server
+    except ImportError:
+        _fail_input(
+            ["the language server needs the lsp extra. Accepted: pip install 'constraint-engine[lsp]'."]
+        )
+    try:
+        server = make_server(rules_dir)
+    except InputErrors as exc:
+        _fail_input(list(exc.errors))
+    except InputError as exc:
+        _fail_input([exc])
+    server.start_io()
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @rules_options
 def steps(fmt: str, rules_dir: RuleDirs) -> None:

@@ -13,7 +13,7 @@ from .compiling import compile_rulebook
 from .errors import InputError, InputErrors, StepErrors
 from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
 from .models import ACTORS, DERIVED_FACTS
-from .running import NoScenarios, ScenarioSpec, parse_feature, step_problem
+from .running import NoScenarios, ScenarioSpec, parse_feature, parse_feature_text, step_problem
 from .steps import ScenarioBuilder, StepError, StepRegistry, bundled_registry, registry_for
 
 Severity = Literal["error", "warning"]
@@ -145,9 +145,13 @@ def _unreachable(book: RuleBook) -> Iterator[Finding]:
             )
 
 
-def lint_feature(path: Path, book: RuleBook | None) -> list[Finding]:
+def lint_feature(path: Path, book: RuleBook | None, text: str | None = None) -> list[Finding]:
+    """A feature file's findings; `text` is its content when it is not (yet) on disk, as in an editor."""
     try:
-        specs = parse_feature(path)
+        registry = registry_for(book) if book is not None else None
+        specs = (
+            parse_feature(path, registry) if text is None else parse_feature_text(text, str(path), registry)
+        )
     except NoScenarios as exc:  # valid Gherkin that runs nothing: check counts 0 scenarios, lint says so
         return [Finding("warning", exc.file or str(path), exc.line, exc.problem.rstrip("."))]
     except StepErrors as exc:  # every parse error of the file, not only the first
