@@ -198,12 +198,12 @@ def main() -> None:
 @law_options
 @click.option(
     "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "junit", "cucumber", "message", "progress", "rerun"]),
-    default="text",
-    show_default=True,
-    help="message: Cucumber Messages (NDJSON, as cucumber-js writes); progress: a character per scenario, "
-    "then the failures; rerun: FILE:LINE of each failed scenario, which check reads back.",
+    "formats",
+    multiple=True,
+    metavar="FORMAT[:FILE]",
+    help="text (the default), json, junit, cucumber, message (Cucumber Messages, NDJSON, as cucumber-js "
+    "writes), progress (a character per scenario) or rerun (FILE:LINE of each failed scenario, which check "
+    "reads back); repeatable, each with :FILE but one, e.g. --format progress --format junit:out.xml.",
 )
 @click.option(
     "--tags", metavar="EXPRESSION", help='Only scenarios whose tags match, e.g. "@history and not @cli".'
@@ -224,7 +224,7 @@ def check(
     rules_dir: RuleDirs,
     settings: tuple[str, ...],
     assumptions: tuple[str, ...],
-    fmt: str,
+    formats: tuple[str, ...],
     report: Path | None,
     jobs: int | None,
     tags: str | None,
@@ -242,6 +242,7 @@ def check(
     from .render.run import closing_line, count_statuses
     from .running import collect, run_in_processes
 
+    fmt, files = _formats(formats)
     runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
     started = time.time()
     paths, wanted = _at_lines(paths)
@@ -261,7 +262,8 @@ def check(
     if fmt != "text":  # the document goes to stdout; a person or a CI log still sees every input error
         for err in input_errors:
             click.echo(f"error: {err.message()}", err=True)
-    explained = fmt == "json" or report is not None  # outputs that show whole explanations and cures
+    # Outputs that show whole explanations and cures.
+    explained = fmt == "json" or report is not None or any(f == "json" for f, _ in files)
     how = {"with_cures": explained, "brief": not explained, "strict": strict}
     color = fmt == "text" and _color()
     jobs = _workers(jobs, len(specs))
@@ -271,7 +273,7 @@ def check(
     # With plain text or JSON and no report, the workers render their own scenarios: returning
     # (status, text or plain data) pairs is far cheaper than returning verdicts.
     render: Any = None
-    if parallel and report is None and not color and fmt in ("text", "json"):
+    if parallel and report is None and not files and not color and fmt in ("text", "json"):
         render = scenario_plain if fmt == "text" else scenario_json
     if parallel:
         options = _worker_options(rules_dir, runner, settings, assumptions)
@@ -306,8 +308,8 @@ def check(
             spool = SpooledSections(report, what="--report")
         except InputError as exc:
             _fail_input([exc])
+    for_files: list[Any] = []  # the results, for the documents written to files
     progress: list[str] = []  # --format progress: the failures' messages, printed after the dots
-    rerun: dict[str, list[int]] = {}  # --format rerun: the failed scenarios' lines, by file
     for item in stream:
         if fail_fast and statuses and statuses[-1] in ("failed", "error"):
             _close(stream)
@@ -334,11 +336,10 @@ def check(
             click.echo(_PROGRESS.get(r.status, "?"), nl=False)
             if r.status in ("failed", "error"):
                 progress.extend(r.messages)
-        elif fmt == "rerun":
-            if r.status in ("failed", "error"):
-                rerun.setdefault(r.spec.file, []).append(r.spec.row_line or r.spec.line)
         else:
             kept.append(r)
+        if files:
+            for_files.append(r)
         if spool is not None:
             parts.append(report_part(r))
             try:
@@ -355,26 +356,12 @@ def check(
         for message in progress:
             click.echo(message)
         click.echo(closing_line(counts))
-    elif fmt == "rerun":
-        for file, lines in rerun.items():
-            click.echo(file + "".join(f":{n}" for n in lines))
+    success = not input_errors and not counts["failed"] and not counts["errors"]
     if writer is not None:
         writer.close(statuses, input_errors)
-    elif fmt == "junit":
-        from .render.junit import run_junit
-
-        click.echo(run_junit(kept, input_errors), nl=False)
-    elif fmt == "cucumber":
-        from .render.junit import run_cucumber
-
-        click.echo(json.dumps(run_cucumber(kept, input_errors), indent=2, ensure_ascii=False))
-    elif fmt == "message":
-        from .render.messages import run_messages
-
-        success = not input_errors and not counts["failed"] and not counts["errors"]
+    elif fmt in ("junit", "cucumber", "message", "rerun"):
         try:
-            for envelope in run_messages(kept, input_errors, runner.registry, started, bool(success)):
-                click.echo(envelope)
+            click.echo(_document(fmt, kept, input_errors, runner, started, success), nl=False)
         except InputError as exc:  # a feature file that changed or vanished since it was run
             _fail_input([exc])
     elif console is not None:
@@ -388,7 +375,82 @@ def check(
             spool.finish(*run_report(parts, input_errors, counts))
         except InputError as exc:
             _fail_input([exc])
+    for file_fmt, path in files:
+        from .outputs import write_atomically
+
+        try:
+            text = _document(file_fmt, for_files, input_errors, runner, started, success)
+            write_atomically(path, text, what=f"--format {file_fmt}:FILE")
+        except InputError as exc:
+            _fail_input([exc])
     _exit_for(counts, input_errors)
+
+
+_FORMATS = ("text", "json", "junit", "cucumber", "message", "progress", "rerun")
+
+
+def _formats(asked: tuple[str, ...]) -> tuple[str, list[tuple[str, Path]]]:
+    """--format values: the one for stdout (text unless named) and each FORMAT:FILE."""
+    stdout: list[str] = []
+    files: list[tuple[str, Path]] = []
+    for value in asked:
+        name, _, file = value.partition(":")
+        if name not in _FORMATS:
+            _fail_input([f"--format {value!r}: unknown format {name!r}. Accepted: {', '.join(_FORMATS)}."])
+        if file:
+            if name == "progress":
+                _fail_input([f"--format {value!r}: progress is for a terminal. Accepted: text:FILE instead."])
+            files.append((name, Path(file)))
+        else:
+            stdout.append(name)
+    if len(stdout) > 1:
+        _fail_input(
+            [
+                f"--format: {' and '.join(stdout)} would both write to the screen. "
+                "Accepted: one of them, the others with :FILE."
+            ]
+        )
+    return (stdout[0] if stdout else "text"), files
+
+
+def _document(
+    fmt: str, results: list[Any], input_errors: list[Any], runner: Runner, started: float, success: bool
+) -> str:
+    """A whole run's document in a format, from its results (for a file, or a document format on stdout)."""
+    from .render.run import JsonRunWriter, closing_line, count_statuses, scenario_json, scenario_plain
+
+    if fmt == "junit":
+        from .render.junit import run_junit
+
+        return run_junit(results, input_errors)
+    if fmt == "cucumber":
+        from .render.junit import run_cucumber
+
+        return json.dumps(run_cucumber(results, input_errors), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "message":
+        from .render.messages import run_messages
+
+        return "".join(
+            f"{e}\n" for e in run_messages(results, input_errors, runner.registry, started, success)
+        )
+    statuses = [r.status for r in results]
+    if fmt == "json":
+        parts: list[str] = []
+        writer = JsonRunWriter(parts.append)
+        for r in results:
+            writer.scenario(scenario_json(r))
+        writer.close(statuses, input_errors)
+        return "".join(parts)
+    if fmt == "rerun":
+        failed: dict[str, list[int]] = {}
+        for r in results:
+            if r.status in ("failed", "error"):
+                failed.setdefault(r.spec.file, []).append(r.spec.row_line or r.spec.line)
+        return "".join(file + "".join(f":{n}" for n in lines) + "\n" for file, lines in failed.items())
+    lines = [f"ERROR {e.message()}" for e in input_errors] + [scenario_plain(r) for r in results]
+    return (
+        "".join(f"{line}\n" for line in lines) + closing_line(count_statuses(statuses, input_errors)) + "\n"
+    )
 
 
 def _cell(value: Any) -> Any:

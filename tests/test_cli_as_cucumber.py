@@ -108,3 +108,39 @@ def test_steps_json_gives_each_phrase_a_regex_javascript_accepts(tmp_path: Path)
     done = subprocess.run(["node", "-e", script, str(listing)], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == []
     assert sum(len(json.loads(out)[k]) for k in ("given", "when", "then")) > 50
+
+
+def test_several_outputs_in_one_run_say_what_each_would_say_alone(feature: str):
+    code, out, _ = run(
+        "check",
+        feature,
+        "--format",
+        "progress",
+        "--format",
+        "rerun:rerun.txt",
+        "--format",
+        "junit:out.xml",
+        "--format",
+        "message:run.ndjson",
+        "--format",
+        "json:run.json",
+    )
+    assert code == 1 and out.splitlines()[0] == "F.F."
+    assert Path("rerun.txt").read_text(encoding="utf-8") == run("check", feature, "--format", "rerun")[1]
+    assert '<testsuites name="constraint-engine" tests="4" failures="2"' in Path("out.xml").read_text(
+        encoding="utf-8"
+    )
+    assert Path("run.ndjson").read_text(encoding="utf-8").splitlines()[-1].startswith('{"testRunFinished"')
+    import json
+
+    alone = json.loads(run("check", feature, "--format", "json")[1])
+    together = json.loads(Path("run.json").read_text(encoding="utf-8"))
+    assert together["summary"] == alone["summary"]
+    assert [s["verdict"] for s in together["scenarios"]] == [s["verdict"] for s in alone["scenarios"]]
+
+
+def test_two_outputs_on_the_screen_or_an_unknown_format_are_bad_input(feature: str):
+    code, _, err = run("check", feature, "--format", "text", "--format", "json")
+    assert code == 2 and "would both write to the screen" in err
+    code, _, err = run("check", feature, "--format", "yaml")
+    assert code == 2 and "unknown format 'yaml'. Accepted: text, json, junit" in err
