@@ -34,6 +34,7 @@ from .conditions import (
     Lit,
     Param,
     has_reference,
+    param_key,
     reads_field,
 )
 from .errors import InputError
@@ -45,10 +46,6 @@ ACTION = "a"
 RuleKind = Literal[
     "start", "engage", "lift", "not-lift", "block", "duty", "undecided", "undetermined", "probe"
 ]
-
-
-def param_key(pid: str) -> str:
-    return pid.replace(".", "_").replace("-", "_")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ the raw YAML again.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
@@ -273,3 +274,10 @@ def reads_field(cond: Condition, names: set[str], own: str | None = None) -> boo
 
 def has_reference(cond: Condition) -> bool:
     return next(references(cond), None) is not None
+
+
+@functools.cache
+def param_key(pid: str) -> str:
+    """The parameters fact's field for a parameter, as every engine receives it (nsa.notice-days ->
+    nsa_notice_days): one spelling for the compiler and the reference interpreter."""
+    return pid.replace(".", "_").replace("-", "_")

@@ -31,6 +31,7 @@ from .conditions import (
     FieldRef,
     Lit,
     Param,
+    param_key,
     reads_field,
     references,
     tested_fields,
@@ -39,11 +40,6 @@ from .loading import RuleBook
 from .models import DependingOn, Provision
 
 Fact = dict[str, Any]
-
-
-def param_key(pid: str) -> str:
-    """The parameters fact's field for a parameter (as the engines receive it)."""
-    return pid.replace(".", "_").replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -70,13 +66,15 @@ def value_of(expr: Expr, params: Fact, own: Fact, others: dict[str, Fact] | None
     return _value(expr, _Env(params, others or {}, "", own))
 
 
+_PART = {"value": "", "numerator": "__num", "denominator": "__den"}
+
+
 def _value(expr: Expr, env: _Env) -> Any:
     if isinstance(expr, Lit):
         v = expr.value
         return v if isinstance(v, int | str) else v.toordinal()
     if isinstance(expr, Param):
-        suffix = {"value": "", "numerator": "__num", "denominator": "__den"}[expr.part]
-        return env.params.get(param_key(expr.id) + suffix)
+        return env.params.get(param_key(expr.id) + _PART[expr.part])
     if isinstance(expr, FieldRef):
         fact = env.own if expr.fact in (None, env.own_type) else env.bound.get(expr.fact)
         return None if fact is None else fact.get(expr.name)
@@ -123,7 +121,13 @@ def _compare(left: Any, op: str, right: Any) -> bool:
         return bool(left != right)
     if isinstance(left, str):
         return False  # words are only equal or not
-    return bool({"lt": left < right, "lte": left <= right, "gt": left > right, "gte": left >= right}[op])
+    if op == "lt":
+        return bool(left < right)
+    if op == "lte":
+        return bool(left <= right)
+    if op == "gt":
+        return bool(left > right)
+    return bool(left >= right)
 
 
 def holds(cond: Condition, env: _Env) -> bool:
