@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +10,7 @@ from .explaining import describe_condition
 from .loading import RuleBook
 from .models import Provision
 from .phrasebook import PLACEHOLDER, Phrasebook, either_of
-from .steps import StepDef, StepRegistry
+from .steps import StepDef, StepRegistry, js_regex
 
 
 @dataclass(frozen=True)
@@ -182,13 +181,6 @@ def _placeholder(step: StepDef, name: str, phrasebook: Phrasebook | None) -> dic
     return out
 
 
-def _js_regex(pattern: str) -> str:
-    """The phrase's regex as JavaScript reads it, with or without the u flag: named groups are (?<name>...),
-    and the escapes Python's re.escape adds before spaces and other punctuation are dropped or kept valid."""
-    out = pattern.replace("(?P<", "(?<")
-    return re.sub(r"\\([^A-Za-z0-9\\^$.*+?()\[\]{}|/-])", r"\1", out)
-
-
 def steps_listing(registry: StepRegistry, phrasebook: Phrasebook | None = None) -> Doc:
     """Every phrase of a law, by Given / When / Then, with the pack that declares it, its placeholders and an
     example."""
@@ -213,7 +205,7 @@ def steps_listing(registry: StepRegistry, phrasebook: Phrasebook | None = None) 
                     "parameters": [_placeholder(step, n, phrasebook) for n in step.parameters],
                     "example": step.example,
                     "regex": step.regex.pattern,
-                    "regex_js": _js_regex(step.regex.pattern),
+                    "regex_js": js_regex(step.regex.pattern),
                     "pack": step.pack or None,
                     "declared_at": step.phrase.where if step.phrase else None,
                 }

@@ -335,7 +335,8 @@ def check(
         elif fmt == "progress":
             click.echo(_PROGRESS.get(r.status, "?"), nl=False)
             if r.status in ("failed", "error"):
-                progress.extend(r.messages)
+                progress.append(f"{r.spec.file}:{r.spec.row_line or r.spec.line}: {r.spec.name}")
+                progress.extend(f"  {m}" for m in r.messages)
         else:
             kept.append(r)
         if files:
@@ -397,9 +398,17 @@ def _formats(asked: tuple[str, ...]) -> tuple[str, list[tuple[str, Path]]]:
         name, _, file = value.partition(":")
         if name not in _FORMATS:
             _fail_input([f"--format {value!r}: unknown format {name!r}. Accepted: {', '.join(_FORMATS)}."])
-        if file:
+        if file or value.endswith(":"):
+            if not file:
+                _fail_input(
+                    [f"--format {value!r}: no file after the colon. Accepted: {name}:FILE, or {name}."]
+                )
             if name == "progress":
                 _fail_input([f"--format {value!r}: progress is for a terminal. Accepted: text:FILE instead."])
+            if any(Path(file).resolve() == Path(other).resolve() for _, other in files):
+                _fail_input(
+                    [f"--format {value!r}: another --format already writes {file}. Accepted: a file each."]
+                )
             files.append((name, Path(file)))
         else:
             stdout.append(name)
@@ -1050,16 +1059,41 @@ def _at_lines(paths: tuple[Path, ...]) -> tuple[tuple[Path, ...], dict[str, set[
     and the lines wanted in each. A path that exists as written is a path, whatever its colons."""
     out: list[Path] = []
     wanted: dict[str, set[int]] = {}
-    for path in paths:
+    whole: set[str] = set()  # files named without a line: every scenario, whatever lines are named too
+    for path in _expand_rerun(paths):
         m = _AT_LINE.fullmatch(str(path))
         if m is None or path.exists() or not Path(m.group(1)).exists():
-            out.append(path)
+            whole.add(str(path))
+            if path not in out:
+                out.append(path)
             continue
         file = Path(m.group(1))
         if file not in out:
             out.append(file)
         wanted.setdefault(str(file), set()).update(int(n) for n in m.group(2).split(":")[1:])
-    return tuple(out), wanted
+    return tuple(out), {f: lines for f, lines in wanted.items() if f not in whole}
+
+
+def _expand_rerun(paths: tuple[Path, ...]) -> list[Path]:
+    """@FILE names a rerun file (--format rerun:FILE): its FILE:LINE entries. An empty one runs nothing,
+    as in Cucumber: nothing failed last time."""
+    out: list[Path] = []
+    for path in paths:
+        text = str(path)
+        if not text.startswith("@") or path.exists():
+            out.append(path)
+            continue
+        from .errors import InputError
+        from .inputs import read_text
+
+        try:
+            entries = read_text(Path(text[1:]), "a rerun file").split()
+        except InputError as exc:
+            _fail_input([exc])
+        if not entries:
+            click.echo(f"note: {text[1:]} names no scenario: nothing failed last time.", err=True)
+        out += [Path(entry) for entry in entries]
+    return out
 
 
 def _at(specs: list[Any], wanted: dict[str, set[int]]) -> list[Any]:
@@ -1083,8 +1117,9 @@ def _at(specs: list[Any], wanted: dict[str, set[int]]) -> list[Any]:
             starts.setdefault(spec.file, set()).update({spec.line, spec.block_line or spec.line})
         _fail_input(
             [
-                f"{f}:{n}: no scenario is at line {n}. Accepted: the line of a Scenario, one of its steps or "
-                f"an Examples row: {', '.join(str(x) for x in sorted(starts.get(f, set())))}."
+                f"{f}:{n}: no scenario is at line {n}. Accepted: the line of a Scenario or Scenario Outline "
+                f"({', '.join(str(x) for x in sorted(starts.get(f, set())))}, Examples rows included), "
+                "or of one of its steps (a Background's selects every scenario it runs before)."
                 for f, n in missing
             ]
         )

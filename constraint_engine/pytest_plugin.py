@@ -131,8 +131,8 @@ def _bdd_step(step: StepDef) -> Any:
                 try:
                     step.handler(verdict, **args)
                 except ExpectationFailed as exc:  # pytest's report shows what the engine decided
-                    blocked = ", ".join(dict.fromkeys(b.citation for b in verdict.blocked_by)) or "nothing"
-                    decided = f"verdict: {verdict.outcome} (blocked by {blocked})"
+                    blocked = ", ".join(dict.fromkeys(b.citation for b in verdict.blocked_by))
+                    decided = f"verdict: {verdict.outcome}" + (f" (blocked by {blocked})" if blocked else "")
                     failure = (
                         f"{where}Then {step.template.format(**raw)}: {exc}\n"
                         f"{decided} for {verdict.action} on {verdict.date}{ce_case.as_of()}"

@@ -672,3 +672,10 @@ def _not_blocked_by(verdict: Any, citation: str) -> None:
     hits = [b.citation for b in verdict.blocked_by if matches(citation, [b.citation, *b.aliases])]
     if hits:
         raise ExpectationFailed(f'expected no block by "{citation}", but {hits[0]} blocks the action')
+
+
+def js_regex(pattern: str) -> str:
+    """A phrase's regex as JavaScript reads it, with or without the u flag: named groups are (?<name>...),
+    and the escapes Python's re.escape adds before spaces and other punctuation are dropped or kept valid."""
+    out = pattern.replace("(?P<", "(?<")
+    return re.sub(r"\\([^A-Za-z0-9\\^$.*+?()\[\]{}|/-])", r"\1", out)

@@ -202,10 +202,14 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
 
     async def answered(fn: Any, *args: Any) -> Any:
         """`fn`'s result, or bad input as JSON errors (HTTP 400) with the messages the CLI prints."""
+        from .placeholders import StepError
+
         try:
             return await guarded(fn, *args)
         except (InputError, InputErrors) as exc:
             return _errors(exc)
+        except StepError as exc:  # a scenario the builder refuses as a whole (no When step)
+            return _errors(InputError(f"{str(exc).rstrip('.')}.", file="scenario"))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_body(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -389,8 +393,10 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
         from .browsing import provision_detail
 
         chosen = _provision(runner, provision)
-        if isinstance(chosen, JSONResponse):
-            return chosen
+        if isinstance(chosen, JSONResponse):  # a person's page: the message as a page, not as JSON
+            page = _page("missing.html.j2", title="No such provision", message=_message_of(chosen))
+            page.status_code = 404
+            return page
         doc = provision_detail(runner.book, chosen)
         prov = runner.book.provisions[chosen]
         head, sections = _sections(doc.text)
@@ -515,6 +521,12 @@ def _sections(text: str) -> tuple[list[str], list[dict[str, Any]]]:
             parts.append({"text": body[at:], "url": None})
             sections[-1]["items"].append({"parts": parts, "sub": line.startswith(" " * 8)})
     return head, sections
+
+
+def _message_of(response: JSONResponse) -> str:
+    import json
+
+    return "; ".join(e["message"] for e in json.loads(bytes(response.body))["errors"])
 
 
 def _day(text: str | None) -> dt.date | None | JSONResponse:

@@ -52,6 +52,28 @@ def test_rerun_names_each_failure_by_file_and_line_and_check_reads_it_back(featu
     assert "terminate" not in out and "2026-01-01" not in out
 
 
+def test_a_rerun_file_is_read_with_an_at_sign_and_an_empty_one_runs_nothing(feature: str):
+    assert run("check", feature, "--format", "rerun:rerun.txt")[0] == 1
+    code, out, _ = run("check", "@rerun.txt")
+    assert code == 1 and "0 passed, 2 failed" in out
+    Path("rerun.txt").write_text("", encoding="utf-8")  # nothing failed last time
+    code, out, err = run("check", "@rerun.txt")
+    assert code == 0 and "0 passed, 0 failed" in out and "names no scenario" in err
+
+
+def test_a_whole_file_wins_over_its_lines_and_no_file_runs_twice(feature: str):
+    assert "2 passed, 2 failed" in run("check", feature, "a.feature:9")[1]
+    assert "2 passed, 2 failed" in run("check", feature, feature)[1]
+    assert "1 passed, 0 failed" in run("check", "a.feature:9", "a.feature:9")[1]
+
+
+def test_one_file_for_two_outputs_or_none_after_the_colon_is_bad_input(feature: str):
+    code, _, err = run("check", feature, "--format", "junit:out.xml", "--format", "json:out.xml")
+    assert code == 2 and "another --format already writes out.xml" in err
+    code, _, err = run("check", feature, "--format", "json:")
+    assert code == 2 and "no file after the colon" in err
+
+
 def test_file_line_runs_the_scenario_at_a_line_of_it_or_one_row(feature: str):
     code, out, _ = run("check", "a.feature:9", "a.feature:20")
     assert code == 0 and "terminate is blocked" in out and "withdraw on 2026-01-01" in out
@@ -83,7 +105,9 @@ def test_progress_prints_a_character_per_scenario_then_the_failures(feature: str
     code, out, _ = run("check", feature, "--format", "progress")
     lines = out.splitlines()
     assert code == 1 and lines[0] == "F.F."
-    assert lines[1].startswith("a.feature:5: Then the action is permitted")
+    assert lines[1] == "a.feature:2: suspend is blocked"  # the line that selects it, then why
+    assert lines[2].startswith("  a.feature:5: Then the action is permitted")
+    assert "a.feature:19: withdraw on 2022-01-01" in lines
     assert lines[-1] == "2 passed, 2 failed"
 
 

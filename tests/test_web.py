@@ -79,6 +79,19 @@ def test_a_body_json_cannot_carry_is_a_4xx_error_never_a_500(client: TestClient,
     assert error["message"] and "inf" not in error["message"].lower()
 
 
+def test_a_scenario_without_a_when_is_a_400_with_the_reason_never_a_500(client: TestClient):
+    for scenario in ("Given the date is 2026-03-01", ""):
+        r = client.post("/api/evaluate", json={"scenario": scenario})
+        assert r.status_code == 400, r.text
+        assert "no When step" in r.json()["errors"][0]["message"]
+
+
+def test_an_unknown_provision_is_a_page_for_a_person(client: TestClient):
+    r = client.get("/law/nope")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "No such provision" in r.text and "no provision &#39;nope&#39;" in r.text
+
+
 def test_a_body_over_the_cap_is_refused(client: TestClient):
     r = client.post("/api/evaluate", json={"scenario": "x" * (web.MAX_BODY + 1)})
     assert r.status_code == 413 and "over 262,144 bytes" in r.json()["errors"][0]["message"]
@@ -393,11 +406,14 @@ def test_in_the_browser_a_shared_link_opens_the_scenario_and_runs_it(server: str
     assert p.text_content("h1").startswith("22 U.S.C. 1928f(a)")  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("path", ["/", "/law", "/law/nsa.1928f.a", "/docs", "/exercise"])
-def test_in_the_browser_at_420_pixels_no_page_scrolls_sideways(server: str, browser: object, path: str):
+@pytest.mark.parametrize("path", ["/", "/law", "/law/nsa.1928f.a", "/docs", "/exercise", "bare:/exercise"])
+def test_in_the_browser_at_420_pixels_no_page_scrolls_sideways(
+    server: str, bare_server: str, browser: object, path: str
+):
     p: object = browser.new_page(viewport={"width": 420, "height": 900})  # type: ignore[attr-defined]
     try:
-        p.goto(server + path)  # type: ignore[attr-defined]
+        base, path = (bare_server, path.removeprefix("bare:")) if path.startswith("bare:") else (server, path)
+        p.goto(base + path)  # type: ignore[attr-defined]
         if path == "/":
             _verdict_for(p, VOTE)
         wide = p.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import InputError
 from ..inputs import read_text
 from ..running import ScenarioResult
-from ..steps import StepRegistry
+from ..steps import StepRegistry, js_regex
 from .junit import _steps
 
 PROTOCOL = "34.2.1"  # the schema version the stream is validated against (tests/data/cucumber-messages)
@@ -114,7 +114,10 @@ def run_messages(
                         {
                             "stepDefinition": {
                                 "id": definitions[found.template],
-                                "pattern": {"source": found.regex.pattern, "type": "REGULAR_EXPRESSION"},
+                                "pattern": {
+                                    "source": js_regex(found.regex.pattern),
+                                    "type": "REGULAR_EXPRESSION",
+                                },
                                 "sourceReference": reference,
                             }
                         }
