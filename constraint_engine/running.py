@@ -147,9 +147,24 @@ def _walk(folder: Path) -> tuple[list[Path], list[InputError]]:
         Path(root, name)
         for root, _, names in os.walk(folder, onerror=refused)
         for name in names
-        if name.endswith(".feature")
+        if name.endswith((".feature", ".feature.md"))
     ]
     return sorted(files), errors
+
+
+def is_markdown(file: str) -> bool:
+    """Markdown with Gherkin (`.feature.md`), as Cucumber reads it: '# Feature:', '## Scenario:', '* Given'
+    (headings and list items; the rest is prose)."""
+    return file.endswith(".md")
+
+
+def matcher_for(file: str) -> Any:
+    """The token matcher gherkin-official reads a file's text with: Markdown's for `.feature.md`."""
+    if not is_markdown(file):
+        return None
+    from gherkin.token_matcher_markdown import GherkinInMarkdownTokenMatcher
+
+    return GherkinInMarkdownTokenMatcher()
 
 
 class NoScenarios(InputError):
@@ -168,16 +183,21 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
             "the file is binary, not text.", file=file, line=1, accepted="a Gherkin .feature file"
         )
     text = visible_controls(text.removeprefix("\ufeff"))  # a byte-order mark is no part of the text
+    markdown = is_markdown(file)
     # gherkin-official reads a misspelt keyword as free description, silently dropping a step or a
-    # whole scenario; check for near-misses first.
-    misspelt = [
-        InputError(problem, file=file, line=line_no, accepted=_ACCEPTED)
-        for line_no, problem in _misspellings(text, registry)
-    ]
+    # whole scenario; check for near-misses first (in Markdown, prose is meant to be free).
+    misspelt = (
+        []
+        if markdown
+        else [
+            InputError(problem, file=file, line=line_no, accepted=_ACCEPTED)
+            for line_no, problem in _misspellings(text, registry)
+        ]
+    )
     if misspelt:  # every one of them, so a file is fixed in one pass
         raise misspelt[0] if len(misspelt) == 1 else StepErrors(misspelt)
     try:
-        document = Parser().parse(TokenScanner(text))
+        document = Parser().parse(TokenScanner(text), matcher_for(file))
     except CompositeParserException as exc:
         found = [
             InputError(_parser_message(e), file=file, line=_line_of(e), accepted=_ACCEPTED)

@@ -168,3 +168,27 @@ def test_two_outputs_on_the_screen_or_an_unknown_format_are_bad_input(feature: s
     assert code == 2 and "would both write to the screen" in err
     code, _, err = run("check", feature, "--format", "yaml")
     assert code == 2 and "unknown format 'yaml'. Accepted: text, json, junit" in err
+
+
+MARKDOWN = """# Feature: Suspension, in Markdown
+
+A law teacher's notes, in prose, around the case.
+
+## Scenario: Suspension is barred
+
+* Given the date is 2026-03-01
+* When the President proposes to suspend the North Atlantic Treaty
+* Then the action is permitted
+"""
+
+
+def test_markdown_with_gherkin_is_read_as_cucumber_reads_it(feature: str):
+    Path("notes.feature.md").write_text(MARKDOWN, encoding="utf-8")
+    code, out, _ = run("check", ".")
+    assert code == 1 and "notes.feature.md:9: Then the action is permitted: expected" in out
+    assert "2 passed, 3 failed" in out  # the Markdown scenario beside the four of a.feature
+    import json
+
+    code, out, _ = run("check", "notes.feature.md", "--format", "message")
+    sources = [json.loads(line)["source"] for line in out.splitlines() if line.startswith('{"source"')]
+    assert sources[0]["mediaType"] == "text/x.cucumber.gherkin+markdown"

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..inputs import read_text
-from ..running import ScenarioResult
+from ..running import ScenarioResult, is_markdown, matcher_for
 from ..steps import StepRegistry, js_regex
 from .junit import _steps
 
@@ -73,8 +73,9 @@ def run_messages(
     pickles: dict[tuple[str, int], dict[str, Any]] = {}
     for file in dict.fromkeys(r.spec.file for r in results):
         text = read_text(Path(file), "a Gherkin .feature file")
-        yield line({"source": {"uri": file, "data": text, "mediaType": "text/x.cucumber.gherkin+plain"}})
-        document: Any = {**Parser(AstBuilder(ids)).parse(TokenScanner(text)), "uri": file}
+        media = "text/x.cucumber.gherkin+" + ("markdown" if is_markdown(file) else "plain")
+        yield line({"source": {"uri": file, "data": text, "mediaType": media}})
+        document: Any = {**Parser(AstBuilder(ids)).parse(TokenScanner(text), matcher_for(file)), "uri": file}
         yield line({"gherkinDocument": document})
         for made in Compiler(ids).compile(document):
             pickle: dict[str, Any] = dict(made)
