@@ -311,10 +311,39 @@ def pytest_collect_file(file_path: Any, parent: Any) -> Any:
         text = file_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+    _CHECKED.add(str(file_path))
     problems = list(_misspellings(text, _REGISTRY[0] if _REGISTRY else None))
     if not problems:
         return None
     return MisspeltKeywords.from_parent(parent, path=file_path, problems=problems)
+
+
+_CHECKED: set[str] = set()  # feature files already checked for misspelt keywords this run
+
+
+def pytest_collection_modifyitems(session: Any, config: Any, items: list[Any]) -> None:
+    """The feature files the project's tests bind (pytest-bdd parsed them) are checked too, wherever they are:
+    outside `testpaths` no collector visits them, and a misspelt keyword would drop a scenario unseen."""
+    from pathlib import Path
+
+    from .running import _misspellings
+
+    bound = getattr(getattr(pytest_bdd, "feature", None), "features", {}) if pytest_bdd is not None else {}
+    for name in sorted(bound):
+        if name in _CHECKED:
+            continue
+        _CHECKED.add(name)
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        problems = list(_misspellings(text, _REGISTRY[0] if _REGISTRY else None))
+        if problems:
+            items.append(
+                MisspeltKeywordItem.from_parent(
+                    session, name=f"gherkin keywords of {Path(name).name}", path=Path(name), problems=problems
+                )
+            )
 
 
 class MisspeltKeywords(pytest.File):

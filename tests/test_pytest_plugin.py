@@ -192,3 +192,23 @@ def test_a_project_step_that_replaces_a_law_phrase_is_named_in_a_warning(pyteste
         "mine.feature:3: the project's step test_law.our_date replaces the law's phrase 'Given the date is {date}'"
         in out
     )
+
+
+def test_a_misspelt_keyword_in_a_bound_feature_outside_testpaths_fails_the_run(pytester: pytest.Pytester):
+    pytester.makeini("[pytest]\ntestpaths = tests\n")
+    pytester.mkdir("tests")
+    pytester.makefile(
+        ".feature",
+        **{
+            "specs/x": "Feature: X\n  Scenario: The date is dropped unseen\n    Gven the date is 2026-03-01\n"
+            "    When the President proposes to suspend the North Atlantic Treaty\n"
+            "    Then the action is blocked\n"
+        },
+    )
+    (pytester.path / "tests" / "test_law.py").write_text(
+        'from pytest_bdd import scenarios\n\nscenarios("../specs")\n', encoding="utf-8"
+    )
+    pytester.makeconftest(OPT_IN)
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    assert "x.feature:3: 'Gven' is not a Gherkin step keyword; did you mean 'Given'?" in result.stdout.str()
