@@ -447,3 +447,21 @@ def test_in_the_browser_a_class_set_keeps_progress_and_downloads_the_csv_quiz_gr
     result = CliRunner().invoke(main, ["quiz", str(exercises), "--grade", str(answers), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert '"score": 2' in result.output
+
+
+def test_in_the_browser_a_slider_can_be_dragged_with_the_mouse_across_the_line(server: str, page: object):
+    p: object = page
+    p.goto(server + "/")  # type: ignore[attr-defined]
+    _verdict_for(p, VOTE)
+    slider = "input[aria-label='Senators voting yes, line 4']"
+    box = p.locator(slider).bounding_box()  # type: ignore[attr-defined]
+    y = box["y"] + box["height"] / 2
+    p.mouse.move(box["x"] + box["width"] * 0.60, y)  # type: ignore[attr-defined]
+    p.mouse.down()  # type: ignore[attr-defined]
+    for share in (0.62, 0.64, 0.66, 0.70, 0.75):  # one drag, with pauses for the verdict to follow
+        p.mouse.move(box["x"] + box["width"] * share, y, steps=3)  # type: ignore[attr-defined]
+        p.wait_for_timeout(250)  # type: ignore[attr-defined]
+    p.mouse.up()  # type: ignore[attr-defined]
+    yeas = int(p.input_value("#editor").split("consent with ")[1].split(" of")[0])  # type: ignore[attr-defined]
+    assert yeas >= 70  # the whole drag moved the value, not only its first step
+    p.wait_for_function("document.querySelector('#verdict h2').textContent.startsWith('PERMITTED')")  # type: ignore[attr-defined]
