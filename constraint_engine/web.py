@@ -400,6 +400,7 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
         doc = provision_detail(runner.book, chosen)
         prov = runner.book.provisions[chosen]
         head, sections = _sections(doc.text)
+        head = [re.sub(r"; status \w+", "", h) for h in head]  # the badge says it
         return _page(
             "provision.html.j2",
             title=f"{prov.citation}: {prov.title}",
