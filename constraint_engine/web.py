@@ -209,7 +209,7 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
         except (InputError, InputErrors) as exc:
             return _errors(exc)
         except StepError as exc:  # a scenario the builder refuses as a whole (no When step)
-            return _errors(InputError(f"{str(exc).rstrip('.')}.", file="scenario"))
+            return _errors(InputError(f"{str(exc).rstrip('.')}."))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_body(request: Request, exc: RequestValidationError) -> JSONResponse:
