@@ -350,8 +350,9 @@ def check(
     counts = count_statuses(statuses, input_errors)
     if fail_fast and len(statuses) < len(specs):
         left = len(specs) - len(statuses)
-        said = "1 scenario" if left == 1 else f"{left} scenarios"
-        click.echo(f"note: stopped at the first failure (--fail-fast): {said} not run.", err=True)
+        click.echo(
+            f"note: stopped at the first failure (--fail-fast): {_count(left, 'scenario')} not run.", err=True
+        )
     if fmt == "progress":
         click.echo("")
         for message in progress:
@@ -1165,21 +1166,13 @@ def _select(specs: list[Any], expression: str) -> list[Any]:
 def lsp(rules_dir: RuleDirs) -> None:
     """A Language Server for .feature files, over stdio: completion of the law's phrases, lint's diagnostics,
     hover on a step or a citation, go to the pack line declaring a phrase (extra [lsp])."""
-    from .errors import InputError, InputErrors
-
     try:
         from .editor import make_server
     except ImportError:
         _fail_input(
             ["the language server needs the lsp extra. Accepted: pip install 'constraint-engine[lsp]'."]
         )
-    try:
-        server = make_server(rules_dir)
-    except InputErrors as exc:
-        _fail_input(list(exc.errors))
-    except InputError as exc:
-        _fail_input([exc])
-    server.start_io()
+    make_server(_runner(rules_dir)).start_io()  # the law loaded and checked as every command loads it
 
 
 @main.command()

@@ -22,7 +22,6 @@ from pygls.lsp.server import LanguageServer
 from . import __version__
 from .citations import CitationIndex
 from .linting import lint_feature
-from .loading import RuleDirs
 from .running import Runner
 from .steps import StepDef
 
@@ -47,9 +46,9 @@ def _uri_path(uri: str) -> Path:
 
 
 class LawServer(LanguageServer):
-    def __init__(self, rules: RuleDirs | None = None) -> None:
+    def __init__(self, runner: Runner) -> None:
         super().__init__("constraint-engine", __version__)
-        self.runner = Runner(rules)
+        self.runner = runner
 
     @property
     def citations(self) -> CitationIndex:
@@ -144,8 +143,8 @@ class LawServer(LanguageServer):
         )
 
 
-def make_server(rules: RuleDirs | None = None) -> LawServer:
-    server = LawServer(rules)
+def make_server(runner: Runner) -> LawServer:
+    server = LawServer(runner)
 
     def lines_of(uri: str) -> list[str]:
         return server.workspace.get_text_document(uri).source.splitlines()

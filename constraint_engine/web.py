@@ -313,8 +313,8 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
         from .browsing import provision_detail
 
         chosen = _provision(runner, provision)
-        if isinstance(chosen, JSONResponse):
-            return chosen
+        if isinstance(chosen, InputError):
+            return _errors(chosen, 404)
         return provision_detail(runner.book, chosen).data
 
     def questions() -> list[Any]:
@@ -393,8 +393,8 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
         from .browsing import provision_detail
 
         chosen = _provision(runner, provision)
-        if isinstance(chosen, JSONResponse):  # a person's page: the message as a page, not as JSON
-            page = _page("missing.html.j2", title="No such provision", message=_message_of(chosen))
+        if isinstance(chosen, InputError):  # a person's page: the message as a page, not as JSON
+            page = _page("missing.html.j2", title="No such provision", message=chosen.message())
             page.status_code = 404
             return page
         doc = provision_detail(runner.book, chosen)
@@ -524,12 +524,6 @@ def _sections(text: str) -> tuple[list[str], list[dict[str, Any]]]:
     return head, sections
 
 
-def _message_of(response: JSONResponse) -> str:
-    import json
-
-    return "; ".join(e["message"] for e in json.loads(bytes(response.body))["errors"])
-
-
 def _day(text: str | None) -> dt.date | None | JSONResponse:
     if not text:
         return None
@@ -539,16 +533,15 @@ def _day(text: str | None) -> dt.date | None | JSONResponse:
         return _errors(InputError(f"as_of {text!r} is not a date.", accepted="YYYY-MM-DD"), 422)
 
 
-def _provision(runner: Runner, query: str) -> str | JSONResponse:
+def _provision(runner: Runner, query: str) -> str | InputError:
+    """The provision an id, citation or alias names, or what is wrong (JSON for the API, HTML for people)."""
     if query in runner.book.provisions:
         return query
     found = runner.citations.provisions(query)
     if found:
         return found[0]
     near = "; ".join(runner.citations.nearest(query))
-    return _errors(
-        InputError(f"no provision {query!r}.", accepted=f"an id or a citation; nearest: {near}"), 404
-    )
+    return InputError(f"no provision {query!r}.", accepted=f"an id or a citation; nearest: {near}")
 
 
 def _page(name: str, **context: Any) -> HTMLResponse:

@@ -147,13 +147,13 @@ def run_cucumber(
                 "description": r.spec.description,
                 "line": r.spec.row_line or r.spec.line,
                 "tags": [{"name": t} for t in r.spec.tags],
-                "steps": _steps(r),
+                "steps": step_results(r),
             }
         )
     return list(features.values())
 
 
-def _steps(r: ScenarioResult) -> list[dict[str, Any]]:
+def step_results(r: ScenarioResult) -> list[dict[str, Any]]:
     by_line = _messages_by_line(r)
     steps = []
     broken = False  # a Given or When failed: what follows did not run

@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..inputs import read_text
 from ..running import ScenarioResult, is_markdown, matcher_for
 from ..steps import StepRegistry, js_regex
-from .junit import _steps
+from .junit import step_results
 
 PROTOCOL = "34.2.1"  # the schema version the stream is validated against (tests/data/cucumber-messages)
 _STATUS = {
@@ -152,7 +152,9 @@ def run_messages(
                 }
             }
         )
-        results_of = _steps(r)  # each step's status and duration (the evaluation's time is on the first Then)
+        results_of = step_results(
+            r
+        )  # each step's status and duration (the evaluation's time is on the first Then)
         for test_step, result in zip(case["testSteps"], results_of, strict=False):
             yield line(
                 {
