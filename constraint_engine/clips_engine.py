@@ -16,7 +16,6 @@ from typing import Any
 from .compiling import PARAMS, CompiledRules, is_sentinel
 from .engine import Adapter, Evaluation, Firing, _Trace
 from .errors import InputError
-from .models import DERIVED_FACTS
 
 _OPERATORS = {"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">=", "$neq": "neq"}
 _ARITHMETIC = {"$add": "+", "$sub": "-", "$mul": "*", "$div": "div"}  # div: integer division, as durable's
@@ -66,7 +65,7 @@ class ClipsEngine(Adapter):
         for i, fact in enumerate(facts):
             if fact["t"] in known:
                 inputs.append({**fact, "id": f"f{i}"})
-            elif fact["t"] not in DERIVED_FACTS:
+            elif fact["t"] not in self.compiled.book.phrasebook.made:
                 ignored.append(fact["t"])
         by_id = {str(f["id"]): f for f in inputs}
         self._fired.clear()

@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from .bounds import check_date_bounds
+from .cases import engine_facts
 from .compiling import params_for
 from .conditions import Among, AnyOf, Compare, Condition, Expr, FieldRef, Lit, references
 from .engine import Adapter, Evaluation
@@ -162,10 +163,13 @@ def _shorter_withholding(book: RuleBook, prov: Provision, proposal: Proposal) ->
 
     def lawful(d: int) -> bool:
         p = with_days(d)
+        facts = engine_facts(book.phrasebook, p, params_for(book, p.date, p.overrides))
         return any(
-            m.toordinal() + review + p.recess_days(m) >= proposal.date.toordinal() + d
-            for m in messages
-            if isinstance(m, dt.date)
+            f["date"] + review + f["recess_days"] >= proposal.date.toordinal() + d
+            for f in facts
+            if f["t"] == "special_message"
+            and f.get("proposes") == "rescind"
+            and isinstance(f.get("date"), int)
         )
 
     low, high = 0, days
@@ -294,8 +298,8 @@ def _evaluate(book: RuleBook, proposal: Proposal, expr: Expr, is_date: bool) -> 
     compared is one), to propose a candidate. Only proposes: the engine re-evaluates every candidate."""
     if isinstance(expr, Lit) and isinstance(expr.value, str):
         return expr.value
-    facts = proposal.engine_facts()
     params = params_for(book, proposal.date, proposal.overrides)
+    facts = engine_facts(book.phrasebook, proposal, params)
     value = value_of(expr, params, facts[0], {"action": facts[0]})
     if not isinstance(value, int):
         return value if isinstance(value, str) else None

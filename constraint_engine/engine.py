@@ -18,10 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .cases import engine_facts
 from .compiling import PARAMS, CompiledRules, RuleMeta
 from .errors import InputError
 from .facts import Proposal
-from .models import DERIVED_FACTS
 
 try:
     import durable_rules_engine
@@ -179,7 +179,7 @@ class Adapter(abc.ABC):
 
     def evaluate(self, proposal: Proposal) -> Evaluation:
         params = self.compiled.params_fact(proposal.date, proposal.overrides)
-        return self.evaluate_facts(params, proposal.engine_facts())
+        return self.evaluate_facts(params, engine_facts(self.compiled.book.phrasebook, proposal, params))
 
     @abc.abstractmethod
     def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:
@@ -319,7 +319,9 @@ class Engine(Adapter):
         for i, fact in enumerate(facts):
             if fact["t"] in known:
                 batch.append({**fact, "sid": sid, "id": f"f{i}"})
-            elif fact["t"] not in DERIVED_FACTS:  # a derived fact no rule reads is no one's concern
+            elif (
+                fact["t"] not in self.compiled.book.phrasebook.made
+            ):  # a made fact no rule reads is no one's concern
                 ignored.append(fact["t"])
         failed = False
         text = json.dumps(batch, ensure_ascii=False)  # once: the same text is retracted afterwards

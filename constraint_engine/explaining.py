@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .bounds import LATEST_DATE
+from .cases import computed_action_fields, engine_facts, read_only_to_derive
 from .compiling import params_for
 from .conditions import (
     Among,
@@ -23,10 +24,10 @@ from .conditions import (
     tested_fields,
 )
 from .engine import Evaluation
-from .facts import CASE_READS, Proposal
+from .facts import Proposal
 from .interpreting import Interpreter
 from .loading import RuleBook
-from .models import DERIVED_FACTS, Provision
+from .models import Provision
 from .phrasebook import either_of
 
 # Version 2 adds the outcome "undetermined" and the fields duties, undetermined and depends_on; the fields of
@@ -248,7 +249,7 @@ def explain(
                 f"What-if: {pid} is set to {value} for this run (the law in force says {enacted})."
             )
     unread = sorted(
-        set(ev.ignored) - CASE_READS
+        set(ev.ignored) - read_only_to_derive(book.phrasebook)
     )  # facts the case turns into the action's own fields are read
     if unread:
         said = "; ".join(book.phrasebook.fact_words(t) for t in unread)
@@ -328,7 +329,7 @@ def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
     this action, by this actor, in force on its day, and of their lifts whose facts the scenario gives.
     (A provision out of force, or a lift without its facts, decides nothing under any reading.)"""
     kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
-    given = {f.type for f in proposal.facts} | set(DERIVED_FACTS)
+    given = {f.type for f in proposal.facts} | set(book.phrasebook.made)
     names: list[str] = []
     for p in book.provisions.values():
         if not (p.applies_to.covers(kind, actor) and p.in_force.contains(proposal.date)):
@@ -470,9 +471,9 @@ def _why_not(book: RuleBook, interpreter: Interpreter, p: Provision, proposal: P
     """Why a provision in force over this kind of action does not reach it: the decisive condition first, as
     the reference interpreter reads the law (a day outside a reading's window before a missing number)."""
     params = params_for(book, proposal.date, proposal.overrides)
-    facts = proposal.engine_facts()
+    facts = engine_facts(book.phrasebook, proposal, params)
     action = facts[0]
-    here = {**proposal.action_context(), **proposal.action.fields, "date": proposal.date}
+    here = {**computed_action_fields(book.phrasebook, facts), **proposal.action.fields, "date": proposal.date}
     active = book.active_where(p, proposal.date, proposal.overrides)
     failing = [c for c in active if c not in interpreter.holding(p, params, action, active)]
     window = f"in force from {p.in_force.since}" + (f" to {p.in_force.until}" if p.in_force.until else "")
@@ -599,9 +600,10 @@ def derivation(book: RuleBook, proposal: Proposal, ev: Evaluation, engaged: list
     steps: list[Step] = []
     # Facts the scenario states that fill in the action's own fields (a baseline, a change of the area):
     # the law reads them through the action, and the derivation says so (else they hang unconnected).
-    feeding = [f"f{i}" for i, f in enumerate(proposal.facts, start=1) if f.type in CASE_READS]
+    reads = read_only_to_derive(book.phrasebook)
+    feeding = [f"f{i}" for i, f in enumerate(proposal.facts, start=1) if f.type in reads]
     if feeding:
-        read = [book.phrasebook.fact_words(f.type) for f in proposal.facts if f.type in CASE_READS]
+        read = [book.phrasebook.fact_words(f.type) for f in proposal.facts if f.type in reads]
         steps.append(
             Step(
                 rule="case:action",

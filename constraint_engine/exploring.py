@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .cases import engine_facts
 from .compiling import params_for
 from .conditions import Among, AnyOf, Compare, Condition, Lit, Param
 from .errors import InputError
@@ -541,8 +542,9 @@ def _boundary(
         proposal = runner.proposal(builder)
     except (StepError, InputError):
         return None
-    facts = proposal.engine_facts()
-    value = value_of(expr, params_for(runner.book, proposal.date), facts[0], {"action": facts[0]})
+    params = params_for(runner.book, proposal.date)
+    facts = engine_facts(runner.book.phrasebook, proposal, params)
+    value = value_of(expr, params, facts[0], {"action": facts[0]})
     return value if isinstance(value, int) else None
 
 

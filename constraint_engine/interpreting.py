@@ -17,13 +17,16 @@ Its meaning of a condition, which the compiled rules must match:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .bounds import NO_NOTICE
 from .conditions import (
     Among,
     AnyOf,
+    Arith,
     CeilFraction,
     Compare,
     Condition,
@@ -38,6 +41,7 @@ from .conditions import (
 )
 from .loading import RuleBook
 from .models import DependingOn, Provision
+from .quantities import Aggregate, DaysCovered, Derivation, FiscalYear, Least, QArith, Quantity, SpecialDate
 
 Fact = dict[str, Any]
 
@@ -141,6 +145,77 @@ def holds(cond: Condition, env: _Env) -> bool:
         return any(_compare(left, "eq", v) for v in values)
     assert isinstance(cond, Compare)
     return _compare(left, cond.op, _value(cond.value, env))
+
+
+# -- derived quantities (quantities.py): computed once per case, before any engine runs ----------------------
+
+
+def quantity(q: Quantity, params: Fact, own: Fact, by_type: dict[str, list[Fact]]) -> Any:
+    """A derived quantity's value for one fact of the case (`own`; the action is `by_type["action"][0]`);
+    None when it has none (nothing to take the first or least of, a missing field)."""
+    action = by_type.get("action", [own])[0]
+    if isinstance(q, SpecialDate):
+        return 1 if q.word == "before-any-date" else NO_NOTICE.toordinal()
+    if isinstance(q, Aggregate):
+        env_for = lambda f: _Env(params, {"action": action}, q.fact, f)  # noqa: E731
+        chosen = [f for f in by_type.get(q.fact, []) if _all_hold(q.where, env_for(f))]
+        if q.op == "exists":
+            return "yes" if chosen else "no"
+        if q.op == "count":
+            return len(chosen)
+        values = [f.get(q.field) for f in chosen if q.field is not None]
+        if q.op == "first":
+            return values[0] if values else None
+        numbers: list[int] = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        if q.op == "sum":
+            return sum(numbers)
+        if not numbers:
+            return None
+        return min(numbers) if q.op == "min" else max(numbers)
+    if isinstance(q, DaysCovered):
+        start, end = (quantity(w, params, own, by_type) for w in q.within)
+        if not _whole(start, end):
+            return None
+        covered: set[int] = set()
+        for f in by_type.get(q.fact, []):
+            env = _Env(params, {"action": action}, q.fact, f)
+            first, last = _value(q.first, env), _value(q.last, env)
+            if _whole(first, last):
+                covered.update(range(max(first, start), min(last, end) + 1))
+        return len(covered)
+    if isinstance(q, FiscalYear):
+        day = quantity(q.of, params, own, by_type)
+        if not _whole(day) or day < 1:
+            return None
+        date = dt.date.fromordinal(day)
+        return date.year + (1 if date.month >= 10 else 0)
+    if isinstance(q, Least):
+        found = [v for o in q.options if _whole(v := quantity(o, params, own, by_type))]
+        if not found:
+            return None
+        return max(found) if q.greatest else min(found)
+    if isinstance(q, QArith):
+        left, right = quantity(q.left, params, own, by_type), quantity(q.right, params, own, by_type)
+        return (
+            _value(Arith(q.op, Lit(left), Lit(right)), _Env(params, {}, "", own))
+            if _whole(left, right)
+            else None
+        )
+    return _value(q, _Env(params, {"action": action}, own.get("t", ""), own))
+
+
+def derive(derived: dict[str, Derivation], params: Fact, own: Fact, by_type: dict[str, list[Fact]]) -> None:
+    """Fill in one fact's derived fields, in the order they are declared (a later one may read an earlier)."""
+    for name, d in derived.items():
+        value = None if d.value is None else quantity(d.value, params, own, by_type)
+        if value is None and d.value is None and name in own:
+            continue  # the scenario gave it: a default only fills a gap
+        if value is None and d.default is not None:
+            value = quantity(d.default, params, own, by_type)
+        if value is None:
+            own.pop(name, None)
+        else:
+            own[name] = value
 
 
 def _all_hold(conditions: tuple[Condition, ...] | list[Condition], env: _Env) -> bool:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from .compiling import compile_rulebook
 from .errors import InputError, InputErrors, StepErrors
 from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
-from .models import ACTORS, DERIVED_FACTS
+from .models import ACTORS
 from .running import NoScenarios, ScenarioSpec, parse_feature, parse_feature_text, step_problem
 from .steps import ScenarioBuilder, StepError, StepRegistry, bundled_registry, registry_for
 
@@ -135,7 +135,7 @@ def _unreachable(book: RuleBook) -> Iterator[Finding]:
                     f"has no value before {book.parameters[pid].values[0].since}",
                 )
     for lift in book.lifts.values():
-        missing = [p.fact for p in lift.when if p.fact not in facts and p.fact not in DERIVED_FACTS]
+        missing = [p.fact for p in lift.when if p.fact not in facts and p.fact not in book.phrasebook.made]
         if missing:
             yield Finding(
                 "warning",

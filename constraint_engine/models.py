@@ -24,6 +24,7 @@ from pydantic import (
 
 from .bounds import MAX_FRACTION_TERM, UNIT_MAXIMUM, check_date_bounds
 from .conditions import Condition, conditions_to_raw, parse_conditions
+from .quantities import Derivation, parse_derivation
 
 Status = Literal["verified", "reported", "uncertain"]
 
@@ -34,8 +35,6 @@ DUTY_STATUSES = ("met", "pending", "breached")  # a duty the action triggers: sh
 # themselves (`vocabulary:`, see rules/README.md). Dates travel as proleptic ordinals (date.toordinal())
 # so that the engine compares integers.
 FieldType = Literal["int", "str", "date"]
-
-DERIVED_FACTS = frozenset({"first_notice"})  # made for every evaluation (facts.Proposal), never by a phrase
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$"
 
@@ -385,10 +384,21 @@ class FactDecl(Strict):
 
     meaning: str
     fields: dict[str, FieldType] = Field(default_factory=dict)
-    # Fields the engine fills in itself for every evaluation (constraint_engine/facts.py), with how.
-    derived: dict[str, str] = Field(default_factory=dict)
+    # Fields computed from the case's facts (a value), or filled in where a scenario leaves them out.
+    derived: Derived = Field(default_factory=dict)
+    # Made once for every case from its derived fields (the first written notice), never by a phrase.
+    made: bool = False
     # Each field in words for people ("U.S. forces in the country"): explanations never show a field's name.
     words: dict[str, str] = Field(default_factory=dict)
+
+
+def _checked_derived(raw: Any) -> dict[str, Derivation]:
+    if not isinstance(raw, dict):
+        raise ValueError("derived is a mapping of field names to {meaning, value, default}")
+    return {str(k): parse_derivation(v, str(k)) for k, v in raw.items()}
+
+
+Derived = Annotated[dict[str, Derivation], PlainValidator(_checked_derived)]
 
 
 class SubjectSince(Strict):
@@ -466,6 +476,7 @@ class Vocabulary(Strict):
     facts: dict[str, FactDecl] = Field(default_factory=dict)
     action_fields: dict[str, FieldType] = Field(default_factory=dict)  # fields it adds to the action
     action_words: dict[str, str] = Field(default_factory=dict)  # those fields in words for people
+    action_derived: Derived = Field(default_factory=dict)  # fields of the action it computes or fills in
     actions: dict[str, ActionDecl] = Field(default_factory=dict)
     phrases: list[PhraseDecl] = Field(default_factory=list)
 

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from .errors import InputError
 from .models import ACTORS, ActionDecl, ChoiceDecl, FieldType, PhraseDecl, RulePack
 from .placeholders import CHOICE, TYPES, PlaceholderType, StepError, choice_type, implied_type
+from .quantities import Derivation, facts_read
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _WHOLE_PLACEHOLDER = re.compile(r"^\{(\w+)\}$")
@@ -171,10 +172,14 @@ def either_of(words: list[str]) -> str:
 class Phrasebook:
     facts: dict[str, dict[str, FieldType]]  # every fact type and its fields, the action's included
     meanings: dict[str, str]
-    derived: dict[tuple[str, str], str]  # (fact, field) the engine fills in -> how
+    derived: dict[tuple[str, str], Derivation]  # (fact, field) computed or filled in -> how, in pack order
     words: dict[tuple[str, str], str]  # (fact, field) -> the field in words for people
     actions: dict[str, ActionDecl]
     phrases: tuple[Phrase, ...]
+    made: tuple[str, ...] = ()  # facts made once for every case from their derived fields
+
+    def derivations(self, fact: str) -> dict[str, Derivation]:
+        return {field: d for (f, field), d in self.derived.items() if f == fact}
 
     def action_words(self, kinds: list[str]) -> str:
         """The kinds of action in words, as their packs declare them: "withdraw ... or suspend ..."."""
@@ -195,6 +200,10 @@ class Phrasebook:
         return ", ".join(f for f in self.facts if f != "action") or "(none)"
 
 
+def book_names(facts: dict[str, dict[str, FieldType]]) -> str:
+    return "facts: " + ", ".join(f for f in facts if f != "action")
+
+
 def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[InputError]]:
     """Merge the packs' vocabularies into one phrasebook; the errors list every conflict found."""
     errors: list[InputError] = []
@@ -205,7 +214,8 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
 
     facts: dict[str, dict[str, FieldType]] = {}
     meanings: dict[str, str] = {}
-    derived: dict[tuple[str, str], str] = {}
+    derived: dict[tuple[str, str], Derivation] = {}
+    made: list[str] = []
     words: dict[tuple[str, str], str] = {}
     actions: dict[str, ActionDecl] = {}
     declared_at: dict[str, str] = {}
@@ -224,6 +234,8 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
             else:
                 declared_at[f"fact {name}"] = here
                 facts[name], meanings[name] = dict(fact.fields), fact.meaning
+                if fact.made:
+                    made.append(name)
                 for field, said in fact.words.items():
                     words[(name, field)] = said
                 for field, how in fact.derived.items():
@@ -261,6 +273,27 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
                 facts["action"][name] = type_
         for name, said in pack.vocabulary.action_words.items():
             words[("action", name)] = said
+        for name, how in pack.vocabulary.action_derived.items():
+            if name not in facts.get("action", {}):
+                err(i, ("action_derived", name), f"derived field {name!r} is not a field of the action.")
+            else:
+                derived[("action", name)] = how
+    for i, pack in enumerate(packs):
+        owned = [
+            (("facts", n, "derived", f), d)
+            for n, fd in pack.vocabulary.facts.items()
+            for f, d in fd.derived.items()
+        ]
+        owned += [(("action_derived", f), d) for f, d in pack.vocabulary.action_derived.items()]
+        for loc, d in owned:
+            for name in sorted(facts_read(d.value) | facts_read(d.default)):
+                if name not in facts:
+                    err(
+                        i,
+                        loc,
+                        f"the derived field reads fact {name!r}, which no pack declares.",
+                        book_names(facts),
+                    )
     phrases: list[Phrase] = []
     for i, pack in enumerate(packs):
         for j, decl in enumerate(pack.vocabulary.phrases):
@@ -270,7 +303,7 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
             if not problems:
                 file, line = locate(i, ("vocabulary", "phrases", j))
                 phrases.append(_phrase(decl, pack.pack, file, line))
-    book = Phrasebook(facts, meanings, derived, words, actions, tuple(phrases))
+    book = Phrasebook(facts, meanings, derived, words, actions, tuple(phrases), tuple(made))
     engine = [
         Wording("given", t, re.compile(template_regex(t)), example, "the engine's own phrase", f"engine {t}")
         for t, example in ENGINE_GIVENS.items()
@@ -311,7 +344,7 @@ Problem = tuple[tuple[str | int, ...], str, str]
 def _phrase_problems(
     decl: PhraseDecl,
     facts: dict[str, dict[str, FieldType]],
-    derived: dict[tuple[str, str], str],
+    derived: dict[tuple[str, str], Derivation],
     actions: dict[str, ActionDecl],
 ) -> Iterator[Problem]:
     kind = decl.kind
@@ -408,7 +441,7 @@ def _phrase_problems(
 def _proposal_problems(
     proposes: dict[str, Any],
     facts: dict[str, dict[str, FieldType]],
-    derived: dict[tuple[str, str], str],
+    derived: dict[tuple[str, str], Derivation],
     actions: dict[str, ActionDecl],
     types: dict[str, str],
 ) -> Iterator[Problem]:
@@ -440,7 +473,7 @@ def _field_problems(
     fact: str,
     mapping: dict[str, Any],
     facts: dict[str, dict[str, FieldType]],
-    derived: dict[tuple[str, str], str],
+    derived: dict[tuple[str, str], Derivation],
     types: dict[str, str],
 ) -> Iterator[Problem]:
     known = facts[fact]
@@ -452,7 +485,7 @@ def _field_problems(
                 f"fields of {fact}: {', '.join(known) or '(none)'}",
             )
             continue
-        if (fact, field) in derived:
+        if (fact, field) in derived and derived[(fact, field)].value is not None:
             yield (*loc, field), f"{fact}.{field} is derived by the engine; no phrase states it.", ""
             continue
         got = _value_type(value, types)

@@ -1,0 +1,203 @@
+"""Derived quantities: values a pack computes from a case's facts, declared beside the facts they fill in.
+
+A statute often reads a quantity no scenario states directly: the troops in the action's country before
+it (the baseline whose scope is that country), the day of the first written notice, the days of
+adjournment within a review period. A pack declares each under its vocabulary as an expression over the
+case's facts, so that adding a statute never needs Python:
+
+    derived:
+      country_baseline:
+        meaning: the U.S. forces in the action's country before the action
+        value:
+          first: {fact: troop_baseline, field: count, where: [scope: {eq: {field: country, fact: action}}]}
+
+This module is the expression tree and its parser; the reference interpreter (`interpreting.derive`)
+evaluates it once per case, and both engines receive the same values as fields of the facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, TypeAlias
+
+from .conditions import (
+    ARITHMETIC,
+    Arith,
+    ArithOp,
+    CeilFraction,
+    Condition,
+    Expr,
+    FieldRef,
+    Lit,
+    Param,
+    parse_conditions,
+    parse_expr,
+)
+
+Over = Literal["first", "min", "max", "sum", "count", "exists"]
+OVER: tuple[str, ...] = ("first", "min", "max", "sum", "count", "exists")
+# Dates no scenario can give: before every date (an item "always" in the area) and after every date
+# (no notice given). They are words in a pack, and ordinals to the engine.
+SPECIAL_DATES = ("before-any-date", "after-any-date")
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """A value over the case's facts of one type that meet `where`: the first one's field, the least, the
+    greatest, the sum, how many, or whether any exists ("yes"/"no")."""
+
+    op: Over
+    fact: str
+    field: str | None
+    where: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
+class DaysCovered:
+    """How many days, counted once, the facts of one type cover within a window: each fact covers the days
+    from `first` to `last` (expressions over that fact), within the window from `within[0]` to `within[1]`."""
+
+    fact: str
+    first: Expr
+    last: Expr
+    within: tuple[Quantity, Quantity]
+
+
+@dataclass(frozen=True)
+class FiscalYear:
+    """The federal fiscal year a date falls in (it begins on October 1 of the year before)."""
+
+    of: Quantity
+
+
+@dataclass(frozen=True)
+class QArith:
+    op: ArithOp
+    left: Quantity
+    right: Quantity
+
+
+@dataclass(frozen=True)
+class Least:
+    """The least (or, `greatest`, the greatest) of several values that have one."""
+
+    options: tuple[Quantity, ...]
+    greatest: bool = False
+
+
+@dataclass(frozen=True)
+class SpecialDate:
+    word: str
+
+
+_EXPRS = (Lit, Param, FieldRef, Arith, CeilFraction)
+
+Quantity: TypeAlias = Expr | Aggregate | DaysCovered | FiscalYear | QArith | Least | SpecialDate
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """One derived field: its meaning for people, its value (None: the scenario gives it), and the value it
+    takes when neither the value nor the scenario gives one."""
+
+    meaning: str
+    value: Quantity | None = None
+    default: Quantity | None = None
+
+
+_FORMS = (
+    "an expression (a literal, {param}, {field, fact}, {add|sub|mul|div: [A, B]}), "
+    "{first|min|max|sum|count|exists: {fact, field, where}}, {days_covered: {fact, first, last, within}}, "
+    "{fiscal_year: Q}, {least|greatest: [Q, ...]}, before-any-date or after-any-date"
+)
+
+
+def parse_quantity(raw: Any, path: str) -> Quantity:
+    if isinstance(raw, str) and raw in SPECIAL_DATES:
+        return SpecialDate(raw)
+    if isinstance(raw, dict) and len(raw) == 1:
+        ((op, body),) = raw.items()
+        if op in OVER:
+            if not isinstance(body, dict) or not isinstance(body.get("fact"), str):
+                raise ValueError(f"{path}.{op}: takes {{fact: TYPE, field: NAME, where: [CONDITIONS]}}")
+            unknown = set(body) - {"fact", "field", "where"}
+            if unknown:
+                raise ValueError(
+                    f"{path}.{op}: unknown key {sorted(unknown)[0]!r}; accepted: fact, field, where"
+                )
+            field = body.get("field")
+            if (field is None) != (op in ("count", "exists")) or not isinstance(field, str | None):
+                raise ValueError(
+                    f"{path}.{op}: "
+                    + ("takes no field" if op in ("count", "exists") else "names the field read")
+                )
+            try:
+                where = parse_conditions(body.get("where", []))
+            except ValueError as exc:
+                raise ValueError(f"{path}.{op}.where{exc}") from None
+            return Aggregate(op, body["fact"], field, where)
+        if op == "days_covered":
+            if not isinstance(body, dict) or set(body) != {"fact", "first", "last", "within"}:
+                raise ValueError(f"{path}.days_covered: takes {{fact, first, last, within: [FROM, TO]}}")
+            within = body["within"]
+            if not isinstance(within, list) or len(within) != 2:
+                raise ValueError(f"{path}.days_covered.within: give [FROM, TO]")
+            return DaysCovered(
+                body["fact"],
+                parse_expr(body["first"], f"{path}.days_covered.first"),
+                parse_expr(body["last"], f"{path}.days_covered.last"),
+                (
+                    parse_quantity(within[0], f"{path}.within[0]"),
+                    parse_quantity(within[1], f"{path}.within[1]"),
+                ),
+            )
+        if op == "fiscal_year":
+            return FiscalYear(parse_quantity(body, f"{path}.fiscal_year"))
+        if op in ("least", "greatest"):
+            if not isinstance(body, list) or not body:
+                raise ValueError(f"{path}.{op}: takes a non-empty list")
+            return Least(
+                tuple(parse_quantity(q, f"{path}.{op}[{i}]") for i, q in enumerate(body)), op == "greatest"
+            )
+        if op in ARITHMETIC and isinstance(body, list) and len(body) == 2:
+            left, right = (parse_quantity(q, f"{path}.{op}[{i}]") for i, q in enumerate(body))
+            if isinstance(left, _EXPRS) and isinstance(right, _EXPRS):
+                return parse_expr(raw, path)
+            return QArith(op, left, right)
+    try:
+        return parse_expr(raw, path)
+    except ValueError:
+        raise ValueError(f"{path}: {raw!r} is not a quantity; accepted: {_FORMS}") from None
+
+
+def parse_derivation(raw: Any, path: str) -> Derivation:
+    if isinstance(raw, Derivation):
+        return raw
+    if isinstance(raw, str):  # only a meaning: the scenario gives the value (kept for older packs)
+        return Derivation(raw)
+    if not isinstance(raw, dict) or "meaning" not in raw or set(raw) - {"meaning", "value", "default"}:
+        raise ValueError(f"{path}: a derived field is {{meaning: TEXT, value: QUANTITY, default: QUANTITY}}")
+    value = raw.get("value")
+    default = raw.get("default")
+    if value is None and default is None:
+        raise ValueError(f"{path}: give its value, its default, or both")
+    return Derivation(
+        str(raw["meaning"]),
+        None if value is None else parse_quantity(value, f"{path}.value"),
+        None if default is None else parse_quantity(default, f"{path}.default"),
+    )
+
+
+def facts_read(q: Quantity | None) -> set[str]:
+    """The fact types a quantity reads by aggregate (not the action or its own fact)."""
+    if isinstance(q, Aggregate):
+        return {q.fact}
+    if isinstance(q, DaysCovered):
+        return {q.fact} | facts_read(q.within[0]) | facts_read(q.within[1])
+    if isinstance(q, FiscalYear):
+        return facts_read(q.of)
+    if isinstance(q, QArith):
+        return facts_read(q.left) | facts_read(q.right)
+    if isinstance(q, Least):
+        return set().union(*(facts_read(o) for o in q.options))
+    return set()
