@@ -279,18 +279,18 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
             else:
                 derived[("action", name)] = how
     for i, pack in enumerate(packs):
-        owned = [
+        owned: list[tuple[tuple[str | int, ...], Derivation]] = [
             (("facts", n, "derived", f), d)
             for n, fd in pack.vocabulary.facts.items()
             for f, d in fd.derived.items()
         ]
         owned += [(("action_derived", f), d) for f, d in pack.vocabulary.action_derived.items()]
-        for loc, d in owned:
+        for where, d in owned:
             for name in sorted(facts_read(d.value) | facts_read(d.default)):
                 if name not in facts:
                     err(
                         i,
-                        loc,
+                        where,
                         f"the derived field reads fact {name!r}, which no pack declares.",
                         book_names(facts),
                     )
