@@ -1,34 +1,30 @@
 """What would lift a block, with this case's numbers and dates, each proven by re-evaluation.
 
-Candidates come from the provision itself: the facts that would satisfy each of its exceptions or
-duties, and the boundary of each condition that brings the action under it. A candidate is offered
-only if the engine, evaluating the changed proposal, no longer finds that provision blocking.
+Candidates come from the law: each lift's cure as its pack writes it (a template with values computed for
+this case, models.CureTemplate), else the facts the lift's own conditions need; the boundary of each
+condition that brings the action under the provision, in its pack's words; and the other routes a
+provision names. This module holds the machinery only: no statute's words, facts or numbers. A candidate
+is offered only if the engine, evaluating the changed proposal, no longer finds that provision blocking.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Iterator
+import re
+import string
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 from .bounds import check_date_bounds
 from .cases import engine_facts
 from .compiling import params_for
-from .conditions import Among, AnyOf, Compare, Condition, Expr, FieldRef, Lit, references
+from .conditions import Among, AnyOf, Compare, Condition, Expr, Lit
 from .engine import Adapter, Evaluation
 from .facts import Fact, Proposal
-from .interpreting import value_of
+from .interpreting import all_hold, quantity, value_of
 from .loading import RuleBook
-from .models import Lift, Provision
-
-SFRC_HFAC = "the Senate Foreign Relations Committee and the House Foreign Affairs Committee"
-CERTIFIERS = {
-    "secretary-of-defense": "the Secretary of Defense",
-    "eucom-commander": "the Commander of U.S. European Command",
-}
+from .models import CureTemplate, Lift, Provision
 
 
 @dataclass(frozen=True)
@@ -46,15 +42,18 @@ def cures(engine: Adapter, book: RuleBook, proposal: Proposal, ev: Evaluation) -
         prov = book.provisions[pid]
         texts: list[str] = []
         settled: set[str] = set()
-        for cure in candidates(book, prov, proposal):
-            if cure.group and cure.group in settled:
-                continue
-            after = engine.evaluate(cure.proposal)
+
+        def proves(changed: Proposal, pid: str = pid) -> bool:
             # A cure lifts its block and adds none: fixing one provision by breaking another is no cure.
-            lifted = (
+            after = engine.evaluate(changed)
+            return (
                 after.outcome != "error" and pid not in after.blocks and set(after.blocks) <= set(ev.blocks)
             )
-            if lifted and cure.text not in texts:
+
+        for cure in candidates(book, prov, proposal, proves):
+            if cure.group and cure.group in settled:
+                continue
+            if proves(cure.proposal) and cure.text not in texts:
                 texts.append(cure.text)
                 if cure.group:
                     settled.add(cure.group)
@@ -62,133 +61,152 @@ def cures(engine: Adapter, book: RuleBook, proposal: Proposal, ev: Evaluation) -
     return proven
 
 
-def candidates(book: RuleBook, prov: Provision, proposal: Proposal) -> Iterator[Cure]:
+def candidates(
+    book: RuleBook, prov: Provision, proposal: Proposal, proves: Proves | None = None
+) -> Iterator[Cure]:
+    """Every cure to try, in the order offered: each lift's (its pack's template, else the facts its own
+    conditions need), each boundary of the provision, then the other routes the provision names."""
+    case = _Case.of(book, proposal)
     for lift_id in prov.lifted_by:
-        yield from _lift_cures(book, prov, book.lifts[lift_id], proposal)
+        lift = book.lifts[lift_id]
+        if lift.cure:
+            yield from _from_templates(case, prov, lift.cure, proves)
+        else:
+            cure = _synthesized(book, prov, lift, proposal)
+            if cure is not None:
+                yield cure
     for cond in book.active_where(prov, proposal.date, proposal.overrides):
         yield from _boundary_cures(book, prov, cond, proposal)
-    if any(p.fact == "prior_rescission_proposal" for p in prov.applies_to.with_facts):
-        yield _deferral_instead(prov, proposal)
+    yield from _from_templates(case, prov, prov.also_cured_by, proves)
 
 
-def _deferral_instead(prov: Provision, proposal: Proposal) -> Cure:
-    """Funds may not be proposed for rescission twice; a deferral on a lawful ground is the other route."""
-    kept = tuple(
-        f
-        for f in proposal.facts
-        if not (f.type == "special_message" and f.fields.get("proposes") == "rescind")
-    )
-    added = (
-        Fact(type="special_message", fields={"proposes": "defer", "date": proposal.date}, text="deferral"),
-        Fact(type="deferral_ground", fields={"ground": "contingencies"}, text="contingencies"),
-    )
-    text = (
-        "instead of proposing the rescission again, send a special message deferring the funds on a lawful "
-        f"ground (such as contingencies) by {proposal.date}, ending within the fiscal year (2 U.S.C. 684)"
-    )
-    return Cure(prov.id, text, proposal.model_copy(update={"facts": kept + added}))
+Proves = Callable[[Proposal], bool]
 
 
-def _param(book: RuleBook, proposal: Proposal, pid: str) -> Any:
-    return book.value(pid, proposal.date, proposal.overrides)
+@dataclass(frozen=True)
+class _Case:
+    """The case as the law reads it (the engines' facts, the day's parameters), for computing cures."""
+
+    book: RuleBook
+    proposal: Proposal
+    params: dict[str, Any]
+    facts: list[dict[str, Any]]
+    by_type: dict[str, list[dict[str, Any]]]
+
+    @classmethod
+    def of(cls, book: RuleBook, proposal: Proposal) -> _Case:
+        params = params_for(book, proposal.date, proposal.overrides)
+        facts = engine_facts(book.phrasebook, proposal, params)
+        by_type: dict[str, list[dict[str, Any]]] = {}
+        for f in facts:
+            by_type.setdefault(f["t"], []).append(f)
+        return cls(book, proposal, params, facts, by_type)
 
 
-def _with_facts(proposal: Proposal, drop: str, *facts: Fact) -> Proposal:
-    kept = tuple(f for f in proposal.facts if f.type != drop)
-    return proposal.model_copy(update={"facts": kept + facts})
-
-
-def _lift_cures(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal) -> Iterator[Cure]:
-    types = [p.fact for p in lift.when]
-    if types == ["senate_vote"]:
-        yield _senate_cure(book, prov, proposal)
-    elif types == ["notice"]:
-        yield from _notice_cures(book, prov, proposal)
-    elif types == ["special_message"] and _reads(lift.when[0].where, "recess_days"):
-        cure = _shorter_withholding(book, prov, proposal)
-        if cure is not None:
-            yield cure
-    elif types[:1] == ["consultation"]:
-        # (c)(1): consult on or before the first written notice (with none yet, before the action).
-        notices = [
-            d for f in proposal.facts if f.type == "notice" and isinstance(d := f.fields["date"], dt.date)
-        ]
-        first = min(notices) if notices else proposal.date
-        kept = tuple(f for f in proposal.facts if f.type != "consultation")
-        # On the day of the notice if that counts as prior under the reading in force, else the day before.
-        for by in (first, first - dt.timedelta(days=1)):
-            consult = Fact(type="consultation", fields={"date": by}, text="consultation")
-            text = f"consult {SFRC_HFAC} before the written notice (on or before {by})"
-            yield Cure(prov.id, text, proposal.model_copy(update={"facts": (*kept, consult)}), "consultation")
-    elif set(types) == {"certification"}:
-        given = {f.fields.get("by") for f in proposal.facts if f.type == "certification"}
-        missing = [by for by in CERTIFIERS if by not in given]
-        added = tuple(
-            Fact(type="certification", fields={"by": by}, text=f"{CERTIFIERS[by]} certified")
-            for by in missing
-        )
-        names = " and ".join(CERTIFIERS[by] for by in missing)
-        text = f"obtain the certification of {names}" + (" as well" if given else "")
-        yield Cure(prov.id, text, proposal.model_copy(update={"facts": proposal.facts + added}))
-    else:
-        cure = _synthesized(book, prov, lift, proposal)
+def _from_templates(
+    case: _Case, prov: Provision, templates: list[CureTemplate], proves: Proves | None
+) -> Iterator[Cure]:
+    for template in templates:
+        cure = _from_template(case, prov, template, proves)
         if cure is not None:
             yield cure
 
 
-def _reads(conditions: tuple[Condition, ...], name: str) -> bool:
-    """Some condition reads the field `name` as a value ({field: name})."""
-    return any(isinstance(r, FieldRef) and r.name == name for c in conditions for r in references(c))
-
-
-def _shorter_withholding(book: RuleBook, prov: Provision, proposal: Proposal) -> Cure | None:
-    """Withhold no longer than the review period: 45 days of continuous session after the rescission message.
-
-    Each day added either counts toward the period or is a day of adjournment, so the days still allowed
-    never grow with the length withheld, and the longest lawful length is found by bisection.
-    """
-    messages = [
-        f.fields["date"]
-        for f in proposal.facts
-        if f.type == "special_message" and f.fields.get("proposes") == "rescind"
-    ]
-    days = proposal.action.fields.get("days")
-    if not messages or not isinstance(days, int):
+def _from_template(case: _Case, prov: Provision, t: CureTemplate, proves: Proves | None) -> Cure | None:
+    """A pack's cure for this case: its values computed, its changes made; None where it has no value
+    here, its `only_if` fails, or no change could be a fact (a date out of range)."""
+    book, proposal = case.book, case.proposal
+    values: dict[str, Any] = {"t": "cure"}
+    for name, q in t.let.items():
+        value = quantity(q, case.params, values, case.by_type)
+        if value is None:
+            return None
+        values[name] = value
+    if not all_hold(t.only_if, case.params, values, case.facts[0]):
         return None
-    review = int(_param(book, proposal, "ica.review-days"))
+    words = book.phrasebook
+    removed = {
+        i
+        for change in t.removes
+        for i, f in enumerate(case.facts[1 : len(proposal.facts) + 1])
+        if f["t"] == change.fact and all_hold(change.where, case.params, f, case.facts[0])
+    }
+    kept = tuple(f for i, f in enumerate(proposal.facts) if i not in removed)
+    added: list[Fact] = []
+    for change in t.adds:
+        fields = {
+            k: _typed(words.facts.get(change.fact, {}).get(k), v, values) for k, v in change.fields.items()
+        }
+        made = _fact(change.fact, fields, words.fact_words(change.fact))
+        if made is None:
+            return None
+        added.append(made)
+    changed = proposal.model_copy(update={"facts": kept + tuple(added)})
+    if t.action:
+        fields = {k: _typed(words.facts["action"].get(k), v, values) for k, v in t.action.items()}
+        action = _fact("action", {**proposal.action.fields, **fields}, proposal.action.text)
+        if action is None:
+            return None
+        changed = changed.model_copy(update={"action": action})
+    if t.date is not None:
+        day = _typed("date", t.date, values)
+        if not isinstance(day, dt.date):
+            return None
+        changed = changed.model_copy(update={"date": day})
+    if t.largest is not None:
+        found = _largest(changed, t.largest.field, t.largest.low, proves)
+        if found is None:
+            return None
+        values[t.largest.field], changed = found
+    return Cure(prov.id, _say(t.says, values), changed, t.group)
 
-    def with_days(d: int) -> Proposal:
-        action = Fact(type="action", fields={**proposal.action.fields, "days": d}, text=proposal.action.text)
+
+def _largest(proposal: Proposal, name: str, low: int, proves: Proves | None) -> tuple[int, Proposal] | None:
+    """The largest value of an action field, from `low` to its own, with which the action is lifted."""
+    high = proposal.action.fields.get(name)
+    if proves is None or not isinstance(high, int) or isinstance(high, bool) or high < low:
+        return None
+
+    def with_value(v: int) -> Proposal:
+        action = Fact(type="action", fields={**proposal.action.fields, name: v}, text=proposal.action.text)
         return proposal.model_copy(update={"action": action})
 
-    def lawful(d: int) -> bool:
-        p = with_days(d)
-        facts = engine_facts(book.phrasebook, p, params_for(book, p.date, p.overrides))
-        return any(
-            f["date"] + review + f["recess_days"] >= proposal.date.toordinal() + d
-            for f in facts
-            if f["t"] == "special_message"
-            and f.get("proposes") == "rescind"
-            and isinstance(f.get("date"), int)
-        )
-
-    low, high = 0, days
-    if not lawful(low):
+    if not proves(with_value(low)):
         return None
-    while low < high:  # the largest d with lawful(d)
+    while low < high:
         mid = (low + high + 1) // 2
-        low, high = (mid, high) if lawful(mid) else (low, mid - 1)
-    text = (
-        f"release the funds within {review} days of continuous session after the special message "
-        f"(withhold for at most {low} days)"
-    )
-    return Cure(prov.id, text, with_days(low))
+        low, high = (mid, high) if proves(with_value(mid)) else (low, mid - 1)
+    return low, with_value(low)
 
 
-_PLAIN = {
-    "act_of_congress": "an Act of Congress authorizing the action (both Houses, and presented)",
-    "consultation": f"consult {SFRC_HFAC} before the written notice",
-}
+_NAME = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
+
+
+def _typed(kind: str | None, raw: Any, values: dict[str, Any]) -> Any:
+    """A field's value for a cure's fact: {name} is a computed value (an ordinal, for a date field)."""
+    m = _NAME.match(raw) if isinstance(raw, str) else None
+    if m is None:
+        return raw
+    value = values[m.group(1)]
+    if kind == "date" and isinstance(value, int):
+        try:
+            return dt.date.fromordinal(value)
+        except (ValueError, OverflowError):
+            return None
+    return value
+
+
+class _Says(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "date":
+            return (
+                dt.date.fromordinal(value).isoformat() if isinstance(value, int) and value > 0 else str(value)
+            )
+        return super().format_field(value, format_spec)
+
+
+def _say(template: str, values: dict[str, Any]) -> str:
+    return _Says().format(template, **values)
 
 
 def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal) -> Cure | None:
@@ -239,7 +257,7 @@ def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal
         if action is None:
             return None
         changed = changed.model_copy(update={"action": action})
-    text = _PLAIN.get(lift.when[0].fact, lift.title)
+    text = lift.title
     if details:
         text += f" ({', '.join(details)})"
     return Cure(prov.id, text, changed)
@@ -261,38 +279,6 @@ def _is_date(book: RuleBook, fact: str, field: str) -> bool:
     return field == "date" or book.phrasebook.facts.get(fact, {}).get(field) == "date"
 
 
-def _senate_cure(book: RuleBook, prov: Provision, proposal: Proposal) -> Cure:
-    size = int(_param(book, proposal, "senate.size"))
-    quorum = int(_param(book, proposal, "senate.quorum"))
-    fraction = Fraction(_param(book, proposal, "nsa.senate-fraction"))
-    votes = [f for f in proposal.facts if f.type == "senate_vote"]
-    given = votes[0].fields["present"] if votes else size
-    present = given if isinstance(given, int) else size
-    if not quorum <= present <= size:
-        present = size
-    yeas = math.ceil(present * fraction)
-    vote = Fact(type="senate_vote", fields={"yeas": yeas, "present": present}, text=f"{yeas} of {present}")
-    text = (
-        f"advice and consent of the Senate with at least {yeas} of the {present} Senators present concurring"
-    )
-    return Cure(prov.id, text, _with_facts(proposal, "senate_vote", vote))
-
-
-def _notice_cures(book: RuleBook, prov: Provision, proposal: Proposal) -> Iterator[Cure]:
-    days = int(_param(book, proposal, "nsa.notice-days"))
-    deadline = proposal.date - dt.timedelta(days=days)
-    notice = Fact(type="notice", fields={"date": deadline}, text=f"notice on {deadline}")
-    yield Cure(
-        prov.id,
-        f"written notice to {SFRC_HFAC} on or before {deadline}",
-        _with_facts(proposal, "notice", notice),
-    )
-    given = [f.fields["date"] for f in proposal.facts if f.type == "notice"]
-    if given and isinstance(given[0], dt.date):
-        earliest = given[0] + dt.timedelta(days=days)
-        yield Cure(prov.id, f"act on or after {earliest}", proposal.model_copy(update={"date": earliest}))
-
-
 def _evaluate(book: RuleBook, proposal: Proposal, expr: Expr, is_date: bool) -> Any:
     """The value of a boundary for this case, as the reference interpreter reads it (a date where the field
     compared is one), to propose a candidate. Only proposes: the engine re-evaluates every candidate."""
@@ -311,17 +297,6 @@ def _evaluate(book: RuleBook, proposal: Proposal, expr: Expr, is_date: bool) -> 
     return value
 
 
-_BOUNDARY_TEXT = {
-    ("count", "above"): "keep the count at or above {v:,}",
-    ("count", "below"): "withdraw or move no more than {v:,} troops",
-    ("days", "below"): "keep the period below the floor to {v} days or fewer",
-    ("date", "above"): "act on or after {v}",
-    ("date", "below"): "act on or before {v}",
-    ("value", "below"): "relocate only items worth ${v:,} or less",
-    ("in_area_since", "above"): "only items that arrived in the area on or after {v}",
-}
-
-
 def _boundary_cures(book: RuleBook, prov: Provision, cond: Condition, proposal: Proposal) -> Iterator[Cure]:
     """The nearest value of an action field that takes the action out of the provision."""
     if not isinstance(cond, Compare):
@@ -337,10 +312,10 @@ def _boundary_cures(book: RuleBook, prov: Provision, cond: Condition, proposal: 
         "gt": (value, "below"),
         "gte": (value - step, "below"),
     }.get(op, (None, ""))
-    template = _BOUNDARY_TEXT.get((field, side))
+    template = _boundary_words(book, prov, field, side)
     if target is None or template is None:
         return
-    text = template.format(v=target)
+    text = _say(template, {"value": target.toordinal() if isinstance(target, dt.date) else target})
     if field == "date":
         try:
             check_date_bounds(target)
@@ -351,3 +326,17 @@ def _boundary_cures(book: RuleBook, prov: Provision, cond: Condition, proposal: 
         action = _fact("action", {**proposal.action.fields, field: target}, proposal.action.text)
         if action is not None:  # a count below zero is no cure: the action cannot be made lawful this way
             yield Cure(prov.id, text, proposal.model_copy(update={"action": action}))
+
+
+# Moving the action's day is the same in every statute; any other field's words are its pack's.
+_DATE_WORDS = {"above": "act on or after {value:date}", "below": "act on or before {value:date}"}
+
+
+def _boundary_words(book: RuleBook, prov: Provision, field: str, side: str) -> str | None:
+    """The words for moving `field` across the boundary: the provision's, its pack's, or (the day) ours."""
+    pack = next((p for p in book.packs if p.pack == book.pack_of.get(prov.id)), None)
+    for table in (prov.boundaries, pack.vocabulary.boundaries if pack else {}):
+        words = table.get(field, {}).get(side)  # type: ignore[call-overload]
+        if words is not None:
+            return words
+    return _DATE_WORDS.get(side) if field == "date" else None

@@ -41,7 +41,17 @@ from .conditions import (
 )
 from .loading import RuleBook
 from .models import DependingOn, Provision
-from .quantities import Aggregate, DaysCovered, Derivation, FiscalYear, Least, QArith, Quantity, SpecialDate
+from .quantities import (
+    Aggregate,
+    DaysCovered,
+    Derivation,
+    FirstOf,
+    FiscalYear,
+    Least,
+    QArith,
+    Quantity,
+    SpecialDate,
+)
 
 Fact = dict[str, Any]
 
@@ -189,6 +199,8 @@ def quantity(q: Quantity, params: Fact, own: Fact, by_type: dict[str, list[Fact]
             return None
         date = dt.date.fromordinal(day)
         return date.year + (1 if date.month >= 10 else 0)
+    if isinstance(q, FirstOf):
+        return next((v for o in q.options if (v := quantity(o, params, own, by_type)) is not None), None)
     if isinstance(q, Least):
         found = [v for o in q.options if _whole(v := quantity(o, params, own, by_type))]
         if not found:
@@ -202,6 +214,11 @@ def quantity(q: Quantity, params: Fact, own: Fact, by_type: dict[str, list[Fact]
             else None
         )
     return _value(q, _Env(params, {"action": action}, own.get("t", ""), own))
+
+
+def all_hold(conditions: tuple[Condition, ...], params: Fact, own: Fact, action: Fact) -> bool:
+    """Every condition holds of `own` (which may read the action's fields as {field, fact: action})."""
+    return _all_hold(conditions, _Env(params, {"action": action}, own.get("t", ""), own))
 
 
 def derive(derived: dict[str, Derivation], params: Fact, own: Fact, by_type: dict[str, list[Fact]]) -> None:

@@ -24,7 +24,14 @@ from pydantic import (
 
 from .bounds import MAX_FRACTION_TERM, UNIT_MAXIMUM, check_date_bounds
 from .conditions import Condition, conditions_to_raw, parse_conditions
-from .quantities import Derivation, parse_derivation
+from .quantities import (
+    Derivation,
+    Quantity,
+    derivation_to_raw,
+    parse_derivation,
+    parse_quantity,
+    quantity_to_raw,
+)
 
 Status = Literal["verified", "reported", "uncertain"]
 
@@ -271,6 +278,68 @@ class FactPattern(Strict):
         return v
 
 
+def _checked_lets(raw: Any) -> dict[str, Quantity]:
+    if not isinstance(raw, dict):
+        raise ValueError("let is a mapping of names to quantities: {needed: {ceil_fraction: ...}}")
+    return {str(k): parse_quantity(v, f"let.{k}") for k, v in raw.items()}
+
+
+Lets = Annotated[
+    dict[str, Quantity],
+    PlainValidator(_checked_lets),
+    PlainSerializer(lambda d: {k: quantity_to_raw(v) for k, v in d.items()}, return_type=dict),
+]
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?::[^{}]*)?\}")
+
+
+class FactChange(Strict):
+    """A fact a cure adds (with its fields: literals or {name}s of the cure's values), or the facts it
+    takes away (those of the type that meet `where`)."""
+
+    fact: str
+    fields: dict[str, Any] = Field(default_factory=dict)
+    where: Conditions = ()
+
+
+class Search(Strict):
+    """The largest value of an action field, from `low` up to the action's own, that lifts the block:
+    found by re-evaluation (bisection), so the law needs to be monotone in that field."""
+
+    field: str
+    low: int = 0
+
+
+class CureTemplate(Strict):
+    """A cure written in the pack: what would lift a block, in words with this case's numbers and dates.
+
+    `let` computes values in order (quantities over the case, each able to read the earlier ones as
+    {field: NAME}); `only_if` tests them; the changes (facts taken away and added, the action's fields, its
+    date) make the case the engine re-evaluates; `says` is the sentence, with {name}, {name:,} (a number
+    with commas) or {name:date} (a day). A cure is offered only if re-evaluation proves it."""
+
+    says: str
+    let: Lets = Field(default_factory=dict)
+    only_if: Conditions = ()
+    removes: list[FactChange] = Field(default_factory=list)
+    adds: list[FactChange] = Field(default_factory=list)
+    action: dict[str, Any] = Field(default_factory=dict)
+    date: str | None = None  # "{name}": the action on that day instead
+    largest: Search | None = None
+    group: str = ""  # alternatives, the least demanding first: only the first proven one is offered
+
+    @model_validator(mode="after")
+    def _names_known(self) -> CureTemplate:
+        known = set(self.let) | ({self.largest.field} if self.largest else set())
+        texts = [self.says, self.date or "", *map(str, self.action.values())]
+        texts += [str(v) for change in self.adds for v in change.fields.values()]
+        for text in texts:
+            for name in _PLACEHOLDER.findall(text):
+                if name not in known:
+                    accepted = ", ".join(sorted(known)) or "(none: add it under let)"
+                    raise ValueError(f"{{{name}}} is not one of the cure's values; accepted: {accepted}")
+        return self
+
+
 class Lift(Strict):
     """Something that lifts a block: an exception the law grants, or compliance with a duty."""
 
@@ -289,6 +358,9 @@ class Lift(Strict):
     # What a fact is taken to mean when it holds, stated in the verdict (e.g. the content a certification
     # must have, when a scenario says only that the action was certified).
     assumes: str = ""
+    # How to meet it, in words with the case's numbers; without one, the lift's title with the values its
+    # conditions need.
+    cure: list[CureTemplate] = Field(default_factory=list)
 
 
 class NotALift(Strict):
@@ -344,6 +416,9 @@ class Need(Strict):
     phrase: str  # the Given phrase that states it, with its placeholders
 
 
+Boundaries = dict[str, dict[Literal["above", "below"], str]]
+
+
 class Provision(Strict):
     id: str = Field(pattern=ID_PATTERN)
     # prohibition: blocks the action unless lifted; duty: attaches a duty to the action, met, pending or
@@ -364,6 +439,11 @@ class Provision(Strict):
     applies_to: AppliesTo
     lifted_by: list[str] = Field(default_factory=list)
     cure: list[str] = Field(default_factory=list)
+    # Cures beyond its lifts and boundaries (another route the law offers), proven like the others.
+    also_cured_by: list[CureTemplate] = Field(default_factory=list)
+    # The words for moving an action field across a boundary of the provision: {count: {above: "keep the
+    # count at or above {value:,}"}}; the pack's vocabulary may give them for all its provisions.
+    boundaries: Boundaries = Field(default_factory=dict)
     caveats: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -398,7 +478,11 @@ def _checked_derived(raw: Any) -> dict[str, Derivation]:
     return {str(k): parse_derivation(v, str(k)) for k, v in raw.items()}
 
 
-Derived = Annotated[dict[str, Derivation], PlainValidator(_checked_derived)]
+Derived = Annotated[
+    dict[str, Derivation],
+    PlainValidator(_checked_derived),
+    PlainSerializer(lambda d: {k: derivation_to_raw(v) for k, v in d.items()}, return_type=dict),
+]
 
 
 class SubjectSince(Strict):
@@ -477,6 +561,7 @@ class Vocabulary(Strict):
     action_fields: dict[str, FieldType] = Field(default_factory=dict)  # fields it adds to the action
     action_words: dict[str, str] = Field(default_factory=dict)  # those fields in words for people
     action_derived: Derived = Field(default_factory=dict)  # fields of the action it computes or fills in
+    boundaries: Boundaries = Field(default_factory=dict)  # cure words for its provisions' boundaries
     actions: dict[str, ActionDecl] = Field(default_factory=dict)
     phrases: list[PhraseDecl] = Field(default_factory=list)
 

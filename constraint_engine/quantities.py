@@ -30,6 +30,8 @@ from .conditions import (
     FieldRef,
     Lit,
     Param,
+    conditions_to_raw,
+    expr_to_raw,
     parse_conditions,
     parse_expr,
 )
@@ -86,13 +88,20 @@ class Least:
 
 
 @dataclass(frozen=True)
+class FirstOf:
+    """The first of several values that has one (a default for a missing fact)."""
+
+    options: tuple[Quantity, ...]
+
+
+@dataclass(frozen=True)
 class SpecialDate:
     word: str
 
 
 _EXPRS = (Lit, Param, FieldRef, Arith, CeilFraction)
 
-Quantity: TypeAlias = Expr | Aggregate | DaysCovered | FiscalYear | QArith | Least | SpecialDate
+Quantity: TypeAlias = Expr | Aggregate | DaysCovered | FiscalYear | QArith | Least | FirstOf | SpecialDate
 
 
 @dataclass(frozen=True)
@@ -108,7 +117,7 @@ class Derivation:
 _FORMS = (
     "an expression (a literal, {param}, {field, fact}, {add|sub|mul|div: [A, B]}), "
     "{first|min|max|sum|count|exists: {fact, field, where}}, {days_covered: {fact, first, last, within}}, "
-    "{fiscal_year: Q}, {least|greatest: [Q, ...]}, before-any-date or after-any-date"
+    "{fiscal_year: Q}, {least|greatest|first_of: [Q, ...]}, before-any-date or after-any-date"
 )
 
 
@@ -153,6 +162,10 @@ def parse_quantity(raw: Any, path: str) -> Quantity:
             )
         if op == "fiscal_year":
             return FiscalYear(parse_quantity(body, f"{path}.fiscal_year"))
+        if op == "first_of":
+            if not isinstance(body, list) or not body:
+                raise ValueError(f"{path}.first_of: takes a non-empty list")
+            return FirstOf(tuple(parse_quantity(q, f"{path}.first_of[{i}]") for i, q in enumerate(body)))
         if op in ("least", "greatest"):
             if not isinstance(body, list) or not body:
                 raise ValueError(f"{path}.{op}: takes a non-empty list")
@@ -188,6 +201,46 @@ def parse_derivation(raw: Any, path: str) -> Derivation:
     )
 
 
+def quantity_to_raw(q: Quantity) -> Any:
+    """Back to the pack's own form (rules --format json shows quantities as the pack wrote them)."""
+    if isinstance(q, SpecialDate):
+        return q.word
+    if isinstance(q, Aggregate):
+        body: dict[str, Any] = {"fact": q.fact}
+        if q.field is not None:
+            body["field"] = q.field
+        if q.where:
+            body["where"] = conditions_to_raw(q.where)
+        return {q.op: body}
+    if isinstance(q, DaysCovered):
+        return {
+            "days_covered": {
+                "fact": q.fact,
+                "first": expr_to_raw(q.first),
+                "last": expr_to_raw(q.last),
+                "within": [quantity_to_raw(w) for w in q.within],
+            }
+        }
+    if isinstance(q, FiscalYear):
+        return {"fiscal_year": quantity_to_raw(q.of)}
+    if isinstance(q, QArith):
+        return {q.op: [quantity_to_raw(q.left), quantity_to_raw(q.right)]}
+    if isinstance(q, Least):
+        return {"greatest" if q.greatest else "least": [quantity_to_raw(o) for o in q.options]}
+    if isinstance(q, FirstOf):
+        return {"first_of": [quantity_to_raw(o) for o in q.options]}
+    return expr_to_raw(q)
+
+
+def derivation_to_raw(d: Derivation) -> dict[str, Any]:
+    out: dict[str, Any] = {"meaning": d.meaning}
+    if d.value is not None:
+        out["value"] = quantity_to_raw(d.value)
+    if d.default is not None:
+        out["default"] = quantity_to_raw(d.default)
+    return out
+
+
 def facts_read(q: Quantity | None) -> set[str]:
     """The fact types a quantity reads by aggregate (not the action or its own fact)."""
     if isinstance(q, Aggregate):
@@ -198,6 +251,6 @@ def facts_read(q: Quantity | None) -> set[str]:
         return facts_read(q.of)
     if isinstance(q, QArith):
         return facts_read(q.left) | facts_read(q.right)
-    if isinstance(q, Least):
+    if isinstance(q, Least | FirstOf):
         return set().union(*(facts_read(o) for o in q.options))
     return set()
