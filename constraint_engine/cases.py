@@ -31,10 +31,10 @@ def engine_facts(phrasebook: Phrasebook, proposal: Proposal, params: dict[str, A
     for fact in facts:
         table = phrasebook.derivations(fact["t"])
         if table:
-            derive(table, params, fact, by_type)
+            derive(table, params, fact, by_type, phrasebook.groups)
     for name in phrasebook.made:
         made: dict[str, Any] = {"t": name}
-        derive(phrasebook.derivations(name), params, made, by_type)
+        derive(phrasebook.derivations(name), params, made, by_type, phrasebook.groups)
         facts.append(made)
     return facts
 

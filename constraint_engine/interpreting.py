@@ -47,7 +47,9 @@ from .quantities import (
     Derivation,
     FirstOf,
     FiscalYear,
+    Groups,
     Least,
+    MemberOf,
     QArith,
     Quantity,
     SpecialDate,
@@ -160,10 +162,25 @@ def holds(cond: Condition, env: _Env) -> bool:
 # -- derived quantities (quantities.py): computed once per case, before any engine runs ----------------------
 
 
-def quantity(q: Quantity, params: Fact, own: Fact, by_type: dict[str, list[Fact]]) -> Any:
+def quantity(
+    q: Quantity, params: Fact, own: Fact, by_type: dict[str, list[Fact]], groups: Groups | None = None
+) -> Any:
     """A derived quantity's value for one fact of the case (`own`; the action is `by_type["action"][0]`);
     None when it has none (nothing to take the first or least of, a missing field)."""
     action = by_type.get("action", [own])[0]
+    if isinstance(q, MemberOf):
+        name, day = (
+            quantity(q.name, params, own, by_type, groups),
+            quantity(q.on, params, own, by_type, groups),
+        )
+        if not isinstance(name, str) or not _whole(day):
+            return None
+        members = (groups or {}).get(q.group, ())
+        held = any(
+            n == name and (since is None or since <= day) and (until is None or day <= until)
+            for n, since, until in members
+        )
+        return "yes" if held else "no"
     if isinstance(q, SpecialDate):
         return 1 if q.word == "before-any-date" else NO_NOTICE.toordinal()
     if isinstance(q, Aggregate):
@@ -183,7 +200,7 @@ def quantity(q: Quantity, params: Fact, own: Fact, by_type: dict[str, list[Fact]
             return None
         return min(numbers) if q.op == "min" else max(numbers)
     if isinstance(q, DaysCovered):
-        start, end = (quantity(w, params, own, by_type) for w in q.within)
+        start, end = (quantity(w, params, own, by_type, groups) for w in q.within)
         if not _whole(start, end):
             return None
         covered: set[int] = set()
@@ -194,20 +211,25 @@ def quantity(q: Quantity, params: Fact, own: Fact, by_type: dict[str, list[Fact]
                 covered.update(range(max(first, start), min(last, end) + 1))
         return len(covered)
     if isinstance(q, FiscalYear):
-        day = quantity(q.of, params, own, by_type)
+        day = quantity(q.of, params, own, by_type, groups)
         if not _whole(day) or day < 1:
             return None
         date = dt.date.fromordinal(day)
         return date.year + (1 if date.month >= 10 else 0)
     if isinstance(q, FirstOf):
-        return next((v for o in q.options if (v := quantity(o, params, own, by_type)) is not None), None)
+        return next(
+            (v for o in q.options if (v := quantity(o, params, own, by_type, groups)) is not None), None
+        )
     if isinstance(q, Least):
-        found = [v for o in q.options if _whole(v := quantity(o, params, own, by_type))]
+        found = [v for o in q.options if _whole(v := quantity(o, params, own, by_type, groups))]
         if not found:
             return None
         return max(found) if q.greatest else min(found)
     if isinstance(q, QArith):
-        left, right = quantity(q.left, params, own, by_type), quantity(q.right, params, own, by_type)
+        left, right = (
+            quantity(q.left, params, own, by_type, groups),
+            quantity(q.right, params, own, by_type, groups),
+        )
         return (
             _value(Arith(q.op, Lit(left), Lit(right)), _Env(params, {}, "", own))
             if _whole(left, right)
@@ -221,14 +243,20 @@ def all_hold(conditions: tuple[Condition, ...], params: Fact, own: Fact, action:
     return _all_hold(conditions, _Env(params, {"action": action}, own.get("t", ""), own))
 
 
-def derive(derived: dict[str, Derivation], params: Fact, own: Fact, by_type: dict[str, list[Fact]]) -> None:
+def derive(
+    derived: dict[str, Derivation],
+    params: Fact,
+    own: Fact,
+    by_type: dict[str, list[Fact]],
+    groups: Groups | None = None,
+) -> None:
     """Fill in one fact's derived fields, in the order they are declared (a later one may read an earlier)."""
     for name, d in derived.items():
-        value = None if d.value is None else quantity(d.value, params, own, by_type)
+        value = None if d.value is None else quantity(d.value, params, own, by_type, groups)
         if value is None and d.value is None and name in own:
             continue  # the scenario gave it: a default only fills a gap
         if value is None and d.default is not None:
-            value = quantity(d.default, params, own, by_type)
+            value = quantity(d.default, params, own, by_type, groups)
         if value is None:
             own.pop(name, None)
         else:

@@ -12,7 +12,6 @@ from pydantic import ValidationError
 from .compiling import compile_rulebook
 from .errors import InputError, InputErrors, StepErrors
 from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
-from .models import ACTORS
 from .running import NoScenarios, ScenarioSpec, parse_feature, parse_feature_text, step_problem
 from .steps import ScenarioBuilder, StepError, StepRegistry, bundled_registry, registry_for
 
@@ -90,7 +89,7 @@ def _with_accepted(e: InputError) -> str:
     return e.problem + (f" Accepted: {e.accepted}" if e.accepted else "")
 
 
-def _producible(registry: StepRegistry) -> tuple[set[tuple[str, str]], set[str]]:
+def _producible(registry: StepRegistry, actors: tuple[str, ...]) -> tuple[set[tuple[str, str]], set[str]]:
     """The (action kind, actor) pairs the When phrases can produce, and the facts the Given phrases assert."""
     actions: set[tuple[str, str]] = set()
     facts: set[str] = set()
@@ -98,7 +97,7 @@ def _producible(registry: StepRegistry) -> tuple[set[tuple[str, str]], set[str]]
         if step.kind == "then":
             continue
         examples = (
-            [step.example.replace("President", a, 1) for a in ACTORS]
+            [step.example.replace(actors[0], a, 1) for a in actors]
             if "{actor}" in step.template
             else [step.example]
         )
@@ -115,7 +114,7 @@ def _producible(registry: StepRegistry) -> tuple[set[tuple[str, str]], set[str]]
 
 
 def _unreachable(book: RuleBook) -> Iterator[Finding]:
-    actions, facts = _producible(registry_for(book))
+    actions, facts = _producible(registry_for(book), book.phrasebook.names.actors.canonical)
     for prov in book.provisions.values():
         reachable = {(k, a) for k in prov.applies_to.actions for a in prov.applies_to.actors} & actions
         if not reachable:

@@ -35,7 +35,6 @@ from .quantities import (
 
 Status = Literal["verified", "reported", "uncertain"]
 
-ACTORS = ("President", "Secretary of State", "Secretary of Defense")
 DUTY_STATUSES = ("met", "pending", "breached")  # a duty the action triggers: shown done, owed, or not done
 
 # The facts a scenario can assert, their fields and the kinds of action are declared by the rule packs
@@ -383,7 +382,7 @@ class NotALift(Strict):
 
 class AppliesTo(Strict):
     actions: list[str] = Field(min_length=1)
-    actors: list[str] = Field(default_factory=lambda: list(ACTORS))
+    actors: list[str] = Field(default_factory=list)  # none listed: every actor the law names (loading)
     where: Conditions = ()
     depending_on: list[DependingOn] = Field(default_factory=list)
     with_facts: list[FactPattern] = Field(default_factory=list)  # facts that must exist for it to apply
@@ -391,14 +390,6 @@ class AppliesTo(Strict):
     def covers(self, kind: object, actor: object) -> bool:
         """This kind of action by this actor is the provision's subject (its conditions aside)."""
         return kind in self.actions and actor in self.actors
-
-    @field_validator("actors")
-    @classmethod
-    def _actors(cls, v: list[str]) -> list[str]:
-        for actor in v:
-            if actor not in ACTORS:
-                raise ValueError(f"unknown actor {actor!r}; accepted: {', '.join(ACTORS)}")
-        return v
 
 
 class Duty(Strict):
@@ -554,6 +545,24 @@ class PhraseDecl(Strict):
         return self.given if self.given is not None else str(self.when)
 
 
+class Member(Strict):
+    """A member of a group, from `since` to `until` (either open)."""
+
+    name: str
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class GroupDecl(Strict):
+    """Names that belong together on a date (NATO's members, AECA's fifteen-day group): a member is a name,
+    or a name with the days it belongs; `include` takes in other groups with their dates."""
+
+    meaning: str
+    members: list[Member | str] = Field(default_factory=list)
+    include: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
 class Vocabulary(Strict):
     """What a pack lets a scenario say: the facts it reads, the actions it covers, and their phrases."""
 
@@ -562,6 +571,9 @@ class Vocabulary(Strict):
     action_words: dict[str, str] = Field(default_factory=dict)  # those fields in words for people
     action_derived: Derived = Field(default_factory=dict)  # fields of the action it computes or fills in
     boundaries: Boundaries = Field(default_factory=dict)  # cure words for its provisions' boundaries
+    # Names it adds, by kind (actor, country, program, or a kind of its own): {actor: {Name: [other names]}}
+    names: dict[str, dict[str, list[str] | None]] = Field(default_factory=dict)
+    groups: dict[str, GroupDecl] = Field(default_factory=dict)
     actions: dict[str, ActionDecl] = Field(default_factory=dict)
     phrases: list[PhraseDecl] = Field(default_factory=list)
 
@@ -584,6 +596,7 @@ class RulePack(Strict):
         cited += [(x.id, x.sources) for x in self.lifts]
         cited += [(x.id, x.sources) for x in self.not_lifts]
         cited += [(p.id, v.sources) for p in self.parameters for v in p.values]
+        cited += [(f"group {g}", d.sources) for g, d in self.vocabulary.groups.items()]
         for owner, keys in cited:
             for key in keys:
                 if key not in self.sources:

@@ -15,12 +15,14 @@ import re
 import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any, Literal
 
 from .errors import InputError
-from .models import ACTORS, ActionDecl, ChoiceDecl, FieldType, PhraseDecl, RulePack
-from .placeholders import CHOICE, TYPES, PlaceholderType, StepError, choice_type, implied_type
-from .quantities import Derivation, facts_read
+from .models import ActionDecl, ChoiceDecl, FieldType, Member, PhraseDecl, RulePack
+from .names import Names, names
+from .placeholders import CHOICE, TYPES, PlaceholderType, StepError, choice_type, implied_type, name_types
+from .quantities import Derivation, Groups, facts_read
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _WHOLE_PLACEHOLDER = re.compile(r"^\{(\w+)\}$")
@@ -177,6 +179,8 @@ class Phrasebook:
     actions: dict[str, ActionDecl]
     phrases: tuple[Phrase, ...]
     made: tuple[str, ...] = ()  # facts made once for every case from their derived fields
+    names: Names = dc_field(default_factory=names)  # every name a phrase accepts, the packs' own included
+    groups: Groups = dc_field(default_factory=dict)  # each group's members with their days
 
     def derivations(self, fact: str) -> dict[str, Derivation]:
         return {field: d for (f, field), d in self.derived.items() if f == fact}
@@ -198,6 +202,50 @@ class Phrasebook:
 
     def fact_names(self) -> str:
         return ", ".join(f for f in self.facts if f != "action") or "(none)"
+
+
+def _groups(packs: list[RulePack], known: Names, err: Callable[..., None]) -> Groups:
+    """Every group with its members' days (ordinals), the groups it includes taken in with theirs."""
+    declared = {(name, i): g for i, pack in enumerate(packs) for name, g in pack.vocabulary.groups.items()}
+    by_name = {name: g for (name, _), g in declared.items()}
+    out: Groups = {}
+
+    def members(name: str, seen: tuple[str, ...]) -> tuple[tuple[str, int | None, int | None], ...]:
+        if name in out:
+            return out[name]
+        found: list[tuple[str, int | None, int | None]] = []
+        for m in by_name[name].members:
+            m = Member(name=m) if isinstance(m, str) else m
+            canonical = known.canonical(m.name) or m.name
+            since = None if m.since is None else m.since.toordinal()
+            until = None if m.until is None else m.until.toordinal()
+            found.append((canonical, since, until))
+        for inner in by_name[name].include:
+            if inner in by_name and inner not in seen:
+                found += members(inner, (*seen, inner))
+        out[name] = tuple(found)
+        return out[name]
+
+    for (name, i), g in declared.items():
+        for k, m in enumerate(g.members):
+            text = m if isinstance(m, str) else m.name
+            if known.canonical(text) is None:
+                err(
+                    i,
+                    ("groups", name, "members", k),
+                    f"group {name}: {text!r} is not a name the law knows.",
+                    "a name of vocabulary/names.yaml or one a pack adds under names:",
+                )
+        for inner in g.include:
+            if inner not in by_name:
+                err(
+                    i,
+                    ("groups", name, "include"),
+                    f"group {name} includes {inner!r}, which no pack declares.",
+                    ", ".join(by_name),
+                )
+        members(name, (name,))
+    return out
 
 
 def book_names(facts: dict[str, dict[str, FieldType]]) -> str:
@@ -294,16 +342,33 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
                         f"the derived field reads fact {name!r}, which no pack declares.",
                         book_names(facts),
                     )
+    known = names()
+    for i, pack in enumerate(packs):
+        for kind, listed in pack.vocabulary.names.items():
+            if not _FACT_NAME.match(kind):
+                err(
+                    i,
+                    ("names", kind),
+                    f"{kind!r} is not a kind of name.",
+                    "actor, country, program, or a new kind",
+                )
+                continue
+            try:
+                known = known.with_added(kind, listed, pack.pack)
+            except InputError as exc:
+                err(i, ("names", kind), exc.problem)
+    groups = _groups(packs, known, err)
+    kinds = {**TYPES, **name_types(known)}
     phrases: list[Phrase] = []
     for i, pack in enumerate(packs):
         for j, decl in enumerate(pack.vocabulary.phrases):
-            problems = list(_phrase_problems(decl, facts, derived, actions))
+            problems = list(_phrase_problems(decl, facts, derived, actions, kinds))
             for loc, problem, accepted in problems:
                 err(i, ("phrases", j, *loc), problem, accepted)
             if not problems:
                 file, line = locate(i, ("vocabulary", "phrases", j))
-                phrases.append(_phrase(decl, pack.pack, file, line))
-    book = Phrasebook(facts, meanings, derived, words, actions, tuple(phrases), tuple(made))
+                phrases.append(_phrase(decl, pack.pack, file, line, kinds))
+    book = Phrasebook(facts, meanings, derived, words, actions, tuple(phrases), tuple(made), known, groups)
     engine = [
         Wording("given", t, re.compile(template_regex(t)), example, "the engine's own phrase", f"engine {t}")
         for t, example in ENGINE_GIVENS.items()
@@ -312,24 +377,24 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
     return book, errors
 
 
-def _types(decl: PhraseDecl) -> dict[str, PlaceholderType]:
+def _types(decl: PhraseDecl, kinds: dict[str, PlaceholderType]) -> dict[str, PlaceholderType]:
     out = {}
     for name in PLACEHOLDER.findall(decl.template):
         given = decl.types.get(name)
         if isinstance(given, ChoiceDecl):
             out[name] = choice_type(name, given.choices)
         else:
-            out[name] = TYPES[given or implied_type(name) or ""]
+            out[name] = kinds[given or implied_type(name) or ""]
     return out
 
 
-def _phrase(decl: PhraseDecl, pack: str, file: str, line: int) -> Phrase:
+def _phrase(decl: PhraseDecl, pack: str, file: str, line: int, kinds: dict[str, PlaceholderType]) -> Phrase:
     return Phrase(
         decl.kind,
         (decl.template, *decl.also),
         decl.meaning,
         decl.example or decl.template,
-        _types(decl),
+        _types(decl, kinds),
         decl,
         pack,
         file,
@@ -346,11 +411,12 @@ def _phrase_problems(
     facts: dict[str, dict[str, FieldType]],
     derived: dict[tuple[str, str], Derivation],
     actions: dict[str, ActionDecl],
+    kinds: dict[str, PlaceholderType],
 ) -> Iterator[Problem]:
     kind = decl.kind
     template = decl.template
     names = PLACEHOLDER.findall(template)
-    type_names = ", ".join([*TYPES, CHOICE])
+    type_names = ", ".join([*kinds, CHOICE])
     if len(set(names)) != len(names):
         yield (kind,), f"a placeholder appears twice in {template!r}.", "each {name} once"
     for wording in (template, *decl.also):
@@ -379,17 +445,17 @@ def _phrase_problems(
                     "type ({date}, {count}, {country2})",
                 )
                 continue
-            types[name] = TYPES[implied].field_type
+            types[name] = kinds[implied].field_type
         elif isinstance(given, ChoiceDecl):
             types[name] = "str"
-        elif given not in TYPES:
+        elif given not in kinds:
             yield (
                 ("types", name),
                 f"unknown placeholder type {given!r} for {{{name}}}.",
                 f"one of {type_names}",
             )
         else:
-            types[name] = TYPES[given].field_type
+            types[name] = kinds[given].field_type
     for name in decl.types:
         if name not in names:
             yield (
@@ -432,8 +498,8 @@ def _phrase_problems(
                 yield ("qualifies", field), f"a Given phrase cannot set the action's {field}.", "other fields"
         yield from _field_problems(("qualifies",), "action", decl.qualifies, facts, derived, types)
     if decl.proposes is not None:
-        yield from _proposal_problems(decl.proposes, facts, derived, actions, types)
-    problem = _example_problem(decl)
+        yield from _proposal_problems(decl.proposes, facts, derived, actions, types, kinds["actor"].parse)
+    problem = _example_problem(decl, kinds)
     if problem:
         yield ("example",), problem, "the phrase with real values, each one its placeholder accepts"
 
@@ -444,6 +510,7 @@ def _proposal_problems(
     derived: dict[tuple[str, str], Derivation],
     actions: dict[str, ActionDecl],
     types: dict[str, str],
+    parse_actor: Callable[[str], Any],
 ) -> Iterator[Problem]:
     kind = proposes.get("kind")
     if kind not in actions:
@@ -454,11 +521,15 @@ def _proposal_problems(
         )
     actor = proposes.get("actor")
     if actor is None:
-        yield ("proposes",), "the action names its actor.", "actor: '{actor}', or one of " + ", ".join(ACTORS)
+        yield ("proposes",), "the action names its actor.", "actor: '{actor}', or an actor of the law's names"
     elif isinstance(actor, str) and _WHOLE_PLACEHOLDER.match(actor):
         pass  # typed below like any field
-    elif actor not in ACTORS:
-        yield ("proposes", "actor"), f"unknown actor {actor!r}.", ", ".join(ACTORS)
+    else:
+        try:
+            if parse_actor(str(actor)) != actor:
+                yield ("proposes", "actor"), f"write the actor's canonical name for {actor!r}.", ""
+        except StepError as exc:
+            yield ("proposes", "actor"), str(exc), ""
     if "date" in proposes:
         yield ("proposes", "date"), "the action's date is the scenario's date.", "Given the date is ..."
     if "action" not in facts:
@@ -555,13 +626,13 @@ def _requirement_problems(
         yield (*loc, "message"), f"the message names {', '.join(extra)}, which the phrase does not have.", ""
 
 
-def _example_problem(decl: PhraseDecl) -> str | None:
+def _example_problem(decl: PhraseDecl, kinds: dict[str, PlaceholderType]) -> str | None:
     example = decl.example or decl.template
     m = re.match(template_regex(decl.template), example)
     if not m:
         return f"the example {example!r} is not written in the phrase {decl.template!r}."
     try:
-        phrase = _phrase(decl, "", "", 0)
+        phrase = _phrase(decl, "", "", 0, kinds)
         phrase.check(phrase.convert(m.groupdict()))
     except StepError as exc:
         return f"the example does not hold: {exc}."

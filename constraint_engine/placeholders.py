@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from .bounds import MAX_DAYS, MAX_DOLLARS, MAX_HOURS, MAX_TROOPS, check_date_bounds
 from .models import DUTY_STATUSES
-from .names import names
+from .names import NameList, Names, names
 
 FieldType = Literal["int", "str", "date"]
 
@@ -95,15 +95,16 @@ def parse_money(text: str) -> int:
     return value
 
 
-def parse_actor(text: str) -> str:
-    actor = names().actors.resolve(text)
+def parse_actor(text: str, known: Names | None = None) -> str:
+    actors = (known or names()).actors
+    actor = actors.resolve(text)
     if actor is None:
-        raise StepError(f"unknown actor {text!r}; accepted: {names().actors.accepted()}")
+        raise StepError(f"unknown actor {text!r}; accepted: {actors.accepted()}")
     return actor
 
 
-def parse_country(text: str) -> str:
-    countries = names().countries
+def parse_country(text: str, known: Names | None = None) -> str:
+    countries = (known or names()).countries
     country = countries.resolve(text)
     if country is None:
         near = difflib.get_close_matches(text[:100].title(), countries.canonical, n=3, cutoff=0.6)
@@ -116,14 +117,48 @@ def parse_country(text: str) -> str:
     return country
 
 
-def parse_program(text: str) -> str:
-    program = names().programs.resolve(text)
+def parse_program(text: str, known: Names | None = None) -> str:
+    programs = (known or names()).programs
+    program = programs.resolve(text)
     if program is None:
         raise StepError(
-            f"unknown program {text!r}; accepted: {names().programs.accepted()} (or their abbreviations, "
-            "such as USAI); add a program to constraint_engine/vocabulary/names.yaml"
+            f"unknown program {text!r}; accepted: {programs.accepted()} (or their abbreviations, "
+            "such as USAI); a rule pack adds one under vocabulary: names: program:"
         )
     return program
+
+
+def name_types(known: Names) -> dict[str, PlaceholderType]:
+    """The placeholder types of a law's names: the bundled kinds with what its packs add, and each kind a
+    pack declares of its own ({organization})."""
+    out = {
+        "actor": PlaceholderType(
+            "actor", " or ".join(known.actors.canonical), "str", lambda t: parse_actor(t, known)
+        ),
+        "country": PlaceholderType(
+            "country", "a country name (Germany)", "str", lambda t: parse_country(t, known)
+        ),
+        "program": PlaceholderType(
+            "program",
+            "a program a rule pack names, e.g. Ukraine Security Assistance Initiative (USAI)",
+            "str",
+            lambda t: parse_program(t, known),
+        ),
+    }
+    for kind, listed in known.kinds.items():
+        if kind not in out:
+            out[kind] = PlaceholderType(kind, listed.accepted(), "str", _parse_name_of(kind, listed))
+    return out
+
+
+def _parse_name_of(kind: str, listed: NameList) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        found = listed.resolve(text)
+        if found is None:
+            raise StepError(f"unknown {kind} {text!r}; accepted: {listed.accepted()}")
+        return found
+
+    return parse
 
 
 def parse_duty_status(text: str) -> str:
@@ -184,15 +219,7 @@ TYPES: dict[str, PlaceholderType] = {
             lambda v: f"${v:,}",
             ranged=True,
         ),
-        PlaceholderType("actor", "President, Secretary of State or Secretary of Defense", "str", parse_actor),
-        PlaceholderType("country", "a country name (Germany)", "str", parse_country),
-        PlaceholderType(
-            "program",
-            "a program named in constraint_engine/vocabulary/names.yaml, e.g. Ukraine Security Assistance "
-            "Initiative (USAI)",
-            "str",
-            parse_program,
-        ),
+        *name_types(names()).values(),
         PlaceholderType(
             "citation",
             "a citation, e.g. 22 U.S.C. 1928f(a); a whole matches its parts",

@@ -95,13 +95,28 @@ class FirstOf:
 
 
 @dataclass(frozen=True)
+class MemberOf:
+    """ "yes" when the name is a member of the group on the day (by default the action's), else "no"."""
+
+    group: str
+    name: Quantity
+    on: Quantity = FieldRef("date", "action")
+
+
+@dataclass(frozen=True)
 class SpecialDate:
     word: str
 
 
 _EXPRS = (Lit, Param, FieldRef, Arith, CeilFraction)
 
-Quantity: TypeAlias = Expr | Aggregate | DaysCovered | FiscalYear | QArith | Least | FirstOf | SpecialDate
+Quantity: TypeAlias = (
+    Expr | Aggregate | DaysCovered | FiscalYear | QArith | Least | FirstOf | MemberOf | SpecialDate
+)
+
+
+# A group's members: each name with the first and last day (ordinals; None: no limit) it belongs.
+Groups = dict[str, tuple[tuple[str, int | None, int | None], ...]]
 
 
 @dataclass(frozen=True)
@@ -117,7 +132,8 @@ class Derivation:
 _FORMS = (
     "an expression (a literal, {param}, {field, fact}, {add|sub|mul|div: [A, B]}), "
     "{first|min|max|sum|count|exists: {fact, field, where}}, {days_covered: {fact, first, last, within}}, "
-    "{fiscal_year: Q}, {least|greatest|first_of: [Q, ...]}, before-any-date or after-any-date"
+    "{fiscal_year: Q}, {least|greatest|first_of: [Q, ...]}, {member_of: {group, name, on}}, "
+    "before-any-date or after-any-date"
 )
 
 
@@ -162,6 +178,15 @@ def parse_quantity(raw: Any, path: str) -> Quantity:
             )
         if op == "fiscal_year":
             return FiscalYear(parse_quantity(body, f"{path}.fiscal_year"))
+        if op == "member_of":
+            if not isinstance(body, dict) or not {"group", "name"} <= set(body) <= {"group", "name", "on"}:
+                raise ValueError(f"{path}.member_of: takes {{group: GROUP, name: QUANTITY, on: DAY}}")
+            on = (
+                parse_quantity(body["on"], f"{path}.member_of.on")
+                if "on" in body
+                else FieldRef("date", "action")
+            )
+            return MemberOf(str(body["group"]), parse_quantity(body["name"], f"{path}.member_of.name"), on)
         if op == "first_of":
             if not isinstance(body, list) or not body:
                 raise ValueError(f"{path}.first_of: takes a non-empty list")
@@ -229,6 +254,8 @@ def quantity_to_raw(q: Quantity) -> Any:
         return {"greatest" if q.greatest else "least": [quantity_to_raw(o) for o in q.options]}
     if isinstance(q, FirstOf):
         return {"first_of": [quantity_to_raw(o) for o in q.options]}
+    if isinstance(q, MemberOf):
+        return {"member_of": {"group": q.group, "name": quantity_to_raw(q.name), "on": quantity_to_raw(q.on)}}
     return expr_to_raw(q)
 
 
@@ -239,6 +266,17 @@ def derivation_to_raw(d: Derivation) -> dict[str, Any]:
     if d.default is not None:
         out["default"] = quantity_to_raw(d.default)
     return out
+
+
+def groups_read(q: Quantity | None) -> set[str]:
+    """The groups a quantity asks about."""
+    if isinstance(q, MemberOf):
+        return {q.group} | groups_read(q.name) | groups_read(q.on)
+    if isinstance(q, Least | FirstOf):
+        return set().union(*(groups_read(o) for o in q.options))
+    if isinstance(q, QArith):
+        return groups_read(q.left) | groups_read(q.right)
+    return set()
 
 
 def facts_read(q: Quantity | None) -> set[str]:
@@ -253,4 +291,6 @@ def facts_read(q: Quantity | None) -> set[str]:
         return facts_read(q.left) | facts_read(q.right)
     if isinstance(q, Least | FirstOf):
         return set().union(*(facts_read(o) for o in q.options))
+    if isinstance(q, MemberOf):
+        return facts_read(q.name) | facts_read(q.on)
     return set()

@@ -8,7 +8,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from constraint_engine.facts import Fact, Proposal
-from constraint_engine.models import ACTORS
+from constraint_engine.names import names
+
+ACTORS = names().actors.canonical
 
 dates = st.dates(min_value=dt.date(1949, 8, 24), max_value=dt.date(2027, 12, 31))
 treaty_kinds = st.sampled_from(["withdraw", "suspend", "terminate", "denounce", "denunciation-notice"])

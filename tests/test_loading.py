@@ -150,7 +150,7 @@ def test_unknown_parameter_reference_is_refused(tmp_path: Path):
 
 def test_a_duplicate_key_names_the_line_of_the_repeated_key():
     from constraint_engine.errors import InputError
-    from constraint_engine.loading import load_yaml
+    from constraint_engine.safe_yaml import load_yaml
 
     text = "pack: x\nparameters:\n  - {since: 2023-12-22, value: 180,\n     value: 1}\n"
     with pytest.raises(InputError) as caught:

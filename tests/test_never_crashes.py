@@ -11,8 +11,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from constraint_engine.models import ACTORS
+from constraint_engine.names import names
 from constraint_engine.steps import REGISTRY
+
+ACTORS = names().actors.canonical
 
 ROOT = Path(__file__).resolve().parent.parent
 
