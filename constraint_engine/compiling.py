@@ -526,7 +526,7 @@ def _who(prov: Provision) -> list[Any]:
 
 def _window(prov: Provision) -> list[Any]:
     """The action's date is within the provision's window in force."""
-    window: list[Any] = [{"$gte": {"date": prov.in_force.since.toordinal()}}]
+    window: list[Any] = [{"$gte": {"date": prov.evaluated_from.toordinal()}}]
     if prov.in_force.until is not None:
         window.append({"$lte": {"date": prov.in_force.until.toordinal()}})
     return window

@@ -90,6 +90,7 @@ class Evaluation:
     not_lifts: list[str] = field(default_factory=list)
     duties_unmet: list[str] = field(default_factory=list)  # duty provisions engaged and not (yet) met
     undetermined: list[str] = field(default_factory=list)  # provisions that need a fact the scenario lacks
+    unencoded: list[str] = field(default_factory=list)  # of those, the ones the packs do not encode that day
     firings: list[Firing] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
@@ -170,6 +171,24 @@ def _rule_of(message: str) -> str:
     return message[2 : message.index('"', 2)]
 
 
+def _unencoded(compiled: CompiledRules, proposal: Proposal, ev: Evaluation) -> Evaluation:
+    """A provision in force on the day but not encoded for it (encoded_from) decides nothing the engine can
+    see: the verdict cannot be "permitted" on its account, so it is undetermined and says why."""
+    kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
+    unknown = [
+        p.id
+        for p in compiled.book.provisions.values()
+        if p.encoded_from is not None and p.applies_to.covers(kind, actor) and p.unencoded_on(proposal.date)
+    ]
+    if not unknown or ev.outcome == "error":
+        return ev
+    ev.undetermined = [*ev.undetermined, *unknown]
+    ev.unencoded = unknown
+    if ev.outcome == "permitted":
+        ev.outcome = "undetermined"
+    return ev
+
+
 class Adapter(abc.ABC):
     """What every engine shares: from a firing trace, the provisions that block, owe a duty or are
     undetermined, and the outcome. An engine fills the trace; this reads it the same way whichever ran."""
@@ -179,7 +198,8 @@ class Adapter(abc.ABC):
 
     def evaluate(self, proposal: Proposal) -> Evaluation:
         params = self.compiled.params_fact(proposal.date, proposal.overrides)
-        return self.evaluate_facts(params, engine_facts(self.compiled.book.phrasebook, proposal, params))
+        ev = self.evaluate_facts(params, engine_facts(self.compiled.book.phrasebook, proposal, params))
+        return _unencoded(self.compiled, proposal, ev)
 
     @abc.abstractmethod
     def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:

@@ -129,6 +129,12 @@ class Missing(Model):
     citation: str
     title: str
     add: list[str]  # Given phrases to add
+    reason: str = ""  # why no fact can decide it (the pack does not encode it for this day)
+
+    @property
+    def needs(self) -> str:
+        """What would decide it, in words: the facts to add, or why nothing given can."""
+        return self.reason or "add " + " or ".join(self.add)
 
 
 class Dependence(Model):
@@ -313,12 +319,16 @@ def missing_facts(book: RuleBook, ev: Evaluation) -> list[Missing]:
     out = []
     for pid in dict.fromkeys(ev.undetermined):
         prov = book.provisions[pid]
+        reason = ""
+        if prov.encoded_from is not None and pid in ev.unencoded:
+            reason = f"not encoded before {prov.encoded_from.date}: {prov.encoded_from.why}"
         out.append(
             Missing(
                 provision=pid,
                 citation=prov.citation,
                 title=prov.title,
                 add=[f"Given {n.phrase}" for n in prov.needs],
+                reason=reason,
             )
         )
     return out
@@ -371,7 +381,10 @@ def outcome_words(book: RuleBook, ev: Evaluation) -> str:
 def verdict_words(v: Verdict) -> str:
     """A verdict's outcome in words, with what decides it: the one wording of the CLI, the reports, the
     step messages, `diff` and `explore`."""
-    needs = [f"{m.citation} needs: {' or '.join(m.add)}" for m in v.undetermined]
+    needs = [
+        f"{m.citation}: {m.reason}" if m.reason else f"{m.citation} needs: {' or '.join(m.add)}"
+        for m in v.undetermined
+    ]
     return _words(
         v.outcome,
         [b.citation for b in v.blocked_by],

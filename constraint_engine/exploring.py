@@ -447,7 +447,7 @@ def skeleton(runner: Runner, template: str) -> str:
     governing = [p for p in runner.book.provisions.values() if kind in p.applies_to.actions]
     if not governing:
         raise InputError(f"no provision governs {step.template!r}: there are no boundaries to straddle")
-    day = max(p.in_force.since for p in governing) + dt.timedelta(days=30)
+    day = max(p.evaluated_from for p in governing) + dt.timedelta(days=30)
     day = min([day, *(p.in_force.until for p in governing if p.in_force.until)])
     rows: list[dict[str, str]] = [{"date": str(day), **raw}]
     # The facts the provisions need to decide (a baseline), stated once with their phrases' examples: without
@@ -457,7 +457,7 @@ def skeleton(runner: Runner, template: str) -> str:
     for prov in governing:
         rows += [
             {**rows[0], "date": str(d)}
-            for d in (prov.in_force.since - dt.timedelta(days=1), prov.in_force.since)
+            for d in (prov.evaluated_from - dt.timedelta(days=1), prov.evaluated_from)
         ]
         for cond in runner.book.active_where(prov, day):
             rows += _straddle(runner, step, prov, cond, rows[0], day, givens)

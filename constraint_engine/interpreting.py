@@ -329,7 +329,7 @@ class Interpreter:
             or action.get("actor") not in prov.applies_to.actors
         ):
             return False
-        if not isinstance(date, int) or date < prov.in_force.since.toordinal():
+        if not isinstance(date, int) or date < prov.evaluated_from.toordinal():
             return False
         return prov.in_force.until is None or date <= prov.in_force.until.toordinal()
 

@@ -410,6 +410,13 @@ class Need(Strict):
 Boundaries = dict[str, dict[Literal["above", "below"], str]]
 
 
+class EncodedFrom(Strict):
+    """The first day the pack encodes a provision: before it (though in force) the engine cannot say."""
+
+    date: dt.date
+    why: str
+
+
 class Provision(Strict):
     id: str = Field(pattern=ID_PATTERN)
     # prohibition: blocks the action unless lifted; duty: attaches a duty to the action, met, pending or
@@ -426,6 +433,7 @@ class Provision(Strict):
     status: Status
     sources: list[str] = Field(min_length=1)
     in_force: InForce
+    encoded_from: EncodedFrom | None = None
     parameters: list[str] = Field(default_factory=list)
     applies_to: AppliesTo
     lifted_by: list[str] = Field(default_factory=list)
@@ -436,6 +444,17 @@ class Provision(Strict):
     # count at or above {value:,}"}}; the pack's vocabulary may give them for all its provisions.
     boundaries: Boundaries = Field(default_factory=dict)
     caveats: list[str] = Field(default_factory=list)
+
+    @property
+    def evaluated_from(self) -> dt.date:
+        """The first day the engine evaluates it: in force, and encoded."""
+        if self.encoded_from is None:
+            return self.in_force.since
+        return max(self.in_force.since, self.encoded_from.date)
+
+    def unencoded_on(self, day: dt.date) -> bool:
+        """In force on `day`, but the pack does not encode it then."""
+        return self.in_force.contains(day) and day < self.evaluated_from
 
     @model_validator(mode="after")
     def _kind_complete(self) -> Provision:

@@ -67,6 +67,8 @@ class Question:
             return f"Decisive: {first.citation}: {first.summary}"
         if v.outcome == "undetermined" and v.undetermined:
             need = v.undetermined[0]
+            if need.reason:
+                return f"Decisive: {need.citation} cannot be decided: {need.reason}"
             return f"Decisive: {need.citation} cannot be decided without: {' or '.join(need.add)}"
         held = [x for x in v.exceptions if x.held]
         if held:

@@ -78,7 +78,7 @@ def verdict_dot(v: Verdict) -> str:
         + "; ".join(f"{r} -> {o}" for r, o in d.outcomes.items())
         for d in v.depends_on
     ]
-    notes += [f"Undetermined under {m.citation}: add {' or '.join(m.add)}" for m in v.undetermined]
+    notes += [f"Undetermined under {m.citation}: {m.needs}" for m in v.undetermined]
     notes += [f"Duty under {d.citation}: {d.status}" for d in v.duties]
     notes += [c for c in v.caveats if c.startswith(("Interpretation", "What-if"))]
     if notes:

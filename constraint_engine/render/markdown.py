@@ -36,7 +36,8 @@ def verdict_markdown(verdict: Verdict) -> str:
         )
         out.append(f"- **The answer depends on the interpretation `{d.interpretation}`:** {readings}")
     for m in v.undetermined:
-        out.append(f"- **Undetermined under {m.citation}** ({m.title}): add {'; or '.join(m.add)}")
+        needs = m.reason or "add " + "; or ".join(m.add)
+        out.append(f"- **Undetermined under {m.citation}** ({m.title}): {needs}")
     for duty in v.duties:
         unlawful = " The action, as carried out, is unlawful." if duty.status == "breached" else ""
         out.append(

@@ -38,6 +38,8 @@ def verdict_tree(v: Verdict) -> Tree:
             node.add(f"{escape(reading)}: {escape(outcome)}{used}")
     for m in v.undetermined:
         node = root.add(f"[bold yellow]Undetermined under {escape(m.citation)}[/]: {escape(m.title)}")
+        if m.reason:
+            node.add(escape(m.reason))
         for phrase in m.add:
             node.add(f"add the fact: {escape(phrase)}")
     for duty in v.duties:
