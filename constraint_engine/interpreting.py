@@ -48,6 +48,7 @@ from .quantities import (
     FirstOf,
     FiscalYear,
     Groups,
+    If,
     Least,
     MemberOf,
     QArith,
@@ -216,6 +217,9 @@ def quantity(
             return None
         date = dt.date.fromordinal(day)
         return date.year + (1 if date.month >= 10 else 0)
+    if isinstance(q, If):
+        pick = q.then if all_hold(q.conditions, params, own, action) else q.otherwise
+        return None if pick is None else quantity(pick, params, own, by_type, groups)
     if isinstance(q, FirstOf):
         return next(
             (v for o in q.options if (v := quantity(o, params, own, by_type, groups)) is not None), None

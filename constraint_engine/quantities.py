@@ -104,6 +104,16 @@ class MemberOf:
 
 
 @dataclass(frozen=True)
+class If:
+    """One value where conditions hold of the fact being derived (its earlier derived fields included),
+    another where they do not: a threshold that differs by group."""
+
+    conditions: tuple[Condition, ...]
+    then: Quantity
+    otherwise: Quantity | None = None
+
+
+@dataclass(frozen=True)
 class SpecialDate:
     word: str
 
@@ -111,7 +121,7 @@ class SpecialDate:
 _EXPRS = (Lit, Param, FieldRef, Arith, CeilFraction)
 
 Quantity: TypeAlias = (
-    Expr | Aggregate | DaysCovered | FiscalYear | QArith | Least | FirstOf | MemberOf | SpecialDate
+    Expr | Aggregate | DaysCovered | FiscalYear | QArith | Least | FirstOf | MemberOf | If | SpecialDate
 )
 
 
@@ -133,6 +143,7 @@ _FORMS = (
     "an expression (a literal, {param}, {field, fact}, {add|sub|mul|div: [A, B]}), "
     "{first|min|max|sum|count|exists: {fact, field, where}}, {days_covered: {fact, first, last, within}}, "
     "{fiscal_year: Q}, {least|greatest|first_of: [Q, ...]}, {member_of: {group, name, on}}, "
+    "{if: [CONDITIONS], then: Q, else: Q}, "
     "before-any-date or after-any-date"
 )
 
@@ -140,6 +151,15 @@ _FORMS = (
 def parse_quantity(raw: Any, path: str) -> Quantity:
     if isinstance(raw, str) and raw in SPECIAL_DATES:
         return SpecialDate(raw)
+    if isinstance(raw, dict) and "if" in raw:
+        if not {"if", "then"} <= set(raw) <= {"if", "then", "else"}:
+            raise ValueError(f"{path}: takes {{if: [CONDITIONS], then: QUANTITY, else: QUANTITY}}")
+        try:
+            conditions = parse_conditions(raw["if"])
+        except ValueError as exc:
+            raise ValueError(f"{path}.if{exc}") from None
+        otherwise = parse_quantity(raw["else"], f"{path}.else") if "else" in raw else None
+        return If(conditions, parse_quantity(raw["then"], f"{path}.then"), otherwise)
     if isinstance(raw, dict) and len(raw) == 1:
         ((op, body),) = raw.items()
         if op in OVER:
@@ -254,6 +274,11 @@ def quantity_to_raw(q: Quantity) -> Any:
         return {"greatest" if q.greatest else "least": [quantity_to_raw(o) for o in q.options]}
     if isinstance(q, FirstOf):
         return {"first_of": [quantity_to_raw(o) for o in q.options]}
+    if isinstance(q, If):
+        out: dict[str, Any] = {"if": conditions_to_raw(q.conditions), "then": quantity_to_raw(q.then)}
+        if q.otherwise is not None:
+            out["else"] = quantity_to_raw(q.otherwise)
+        return out
     if isinstance(q, MemberOf):
         return {"member_of": {"group": q.group, "name": quantity_to_raw(q.name), "on": quantity_to_raw(q.on)}}
     return expr_to_raw(q)
@@ -276,6 +301,8 @@ def groups_read(q: Quantity | None) -> set[str]:
         return set().union(*(groups_read(o) for o in q.options))
     if isinstance(q, QArith):
         return groups_read(q.left) | groups_read(q.right)
+    if isinstance(q, If):
+        return groups_read(q.then) | groups_read(q.otherwise)
     return set()
 
 
@@ -293,4 +320,6 @@ def facts_read(q: Quantity | None) -> set[str]:
         return set().union(*(facts_read(o) for o in q.options))
     if isinstance(q, MemberOf):
         return facts_read(q.name) | facts_read(q.on)
+    if isinstance(q, If):
+        return facts_read(q.then) | facts_read(q.otherwise)
     return set()
