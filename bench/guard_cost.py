@@ -27,7 +27,7 @@ def main() -> None:
     proposals = []
     for spec in specs:
         try:
-            proposals.append(runner.proposal(runner.build(spec), spec))
+            proposals.append(runner.case(runner.build(spec), spec))
         except Exception:  # noqa: BLE001 - a scenario that does not build is no evaluation to time
             continue
     plain = Engine(runner.compiled, trace_matches=False)

@@ -1,9 +1,11 @@
-"""A case as the engines and the reference interpreter receive it: the proposal's facts, dated as ordinals,
-with the quantities the packs derive from them (quantities.py) filled in once.
+"""A case (OpenFisca's simulation): a proposed action with its facts, read under one law, and the facts as
+the engines and the reference interpreter receive them: dated as ordinals, with the quantities the packs
+derive (quantities.py) filled in once.
 
 Which quantities exist, and how each is computed, is the packs' vocabulary; this module only orders the
 work: the action's own fields first (other facts may read them), then each fact's, then the facts made
-for every case (the first written notice).
+for every case (the first written notice). Cures, other readings and probes are analyses that make other
+cases (another proposal, or the same one under an amended law), never a change to this one.
 """
 
 from __future__ import annotations
@@ -11,10 +13,54 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .compiling import params_for
 from .facts import Proposal
 from .interpreting import derive
+from .loading import RuleBook
 from .phrasebook import Phrasebook
 from .quantities import facts_read
+
+
+class Case:
+    """A proposal read under a law (the run's, with the scenario's own readings): the unit every front door
+    builds (`running.Runner.case`) and every evaluation takes."""
+
+    __slots__ = ("proposal", "book", "_facts", "_params")
+
+    def __init__(self, proposal: Proposal, book: RuleBook):
+        self.proposal = proposal
+        self.book = book
+        self._facts: list[dict[str, Any]] | None = None
+        self._params: dict[str, Any] | None = None
+
+    @property
+    def date(self) -> dt.date:
+        return self.proposal.date
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The day's parameters under this law, as the engines receive them (computed once)."""
+        if self._params is None:
+            self._params = params_for(self.book, self.proposal.date)
+        return self._params
+
+    def facts_with(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """The engines' facts, with the derived quantities (computed once; `params` are the day's)."""
+        if self._facts is None:
+            self._facts = engine_facts(self.book.phrasebook, self.proposal, params)
+        return self._facts
+
+    @property
+    def facts(self) -> list[dict[str, Any]]:
+        return self.facts_with(self.params)
+
+    def changed(self, proposal: Proposal) -> Case:
+        """Another proposal under the same law (a cure's)."""
+        return Case(proposal, self.book)
+
+    def under(self, settings: dict[str, Any]) -> Case:
+        """The same proposal under the law amended by these settings (another reading)."""
+        return Case(self.proposal, self.book.amended(settings))
 
 
 def engine_facts(phrasebook: Phrasebook, proposal: Proposal, params: dict[str, Any]) -> list[dict[str, Any]]:

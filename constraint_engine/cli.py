@@ -521,23 +521,19 @@ def evaluate(
     from .errors import InputError
     from .inputs import visible_controls
     from .render import render_verdict
-    from .steps import ScenarioBuilder, StepError
+    from .steps import StepError
 
     runner = _runner(rules_dir, settings, assumptions)
-    builder = ScenarioBuilder()
     try:
-        for fact in givens:
-            runner.registry.apply("given", _KEYWORD.sub("", visible_controls(fact)), builder)
-        runner.registry.apply("when", _KEYWORD.sub("", visible_controls(action)), builder)
-    except (StepError, ValidationError) as exc:
-        _fail_input([f"{exc}"])
-    try:
-        proposal = runner.proposal(builder)
+        case, _ = runner.case_of(
+            [_KEYWORD.sub("", visible_controls(fact)) for fact in givens],
+            _KEYWORD.sub("", visible_controls(action)),
+        )
     except InputError as exc:
         _fail_input([exc])
     except (StepError, ValidationError) as exc:
         _fail_input([f"{exc}"])
-    verdict = runner.evaluate(proposal, with_cures=True)
+    verdict = runner.evaluate(case, with_cures=True)
     click.echo(render_verdict(verdict, fmt, color=_color(), width=_width()), nl=False)
     if verdict.outcome == "error" or (fail_if_blocked and verdict.outcome == "blocked"):
         sys.exit(1)
@@ -573,12 +569,12 @@ def explain(
     verdicts = []
     for spec in specs:
         try:
-            proposal = runner.proposal(runner.build(spec), spec)
+            case = runner.case(runner.build(spec), spec)
         except InputError as exc:
             _fail_input([exc])
         except Exception as exc:  # a StepError raised while validating the whole scenario
             _fail_input([f"{spec.location}: {exc}."])
-        verdicts.append(runner.evaluate(proposal, with_cures=True))
+        verdicts.append(runner.evaluate(case, with_cures=True))
     if fmt == "json":
         docs = [v.to_json_dict() for v in verdicts]
         click.echo(json.dumps(docs[0] if line is not None else docs, indent=2, ensure_ascii=False))

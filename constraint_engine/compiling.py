@@ -81,19 +81,20 @@ class CompiledRules:
     def _yearly(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.book.parameters.values() if any(v.every_year for v in p.values))
 
-    def params_fact(self, day: dt.date, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-        """The {t: params} fact for a day: each parameter's value in force then, unless overridden.
+    def params_fact(self, day: dt.date, settings: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The {t: params} fact for a day: each parameter's value in force then, unless the law is amended
+        (`settings`, an amended RuleBook's).
 
         Values change only on the dates some value starts, so the fact is cached per interval between them.
         """
         # A value given as a yearly rule (every_year) changes within an interval: it is part of the key.
         yearly = tuple(p.value_on(day) for p in self._yearly)
-        key = (bisect.bisect_right(self._changes, day), yearly, tuple(sorted((overrides or {}).items())))
+        key = (bisect.bisect_right(self._changes, day), yearly, tuple(sorted((settings or {}).items())))
         cached = self._params_cache.get(key)
         if cached is None:
             cached = {"t": "params"}
             for pid, param in self.book.parameters.items():
-                value = (overrides or {}).get(pid, param.value_on(day))
+                value = (settings or {}).get(pid, param.value_on(day))
                 cached.update(encode_param(param, value))
             if len(self._params_cache) > 4096:
                 self._params_cache.clear()
@@ -101,11 +102,11 @@ class CompiledRules:
         return cached
 
 
-def params_for(book: RuleBook, day: dt.date, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The parameters fact for a day and what-ifs, as the engines receive it (without a compiled ruleset)."""
+def params_for(book: RuleBook, day: dt.date) -> dict[str, Any]:
+    """The parameters fact for a day under this law, as the engines receive it (no compiled ruleset)."""
     out: dict[str, Any] = {"t": "params"}
     for pid, param in book.parameters.items():
-        out.update(encode_param(param, book.value(pid, day, overrides)))
+        out.update(encode_param(param, book.value(pid, day)))
     return out
 
 

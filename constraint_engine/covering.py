@@ -33,17 +33,18 @@ def coverage(runner: Runner, specs: list[ScenarioSpec]) -> dict[str, Any]:
     errors: list[str] = []
     for spec in specs:
         try:
-            proposal = runner.proposal(runner.build(spec), spec)
+            scenario = runner.case(runner.build(spec), spec)
         except InputError as exc:
             errors.append(exc.message())
             continue
-        ev = engine.evaluate(proposal)
+        ev = engine.evaluate(scenario)
         if ev.outcome == "error":
             errors.append(f"{spec.location}: {ev.error}")
             continue
         where = spec.location
         fired = {f.target for f in ev.firings if f.kind == "probe"}
-        kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
+        fields = scenario.proposal.action.fields
+        kind, actor = fields.get("kind"), fields.get("actor")
         for pid, prov in book.provisions.items():
             if not prov.applies_to.covers(kind, actor):
                 continue

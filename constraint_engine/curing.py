@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .bounds import check_date_bounds
-from .cases import engine_facts
+from .cases import Case, engine_facts
 from .compiling import params_for
 from .conditions import Among, AnyOf, Compare, Condition, Expr, Lit
 from .engine import Adapter, Evaluation
@@ -35,8 +35,9 @@ class Cure:
     group: str = ""  # alternatives, the least demanding first: only the first proven one is offered
 
 
-def cures(engine: Adapter, book: RuleBook, proposal: Proposal, ev: Evaluation) -> dict[str, list[str]]:
+def cures(engine: Adapter, case: Case, ev: Evaluation) -> dict[str, list[str]]:
     """For each blocking provision, the cures that re-evaluation proves would lift its block."""
+    book = case.book
     proven: dict[str, list[str]] = {}
     for pid in dict.fromkeys(ev.blocks):
         prov = book.provisions[pid]
@@ -45,12 +46,12 @@ def cures(engine: Adapter, book: RuleBook, proposal: Proposal, ev: Evaluation) -
 
         def proves(changed: Proposal, pid: str = pid) -> bool:
             # A cure lifts its block and adds none: fixing one provision by breaking another is no cure.
-            after = engine.evaluate(changed)
+            after = engine.evaluate(case.changed(changed))
             return (
                 after.outcome != "error" and pid not in after.blocks and set(after.blocks) <= set(ev.blocks)
             )
 
-        for cure in candidates(book, prov, proposal, proves):
+        for cure in candidates(case, prov, proves):
             if cure.group and cure.group in settled:
                 continue
             if proves(cure.proposal) and cure.text not in texts:
@@ -61,12 +62,10 @@ def cures(engine: Adapter, book: RuleBook, proposal: Proposal, ev: Evaluation) -
     return proven
 
 
-def candidates(
-    book: RuleBook, prov: Provision, proposal: Proposal, proves: Proves | None = None
-) -> Iterator[Cure]:
+def candidates(case: Case, prov: Provision, proves: Proves | None = None) -> Iterator[Cure]:
     """Every cure to try, in the order offered: each lift's (its pack's template, else the facts its own
     conditions need), each boundary of the provision, then the other routes the provision names."""
-    case = _Case.of(book, proposal)
+    book, proposal = case.book, case.proposal
     for lift_id in prov.lifted_by:
         lift = book.lifts[lift_id]
         if lift.cure:
@@ -75,7 +74,7 @@ def candidates(
             cure = _synthesized(book, prov, lift, proposal)
             if cure is not None:
                 yield cure
-    for cond in book.active_where(prov, proposal.date, proposal.overrides):
+    for cond in book.active_where(prov, proposal.date):
         yield from _boundary_cures(book, prov, cond, proposal)
     yield from _from_templates(case, prov, prov.also_cured_by, proves)
 
@@ -83,28 +82,8 @@ def candidates(
 Proves = Callable[[Proposal], bool]
 
 
-@dataclass(frozen=True)
-class _Case:
-    """The case as the law reads it (the engines' facts, the day's parameters), for computing cures."""
-
-    book: RuleBook
-    proposal: Proposal
-    params: dict[str, Any]
-    facts: list[dict[str, Any]]
-    by_type: dict[str, list[dict[str, Any]]]
-
-    @classmethod
-    def of(cls, book: RuleBook, proposal: Proposal) -> _Case:
-        params = params_for(book, proposal.date, proposal.overrides)
-        facts = engine_facts(book.phrasebook, proposal, params)
-        by_type: dict[str, list[dict[str, Any]]] = {}
-        for f in facts:
-            by_type.setdefault(f["t"], []).append(f)
-        return cls(book, proposal, params, facts, by_type)
-
-
 def _from_templates(
-    case: _Case, prov: Provision, templates: list[CureTemplate], proves: Proves | None
+    case: Case, prov: Provision, templates: list[CureTemplate], proves: Proves | None
 ) -> Iterator[Cure]:
     for template in templates:
         cure = _from_template(case, prov, template, proves)
@@ -112,13 +91,16 @@ def _from_templates(
             yield cure
 
 
-def _from_template(case: _Case, prov: Provision, t: CureTemplate, proves: Proves | None) -> Cure | None:
+def _from_template(case: Case, prov: Provision, t: CureTemplate, proves: Proves | None) -> Cure | None:
     """A pack's cure for this case: its values computed, its changes made; None where it has no value
     here, its `only_if` fails, or no change could be a fact (a date out of range)."""
     book, proposal = case.book, case.proposal
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for f in case.facts:
+        by_type.setdefault(f["t"], []).append(f)
     values: dict[str, Any] = {"t": "cure"}
     for name, q in t.let.items():
-        value = quantity(q, case.params, values, case.by_type)
+        value = quantity(q, case.params, values, by_type)
         if value is None:
             return None
         values[name] = value
@@ -216,7 +198,7 @@ def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal
     for pattern in lift.when:
         conditions = list(pattern.where)
         for dep in pattern.depending_on:
-            conditions += dep.cases[str(book.value(dep.interpretation, proposal.date, proposal.overrides))]
+            conditions += dep.cases[str(book.value(dep.interpretation, proposal.date))]
         fields: dict[str, Any] = {}
         for cond in conditions:
             if isinstance(cond, AnyOf) or (isinstance(cond, Among) and cond.negated):
@@ -284,7 +266,7 @@ def _evaluate(book: RuleBook, proposal: Proposal, expr: Expr, is_date: bool) -> 
     compared is one), to propose a candidate. Only proposes: the engine re-evaluates every candidate."""
     if isinstance(expr, Lit) and isinstance(expr.value, str):
         return expr.value
-    params = params_for(book, proposal.date, proposal.overrides)
+    params = params_for(book, proposal.date)
     facts = engine_facts(book.phrasebook, proposal, params)
     value = value_of(expr, params, facts[0], {"action": facts[0]})
     if not isinstance(value, int):

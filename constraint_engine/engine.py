@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .cases import engine_facts
+from .cases import Case
 from .compiling import PARAMS, CompiledRules, RuleMeta
 from .errors import InputError
 from .facts import Proposal
@@ -196,10 +196,13 @@ class Adapter(abc.ABC):
     compiled: CompiledRules
     trace_matches: bool
 
-    def evaluate(self, proposal: Proposal) -> Evaluation:
-        params = self.compiled.params_fact(proposal.date, proposal.overrides)
-        ev = self.evaluate_facts(params, engine_facts(self.compiled.book.phrasebook, proposal, params))
-        return _unencoded(self.compiled, proposal, ev)
+    def evaluate(self, case: Case | Proposal) -> Evaluation:
+        """One case's evaluation (a bare proposal is read under the law as compiled, unamended)."""
+        if isinstance(case, Proposal):
+            case = Case(case, self.compiled.book)
+        params = self.compiled.params_fact(case.date, case.book.settings)
+        ev = self.evaluate_facts(params, case.facts_with(params))
+        return _unencoded(self.compiled, case.proposal, ev)
 
     @abc.abstractmethod
     def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:

@@ -247,7 +247,7 @@ def explain(
         p for p in book.provisions.values() if proposal.action.fields.get("kind") in p.applies_to.actions
     ]
     caveats.extend(_interpretation_caveats(book, proposal, covering))
-    for pid, value in proposal.overrides.items():
+    for pid, value in book.settings.items():
         param = book.parameters[pid]
         if not param.is_interpretation:
             enacted = param.value_on(proposal.date)
@@ -281,7 +281,7 @@ def _weaker_values(book: RuleBook, prov: Provision, proposal: Proposal) -> list[
     whose period changed on an unknown day rests on an uncertain value, and the verdict says so."""
     out = []
     for pid in prov.parameters:
-        if pid in proposal.overrides:
+        if pid in book.settings:
             continue  # a what-if value, said as such
         entry = book.parameters[pid].entry_on(proposal.date)
         if _CERTAINTY[entry.status] < _CERTAINTY[prov.status]:
@@ -444,8 +444,8 @@ def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list
     out = []
     for name in _interpretations_of(book, provisions):
         param = book.parameters[name]
-        value = str(book.value(name, proposal.date, proposal.overrides))
-        how = "assumed for this run" if name in proposal.overrides else "the default"
+        value = str(book.value(name, proposal.date))
+        how = "assumed for this run" if name in book.settings else "the default"
         others = ", ".join(c for c in param.choices if c != value)
         out.append(
             f"Interpretation {name} = {value} ({how}; other readings: {others}): {param.choices[value]}"
@@ -483,11 +483,11 @@ def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[C
 def _why_not(book: RuleBook, interpreter: Interpreter, p: Provision, proposal: Proposal) -> str:
     """Why a provision in force over this kind of action does not reach it: the decisive condition first, as
     the reference interpreter reads the law (a day outside a reading's window before a missing number)."""
-    params = params_for(book, proposal.date, proposal.overrides)
+    params = params_for(book, proposal.date)
     facts = engine_facts(book.phrasebook, proposal, params)
     action = facts[0]
     here = {**computed_action_fields(book.phrasebook, facts), **proposal.action.fields, "date": proposal.date}
-    active = book.active_where(p, proposal.date, proposal.overrides)
+    active = book.active_where(p, proposal.date)
     failing = [c for c in active if c not in interpreter.holding(p, params, action, active)]
     window = f"in force from {p.in_force.since}" + (f" to {p.in_force.until}" if p.in_force.until else "")
     conds = [
@@ -597,7 +597,7 @@ def _parameters_used(book: RuleBook, engaged: list[Any], proposal: Proposal) -> 
     out: dict[str, str] = {}
     for prov in engaged:
         for pid in prov.parameters:
-            value = proposal.overrides.get(pid, book.parameters[pid].value_on(proposal.date))
+            value = book.settings.get(pid, book.parameters[pid].value_on(proposal.date))
             out[pid] = str(value)
     return out
 

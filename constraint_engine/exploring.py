@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .cases import engine_facts
-from .compiling import params_for
 from .conditions import Among, AnyOf, Compare, Condition, Lit, Param
 from .errors import InputError
 from .interpreting import value_of
@@ -165,13 +163,10 @@ def evaluate_point(
     runner: Runner, template: str, point: dict[str, Any], givens: list[str], axes: list[Axis]
 ) -> dict[str, Any]:
     facts, action = point_steps(template, point, givens, axes)
-    builder = ScenarioBuilder()
     try:
-        for fact in facts:
-            runner.registry.apply("given", fact, builder)
-        runner.registry.apply("when", action, builder)
+        case, builder = runner.case_of(facts, action)
         # The grid shows each point's outcome and blocks: a brief verdict (no derivation, no other readings).
-        verdict = runner.evaluate(runner.proposal(builder), brief=True)
+        verdict = runner.evaluate(case, brief=True)
     except (StepError, InputError) as exc:
         return {**_plain(point), "outcome": "error", "blocked_by": [], "governed_by": [], "error": str(exc)}
     # Governed: some provision in force covers this kind of action by this actor (whether or not it blocks).
@@ -533,17 +528,11 @@ def _boundary(
     action = step.template
     for name in step.parameters:
         action = action.replace("{" + name + "}", base[name])
-    builder = ScenarioBuilder()
     try:
-        runner.registry.apply("given", f"the date is {base['date']}", builder)
-        for given in givens:
-            runner.registry.apply("given", given, builder)
-        runner.registry.apply("when", action, builder)
-        proposal = runner.proposal(builder)
+        case, _ = runner.case_of([f"the date is {base['date']}", *givens], action)
     except (StepError, InputError):
         return None
-    params = params_for(runner.book, proposal.date)
-    facts = engine_facts(runner.book.phrasebook, proposal, params)
+    params, facts = case.params, case.facts
     value = value_of(expr, params, facts[0], {"action": facts[0]})
     return value if isinstance(value, int) else None
 
@@ -594,12 +583,8 @@ def _verdict(runner: Runner, step: StepDef, row: dict[str, str], givens: tuple[s
     action = step.template
     for name in step.parameters:
         action = action.replace("{" + name + "}", row[name])
-    builder = ScenarioBuilder()
-    runner.registry.apply("given", f"the date is {row['date']}", builder)
-    for given in givens:
-        runner.registry.apply("given", given, builder)
-    runner.registry.apply("when", action, builder)
-    return runner.evaluate(runner.proposal(builder), brief=True)
+    case, _ = runner.case_of([f"the date is {row['date']}", *givens], action)
+    return runner.evaluate(case, brief=True)
 
 
 def _exception_hints(

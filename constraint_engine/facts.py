@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -37,7 +36,6 @@ class Proposal(BaseModel):
     action: Fact
     facts: tuple[Fact, ...] = ()
     details: tuple[str, ...] = ()  # steps that qualify the action itself (e.g. when equipment arrived)
-    overrides: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _action_is_action(self) -> Proposal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import importlib.resources
@@ -71,6 +72,18 @@ class RuleBook:
     not_lifts: dict[str, NotALift] = field(default_factory=dict)
     sources: dict[str, dict[str, Source]] = field(default_factory=dict)
     pack_of: dict[str, str] = field(default_factory=dict)
+    # What-if values of parameters and the readings chosen for interpretations, for this law alone: an
+    # amended law is another RuleBook (`amended`), never a field of a case.
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def amended(self, settings: dict[str, Any]) -> RuleBook:
+        """This law with these parameter values and readings (checked values, see `override`) in force over
+        its own; everything loaded and indexed is shared."""
+        if not settings:
+            return self
+        new = copy.copy(self)  # keeps the cached citation index and interpretations
+        object.__setattr__(new, "settings", {**self.settings, **settings})
+        return new
 
     @functools.cached_property
     def citations(self) -> CitationIndex:
@@ -90,19 +103,17 @@ class RuleBook:
         """The ids of the named interpretations (parameters of unit choice)."""
         return frozenset(p.id for p in self.parameters.values() if p.is_interpretation)
 
-    def value(self, pid: str, day: dt.date, overrides: dict[str, Any] | None = None) -> Any:
-        """A parameter's value for an evaluation: the run's override, else the value in force on `day`."""
-        if overrides and pid in overrides:
-            return overrides[pid]
+    def value(self, pid: str, day: dt.date) -> Any:
+        """A parameter's value for an evaluation: this law's setting, else the value in force on `day`."""
+        if pid in self.settings:
+            return self.settings[pid]
         return self.parameters[pid].value_on(day)
 
-    def active_where(
-        self, prov: Provision, day: dt.date, overrides: dict[str, Any] | None = None
-    ) -> list[Any]:
+    def active_where(self, prov: Provision, day: dt.date) -> list[Any]:
         """A provision's conditions on the action, with the case of each interpretation in force."""
         where = list(prov.applies_to.where)
         for dep in prov.applies_to.depending_on:
-            where += dep.cases[str(self.value(dep.interpretation, day, overrides))]
+            where += dep.cases[str(self.value(dep.interpretation, day))]
         return where
 
     def override(self, pid: str, raw: str, *, interpretation: bool) -> Any:

@@ -21,7 +21,7 @@ try:
 except ImportError:  # pytest-bdd is not installed: the plugin has nothing to add
     pytest_bdd = None  # type: ignore[assignment]
 
-from .steps import ExpectationFailed, ScenarioBuilder, StepDef, StepKind, StepRegistry, check_references
+from .steps import ExpectationFailed, StepDef, StepKind, StepRegistry, check_references
 
 
 def pytest_addoption(parser: Any) -> None:
@@ -90,13 +90,13 @@ class Case:
 
     def __init__(self, runner: Any):
         self.runner = runner
-        self.builder = ScenarioBuilder(citations=runner.citations, interpretations=runner.interpretations)
+        self.builder = runner.builder()
         self._verdict: Any = None
         self.thens = 0  # the law's Then steps run: none means the scenario checks nothing
 
     def verdict(self) -> Any:
         if self._verdict is None:
-            self._verdict = self.runner.evaluate(self.runner.proposal(self.builder))
+            self._verdict = self.runner.evaluate(self.runner.case(self.builder))
         return self._verdict
 
     def as_of(self) -> str:

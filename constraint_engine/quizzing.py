@@ -88,8 +88,7 @@ class _Shown:
 def questions(runner: Runner, specs: list[ScenarioSpec]) -> list[Question]:
     out = []
     for spec in specs:
-        proposal = runner.proposal(runner.build(spec), spec)
-        verdict = runner.evaluate(proposal, with_cures=True)
+        verdict = runner.evaluate(runner.case(runner.build(spec), spec), with_cures=True)
         if verdict.outcome == "error":
             raise InputError(f"{spec.location}: the scenario cannot be evaluated: {verdict.error}")
         out.append(Question(spec, verdict))

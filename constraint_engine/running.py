@@ -23,6 +23,7 @@ from gherkin.pickles.compiler import Compiler
 from gherkin.token_scanner import TokenScanner
 from pydantic import ValidationError
 
+from .cases import Case
 from .compiling import CompiledRules, compile_rulebook
 from .curing import cures
 from .engine import Adapter, Evaluation, durable_message
@@ -518,13 +519,14 @@ class Runner:
         assumptions: dict[str, str] | None = None,
     ):
         """`settings` are what-if parameter values (--set), `assumptions` interpretations (--assume)."""
-        self.book, self.compiled, self.engine = _law(rules_dir)
+        book, self.compiled, self.engine = _law(rules_dir)
         self.engine_name = rule_dirs(rules_dir).engine
-        self.overrides: dict[str, Any] = {}
+        amended: dict[str, Any] = {}
         for pid, raw in (settings or {}).items():
-            self.overrides[pid] = self.book.override(pid, raw, interpretation=False)
+            amended[pid] = book.override(pid, raw, interpretation=False)
         for pid, raw in (assumptions or {}).items():
-            self.overrides[pid] = self.book.override(pid, raw, interpretation=True)
+            amended[pid] = book.override(pid, raw, interpretation=True)
+        self.book = book.amended(amended)  # the law of this run: a what-if is an amended law
         self.today = today or dt.date.today()
         self.citations = self.book.citations
         self.interpretations = self.book.interpretations
@@ -533,7 +535,7 @@ class Runner:
 
     def evaluate(
         self,
-        proposal: Proposal,
+        case: Case | Proposal,
         *,
         with_cures: bool = False,
         brief: bool = False,
@@ -542,24 +544,26 @@ class Runner:
         """The verdict, with the interpretations its outcome depends on; with cures, each block lists the
         changes re-evaluation proves would lift it. A brief verdict is qualified only when asked (`qualify`):
         each reading is one more evaluation, and a brief listing shows none of it."""
+        if isinstance(case, Proposal):
+            case = Case(case, self.book)  # read under this run's law
         proven = None
         depends: list[Dependence] = []
         try:
             # A brief verdict never shows the matched facts: the trace keeps the firings, not their copies.
             self.engine.trace_matches = not brief
-            ev = self.engine.evaluate(proposal)
+            ev = self.engine.evaluate(case)
             if with_cures and ev.outcome == "blocked":
-                proven = cures(self.engine, self.book, proposal, ev)
+                proven = cures(self.engine, case, ev)
             if ev.outcome != "error" and (qualify if qualify is not None else not brief):
                 self.engine.trace_matches = False
-                depends = self._dependence(proposal, ev)
+                depends = self._dependence(case, ev)
         except Exception as exc:  # an internal fault fails closed: an error verdict, never "permitted"
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
         try:
-            verdict = explain(self.book, proposal, ev, proven, brief=brief)
+            verdict = explain(case.book, case.proposal, ev, proven, brief=brief)
         except Exception as exc:  # likewise: a fault while explaining is an error verdict, never a pass
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
-            verdict, depends = explain(self.book, proposal, ev, None, brief=brief), []
+            verdict, depends = explain(case.book, case.proposal, ev, None, brief=brief), []
         verdict.depends_on = depends
         return verdict
 
@@ -581,38 +585,59 @@ class Runner:
             self._probes = probes
         return self._probes
 
-    def _dependence(self, proposal: Proposal, ev: Evaluation) -> list[Dependence]:
-        """Each interpretation the verdict rests on whose other readings give another outcome."""
+    def _dependence(self, case: Case, ev: Evaluation) -> list[Dependence]:
+        """Each interpretation the verdict rests on whose other readings give another outcome: the same
+        case under the law amended to each other reading."""
         out = []
-        for name in interpretations_for(self.book, proposal):
-            param = self.book.parameters[name]
-            used = str(self.book.value(name, proposal.date, proposal.overrides))
-            outcomes = {used: outcome_words(self.book, ev)}
+        book = case.book
+        for name in interpretations_for(book, case.proposal):
+            param = book.parameters[name]
+            used = str(book.value(name, case.date))
+            outcomes = {used: outcome_words(book, ev)}
             for reading in param.choices:
                 if reading != used:
-                    other = proposal.model_copy(update={"overrides": {**proposal.overrides, name: reading}})
-                    outcomes[reading] = outcome_words(self.book, self.engine.evaluate(other))
+                    other = case.under({name: reading})
+                    outcomes[reading] = outcome_words(book, self.engine.evaluate(other))
             if len(set(outcomes.values())) > 1:
                 out.append(Dependence(interpretation=name, used=used, outcomes=outcomes))
         return out
 
-    def proposal(self, builder: ScenarioBuilder, spec: ScenarioSpec | None = None) -> Proposal:
-        """The proposal a builder describes, with this run's overrides and the scenario's interpretations."""
-        overrides = dict(self.overrides)
+    def builder(self) -> ScenarioBuilder:
+        """A builder that knows this law's citations and interpretations (so a Then step naming neither is
+        an error, never a vacuous pass)."""
+        return ScenarioBuilder(citations=self.citations, interpretations=self.interpretations)
+
+    def case_of(
+        self, givens: Iterable[str], when: str, thens: Iterable[str] = ()
+    ) -> tuple[Case, ScenarioBuilder]:
+        """The one way a front door (evaluate, explore, new, the web API) turns Given, When and Then steps
+        into a case; a bad step raises StepError (or InputError) naming what is accepted."""
+        builder = self.builder()
+        for given in givens:
+            self.registry.apply("given", given, builder)
+        self.registry.apply("when", when, builder)
+        for then in thens:
+            self.registry.apply("then", then, builder)
+        return self.case(builder), builder
+
+    def case(self, builder: ScenarioBuilder, spec: ScenarioSpec | None = None) -> Case:
+        """The case a builder describes: its proposal, read under this run's law amended by the scenario's
+        own readings ("Given the interpretation ... is ...")."""
+        readings: dict[str, Any] = {}
         for name, value, text in builder.assumptions:
             try:
-                overrides[name] = self.book.override(name, value, interpretation=True)
+                readings[name] = self.book.override(name, value, interpretation=True)
             except InputError as exc:
                 line = next((s.line for s in spec.steps if s.text == text), None) if spec else None
                 raise InputError(
                     exc.problem, file=spec.file if spec else None, line=line, accepted=exc.accepted
                 ) from None
-        return builder.proposal(self.today, overrides)
+        return Case(builder.proposal(self.today), self.book.amended(readings))
 
     def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
         """The scenario's facts, action and expectations from its steps; every bad step is reported at once
         (StepErrors), not only the first."""
-        builder = ScenarioBuilder(citations=self.citations, interpretations=self.interpretations)
+        builder = self.builder()
         errors: list[InputError] = []
         for step in spec.steps:
             problem = step_problem(spec, step)
@@ -647,7 +672,7 @@ class Runner:
     def _run(self, spec: ScenarioSpec, *, with_cures: bool, brief: bool, strict: bool) -> ScenarioResult:
         try:
             builder = self.build(spec)
-            proposal = self.proposal(builder, spec)
+            case = self.case(builder, spec)
         except StepError as exc:
             return ScenarioResult(spec, "error", messages=[f"{spec.location}: {exc}."])
         except StepErrors as exc:
@@ -655,7 +680,7 @@ class Runner:
         except InputError as exc:
             return ScenarioResult(spec, "error", messages=[exc.message()])
         # Whether the outcome depends on a reading is part of the verdict, in every format (one verdict).
-        verdict = self.evaluate(proposal, with_cures=with_cures, brief=brief, qualify=True)
+        verdict = self.evaluate(case, with_cures=with_cures, brief=brief, qualify=True)
         if verdict.outcome == "error":
             return ScenarioResult(
                 spec, "error", verdict, [f"{spec.location}: evaluation failed: {verdict.error}"]

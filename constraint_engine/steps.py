@@ -143,7 +143,7 @@ class ScenarioBuilder:
         self.action_text = text
         self.action_since = since
 
-    def proposal(self, today: dt.date, overrides: dict[str, Any] | None = None) -> Proposal:
+    def proposal(self, today: dt.date) -> Proposal:
         if self.action is None:
             raise StepError(
                 "the scenario has no When step; accepted: exactly one 'When the ... proposes to ...' step"
@@ -164,7 +164,6 @@ class ScenarioBuilder:
             action=action,
             facts=tuple(self.facts),
             details=tuple([*self.details, *(text for _, _, text in self.assumptions)]),
-            overrides=overrides or {},
         )
 
 

@@ -238,32 +238,27 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
             )
 
     def evaluate(body: EvaluateRequest) -> dict[str, Any]:
-        from .steps import ScenarioBuilder
 
         if body.scenario is not None:
             specs = parse_feature_text(_as_feature(body.scenario), "scenario", runner.registry)
             spec = specs[0]
             built = runner.build(spec)
-            verdict = runner.evaluate(runner.proposal(built, spec), with_cures=True, qualify=True)
+            verdict = runner.evaluate(runner.case(built, spec), with_cures=True, qualify=True)
             out = verdict.to_json_dict()
             # The scenario's own predictions (Then steps), each checked as `check` checks it.
             out["checks"] = [_checked(e, verdict) for e in built.expectations]
             out["scenario"] = {"name": spec.name, "number": 1, "of": len(specs)}
             return out
         elif body.action is not None:
-            builder = ScenarioBuilder(citations=runner.citations, interpretations=runner.interpretations)
             try:
-                for given in body.givens:
-                    runner.registry.apply("given", given, builder)
-                runner.registry.apply("when", body.action, builder)
+                case, _ = runner.case_of(body.givens, body.action)
             except ValueError as exc:
                 raise InputError(f"{exc}.") from None
-            proposal = runner.proposal(builder)
         else:
             raise InputError(
                 "give a scenario, or an action.", accepted='{"scenario": "..."} or {"action": "..."}'
             )
-        return runner.evaluate(proposal, with_cures=True).to_json_dict()
+        return runner.evaluate(case, with_cures=True).to_json_dict()
 
     @app.post("/api/evaluate", summary="Evaluate one scenario (or an action and its givens): a verdict")
     async def api_evaluate(body: EvaluateRequest) -> Any:

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 
+from constraint_engine.cases import Case
 from constraint_engine.cli import main
 from constraint_engine.curing import candidates
 from constraint_engine.explaining import Verdict
@@ -228,7 +229,9 @@ def test_applying_an_offered_cure_lifts_the_block_it_was_offered_for(runner: Run
     for b in verdict.blocked_by:
         assert b.cure, b.citation
         offered = [
-            c for c in candidates(runner.book, runner.book.provisions[b.provision], p) if c.text in b.cure
+            c
+            for c in candidates(Case(p, runner.book), runner.book.provisions[b.provision])
+            if c.text in b.cure
         ]
         assert {c.text for c in offered} == set(b.cure)
         for cure in offered:

@@ -105,7 +105,7 @@ def _hostile_verdict():  # type: ignore[no-untyped-def]
     builder = ScenarioBuilder()
     REGISTRY.apply("given", "the date is 2026-03-01", builder)
     REGISTRY.apply("when", "the President proposes to suspend the North Atlantic Treaty", builder)
-    p = runner.proposal(builder)
+    p = runner.case(builder).proposal
     text = 'x <img src=x onerror=alert(1)> \\" ]; injected [label="pwn" URL="javascript:alert(1)"'
     return runner.evaluate(
         p.model_copy(update={"action": p.action.model_copy(update={"text": text})}), with_cures=True

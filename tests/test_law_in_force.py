@@ -191,8 +191,7 @@ def test_set_amends_a_floor_for_the_run():
 def test_interpretations_and_amendments_show_in_every_output_format():
     runner = Runner(settings={"nsa.notice-days": "90"}, assumptions={"senate.present": "present-and-voting"})
     p = proposal("withdraw", "2026-03-01")
-    p = p.model_copy(update={"overrides": runner.overrides})
-    verdict = runner.evaluate(p, with_cures=True)
+    verdict = runner.evaluate(p, with_cures=True)  # read under the run's amended law
     for fmt in VERDICT_FORMATS:
         out = render_verdict(verdict, fmt)
         assert "senate.present = present-and-voting" in out, fmt

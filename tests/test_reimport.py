@@ -24,7 +24,7 @@ def test_the_law_loads_and_evaluates_after_its_modules_and_yamls_are_imported_ag
             builder = ScenarioBuilder()
             runner.registry.apply("given", "the date is 2026-03-01", builder)
             runner.registry.apply("when", "the President proposes to suspend the North Atlantic Treaty", builder)
-            return runner.evaluate(runner.proposal(builder)).outcome
+            return runner.evaluate(runner.case(builder)).outcome
 
         first = verdict()
         for name in [m for m in sys.modules if m.split(".")[0] in ("constraint_engine", "yaml")]:
