@@ -82,11 +82,27 @@ def rules_options(command: Any) -> Any:
     to the command as one `rules_dir` value."""
 
     @functools.wraps(command)
-    def with_law(*args: Any, rules_dir: Path | None, with_rules: tuple[Path, ...], **kwargs: Any) -> Any:
+    def with_law(
+        *args: Any,
+        rules_dir: Path | None,
+        with_rules: tuple[Path, ...],
+        amend: tuple[Path, ...],
+        **kwargs: Any,
+    ) -> Any:
         from .loading import RuleDirs
 
-        return command(*args, rules_dir=RuleDirs(rules_dir, tuple(with_rules)), **kwargs)
+        dirs = RuleDirs(rules_dir, tuple(with_rules), amendments=tuple(amend))
+        return command(*args, rules_dir=dirs, **kwargs)
 
+    with_law = click.option(
+        "--amend",
+        "amend",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        metavar="FILE",
+        help="Amend the law as a bill would: repeal, replace or add provisions, lifts and parameters "
+        "(a YAML file; see rules/README.md; repeatable).",
+    )(with_law)
     with_law = click.option(
         "--with-rules",
         "with_rules",
@@ -653,17 +669,19 @@ def diff(
     assumptions: tuple[str, ...],
     fmt: str,
 ) -> None:
-    """Evaluate every scenario under the enacted law and under the amended one (--set, --assume).
+    """Evaluate every scenario under the enacted law and under the amended one (--amend, --set, --assume).
 
     Lists each scenario whose verdict changes, with the provisions responsible. Exits 0 when nothing
     changed, 1 when something did, 2 on bad input.
     """
+    import dataclasses
+
     from .errors import InputError
     from .running import collect, compare
 
-    if not settings and not assumptions:
-        _fail_input(["diff needs at least one --set PARAM=VALUE or --assume NAME=VALUE."])
-    enacted = _runner(rules_dir)
+    if not settings and not assumptions and not rules_dir.amendments:
+        _fail_input(["diff needs at least one --amend FILE, --set PARAM=VALUE or --assume NAME=VALUE."])
+    enacted = _runner(dataclasses.replace(rules_dir, amendments=()))
     amended = _runner(rules_dir, settings, assumptions)
     try:
         specs, input_errors = collect(paths, enacted.registry)

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .amending import amend
 from .citations import CitationIndex
 from .conditions import Among, AnyOf, Condition, Expr, FieldRef, Lit, Param, subexprs
 from .errors import InputError, InputErrors
@@ -42,6 +43,7 @@ class RuleDirs:
     base: Path | None = None
     extra: tuple[Path, ...] = ()
     engine: str = "durable"  # and the engine that runs it: durable, clips or both (--engine)
+    amendments: tuple[Path, ...] = ()  # bills that change it (--amend FILE), applied in order
 
     def files(self) -> list[Path]:
         files = pack_files(self.base or default_rules_dir())
@@ -217,6 +219,8 @@ def load_rulebook(rules: Path | RuleDirs | None = None) -> RuleBook:
             errors.extend(e.errors)
     if errors:
         raise InputErrors(errors)
+    for bill in rule_dirs(rules).amendments:
+        loaded = amend(loaded, bill)
 
     def locate(i: int, loc: Path_) -> tuple[str, int]:
         return str(loaded[i][0]), _line_for(loc, loaded[i][2])

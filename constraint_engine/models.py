@@ -621,3 +621,28 @@ class RulePack(Strict):
                 if key not in self.sources:
                     raise ValueError(f"{owner} cites source {key!r}, which the pack's sources do not list")
         return self
+
+
+class AmendedItems(Strict):
+    """Provisions, lifts, not-lifts and parameters as a bill writes them, each in the packs' own form."""
+
+    parameters: list[Parameter] = Field(default_factory=list)
+    lifts: list[Lift] = Field(default_factory=list)
+    not_lifts: list[NotALift] = Field(default_factory=list)
+    provisions: list[Provision] = Field(default_factory=list)
+
+    def items(self) -> list[Parameter | Lift | NotALift | Provision]:
+        return [*self.parameters, *self.lifts, *self.not_lifts, *self.provisions]
+
+
+class Amendment(Strict):
+    """A bill's changes to the law (constraint-engine ... --amend FILE): it repeals items by id, replaces
+    items with the same id, and adds new ones; what it adds or replaces cites its own sources (or the
+    amended pack's)."""
+
+    amendment: str = Field(pattern=ID_PATTERN)
+    title: str
+    sources: dict[str, Source] = Field(default_factory=dict)
+    repeal: list[str] = Field(default_factory=list)
+    replace: AmendedItems = Field(default_factory=AmendedItems)
+    add: AmendedItems = Field(default_factory=AmendedItems)

@@ -486,6 +486,12 @@ def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Adapte
             digest.update(read_bytes(path, "a rule pack"))
         except InputError:
             digest.update(b"unreadable")  # load_rulebook reports it
+    for bill in dirs.amendments:
+        digest.update(b"amendment\0" + str(bill).encode() + b"\0")
+        try:
+            digest.update(read_bytes(bill, "an amendment"))
+        except InputError:
+            digest.update(b"unreadable")  # load_rulebook reports it
     digest.update(dirs.engine.encode())
     key = digest.hexdigest()
     if key not in _LAW:
