@@ -12,7 +12,8 @@ from pathlib import Path
 
 from constraint_engine.engine import Engine
 from constraint_engine.engines import Guarded
-from constraint_engine.running import Runner, collect
+from constraint_engine.features import collect
+from constraint_engine.running import Runner
 
 ROOT = Path(__file__).resolve().parents[1]
 

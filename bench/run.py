@@ -34,7 +34,7 @@ from constraint_engine.compiling import compile_rulebook  # noqa: E402
 from constraint_engine.engine import Engine  # noqa: E402
 from constraint_engine.facts import Proposal  # noqa: E402
 from constraint_engine.loading import load_rulebook  # noqa: E402
-from constraint_engine.steps import REGISTRY, ScenarioBuilder  # noqa: E402
+from constraint_engine.steps import ScenarioBuilder, bundled_registry  # noqa: E402
 
 SFRC = "the Senate Foreign Relations Committee and the House Foreign Affairs Committee"
 AOR = "the European Command area of responsibility"
@@ -109,7 +109,7 @@ def proposal_of(steps: list[str], today: dt.date) -> Proposal:
     for step in steps:
         keyword, _, text = step.partition(" ")
         kind = {"Given": "given", "And": "given", "When": "when", "Then": "then"}[keyword]
-        REGISTRY.apply(kind, text, builder)  # type: ignore[arg-type]
+        bundled_registry().apply(kind, text, builder)  # type: ignore[arg-type]
     return builder.proposal(today)
 
 

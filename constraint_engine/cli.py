@@ -254,9 +254,10 @@ def check(
     A scenario with no Then step is reported unchecked (a failure with --strict). Exits 0 when all pass or
     are unchecked, 1 when any fails or errors, 2 on bad input (which is reported in every format too).
     """
+    from .batch import run_in_processes
     from .errors import InputError
+    from .features import collect
     from .render.run import closing_line, count_statuses
-    from .running import collect, run_in_processes
 
     fmt, files = _formats(formats)
     runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
@@ -564,8 +565,8 @@ def explain(
 ) -> None:
     """Explain the verdict of the scenario at LINE of FILE (every scenario of FILE without LINE)."""
     from .errors import InputError
+    from .features import parse_feature
     from .render import render_verdict
-    from .running import parse_feature
 
     path, line = _file_and_line(target)
     runner = _runner(rules_dir, settings, assumptions)
@@ -677,7 +678,8 @@ def diff(
     import dataclasses
 
     from .errors import InputError
-    from .running import collect, compare
+    from .features import collect
+    from .running import compare
 
     if not settings and not assumptions and not rules_dir.amendments:
         _fail_input(["diff needs at least one --amend FILE, --set PARAM=VALUE or --assume NAME=VALUE."])
@@ -724,7 +726,7 @@ def coverage_command(
     """Report which provisions, boundaries and exceptions the scenarios in PATHS exercise."""
     from .covering import coverage, coverage_text
     from .errors import InputError
-    from .running import collect
+    from .features import collect
 
     runner = _runner(rules_dir, settings, assumptions)
     try:
@@ -966,10 +968,10 @@ def quiz(
     """Exercise mode: predict each scenario's verdict and authority, then see why (or grade a class's answers
     with --grade)."""
     from .errors import InputError
+    from .features import collect
     from .inputs import read_text
     from .quizzing import grade, grade_text, pack_titles, questions, run_quiz
     from .render import render_verdict
-    from .running import collect
 
     runner = _runner(rules_dir, settings, assumptions)
     try:

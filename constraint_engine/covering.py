@@ -13,7 +13,8 @@ from typing import Any
 from .compiling import probe_conditions
 from .errors import InputError
 from .explaining import describe_condition
-from .running import Runner, ScenarioSpec
+from .features import ScenarioSpec
+from .running import Runner
 
 
 @dataclass

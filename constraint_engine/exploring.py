@@ -9,12 +9,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .batch import signals_held, worker, worker_pool
 from .conditions import Among, AnyOf, Compare, Condition, Lit, Param
 from .errors import InputError
 from .interpreting import value_of
 from .models import Provision
 from .placeholders import PlaceholderType
-from .running import Runner, signals_held, worker, worker_pool
+from .running import Runner
 from .steps import ScenarioBuilder, StepDef, StepError, StepRegistry, parse_date
 
 _RANGE = re.compile(r"^(?P<name>\w+)=(?P<lo>[^.]+)\.\.(?P<hi>[^:]+)(?::(?P<step>.+))?$")

@@ -11,8 +11,8 @@ from pydantic import ValidationError
 
 from .compiling import compile_rulebook
 from .errors import InputError, InputErrors, StepErrors
+from .features import NoScenarios, ScenarioSpec, parse_feature, parse_feature_text, step_problem
 from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
-from .running import NoScenarios, ScenarioSpec, parse_feature, parse_feature_text, step_problem
 from .steps import ScenarioBuilder, StepError, StepRegistry, bundled_registry, registry_for
 
 Severity = Literal["error", "warning"]

@@ -305,7 +305,7 @@ def pytest_collect_file(file_path: Any, parent: Any) -> Any:
     """A .feature file with a misspelt keyword fails the run (Gherkin alone drops the scenario silently)."""
     if file_path.suffix != ".feature":
         return None
-    from .running import _misspellings
+    from .features import _misspellings
 
     try:
         text = file_path.read_text(encoding="utf-8")
@@ -326,7 +326,7 @@ def pytest_collection_modifyitems(session: Any, config: Any, items: list[Any]) -
     outside `testpaths` no collector visits them, and a misspelt keyword would drop a scenario unseen."""
     from pathlib import Path
 
-    from .running import _misspellings
+    from .features import _misspellings
 
     bound = getattr(getattr(pytest_bdd, "feature", None), "features", {}) if pytest_bdd is not None else {}
     for name in sorted(bound):

@@ -17,7 +17,8 @@ from typing import Any
 from .citations import CitationIndex, matches
 from .errors import InputError
 from .explaining import Verdict
-from .running import Runner, ScenarioSpec
+from .features import ScenarioSpec
+from .running import Runner
 
 OUTCOMES = {"b": "blocked", "p": "permitted", "u": "undetermined"}
 _CITED = re.compile(r'blocked by "([^"]+)"')

@@ -108,9 +108,6 @@ class ScenarioBuilder:
             raise StepError(f"the date is already given as {self.date}; a scenario has one date")
         self.date = day
 
-    def add(self, type_: str, text: str, once_per: list[str] | None = None, **fields: Any) -> None:
-        self.add_fact(type_, fields, text, once_per)
-
     def add_fact(
         self, type_: str, fields: dict[str, Any], text: str, once_per: list[str] | None = None
     ) -> None:
@@ -522,12 +519,6 @@ def _bundled_book() -> RuleBook:
 
 
 _BUNDLED: RuleBook | None = None
-
-
-def __getattr__(name: str) -> Any:
-    if name == "REGISTRY":  # the bundled law's registry, built when first asked for
-        return bundled_registry()
-    raise AttributeError(name)
 
 
 # -- Then: checks on a verdict (any object with .outcome and .blocked_by[*].citation/.aliases) ----------

@@ -22,7 +22,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
 from .errors import InputError, InputErrors
-from .running import Runner, collect, parse_feature_text
+from .features import collect, parse_feature_text
+from .running import Runner
 
 MAX_BODY = 256 * 1024  # bytes: far more than any scenario or feature file a person writes in a page
 TIME_LIMIT = 10.0  # seconds an evaluation may take before the request gets an error

@@ -17,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from constraint_engine.errors import InputError, InputErrors
+from constraint_engine.features import parse_feature_text
 from constraint_engine.loading import default_rules_dir
-from constraint_engine.running import Runner, parse_feature_text
-from constraint_engine.steps import REGISTRY
+from constraint_engine.running import Runner
+from constraint_engine.steps import bundled_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 # Texts are read once: a strategy must not depend on files that may change during a run.
@@ -77,7 +78,7 @@ def built_feature(draw) -> str:  # type: ignore[no-untyped-def]
     )
     lines = ["Feature: fuzz", "  Scenario: fuzzed"]
     for _ in range(draw(st.integers(0, 7))):
-        step = draw(st.sampled_from(REGISTRY.steps))
+        step = draw(st.sampled_from(bundled_registry().steps))
         text = step.template
         for name in step.parameters:
             text = text.replace("{" + name + "}", draw(values).replace("\n", " "), 1)
@@ -163,7 +164,7 @@ def check_file_kind(kind: str, folder: Path) -> None:
     """Whatever is named x.feature (a FIFO, /dev/zero, a folder), collecting answers at once, never hangs."""
     import os
 
-    from constraint_engine.running import collect
+    from constraint_engine.features import collect
 
     path = folder / f"{kind}.feature"
     if kind == "regular":

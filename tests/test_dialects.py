@@ -13,7 +13,7 @@ from gherkin.pickles.compiler import Compiler
 from gherkin.token_scanner import TokenScanner
 
 from constraint_engine.cli import main
-from constraint_engine.running import _misspellings, parse_feature
+from constraint_engine.features import _misspellings, parse_feature
 from tests.conftest import OPT_IN, ROOT
 
 DATA = ROOT / "tests" / "data" / "dialects"

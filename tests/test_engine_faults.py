@@ -107,7 +107,7 @@ def test_after_too_many_faults_the_engine_fails_closed_rather_than_leak(monkeypa
 
 
 def test_check_reports_every_scenario_when_one_hits_an_engine_error(tmp_path: Path, monkeypatch):
-    import constraint_engine.running as running
+    import constraint_engine.law as running
 
     feature = tmp_path / "mixed.feature"
     feature.write_text(

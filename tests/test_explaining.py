@@ -15,8 +15,9 @@ from constraint_engine.cli import main
 from constraint_engine.curing import candidates
 from constraint_engine.explaining import Verdict
 from constraint_engine.facts import Proposal
+from constraint_engine.features import collect, parse_feature
 from constraint_engine.render import VERDICT_FORMATS, render_verdict
-from constraint_engine.running import Runner, collect, parse_feature
+from constraint_engine.running import Runner
 from tests.conftest import ROOT
 from tests.strategies import proposals
 

@@ -99,12 +99,12 @@ def test_a_failed_write_leaves_the_old_report_untouched(tmp_path: Path, monkeypa
 
 def _hostile_verdict():  # type: ignore[no-untyped-def]
     from constraint_engine.running import Runner
-    from constraint_engine.steps import REGISTRY, ScenarioBuilder
+    from constraint_engine.steps import ScenarioBuilder, bundled_registry
 
     runner = Runner()
     builder = ScenarioBuilder()
-    REGISTRY.apply("given", "the date is 2026-03-01", builder)
-    REGISTRY.apply("when", "the President proposes to suspend the North Atlantic Treaty", builder)
+    bundled_registry().apply("given", "the date is 2026-03-01", builder)
+    bundled_registry().apply("when", "the President proposes to suspend the North Atlantic Treaty", builder)
     p = runner.case(builder).proposal
     text = 'x <img src=x onerror=alert(1)> \\" ]; injected [label="pwn" URL="javascript:alert(1)"'
     return runner.evaluate(
@@ -474,7 +474,8 @@ def test_a_ruleset_too_large_for_durable_names_the_pack_at_fault(tmp_path: Path)
 
 def _faulty_engines(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every durable-rules call fails, in a law of its own (the process's cached law is left alone)."""
-    from constraint_engine import engine, running
+    from constraint_engine import engine
+    from constraint_engine import law as running
 
     monkeypatch.setattr(running, "_LAW", {})
     monkeypatch.setattr(running, "_PROBES", {})

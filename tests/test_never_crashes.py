@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from constraint_engine.names import names
-from constraint_engine.steps import REGISTRY
+from constraint_engine.steps import bundled_registry
 
 ACTORS = names().actors.canonical
 
@@ -45,8 +45,8 @@ VALUES = {
     "value": st.sampled_from(["present", "cumulative", "continuing", "nonsense"]),
     "citation": st.just("22 U.S.C. 1928f(a)"),
 }
-WHENS = [s for s in REGISTRY.steps if s.kind == "when"]
-GIVENS = [s for s in REGISTRY.steps if s.kind == "given"]
+WHENS = [s for s in bundled_registry().steps if s.kind == "when"]
+GIVENS = [s for s in bundled_registry().steps if s.kind == "given"]
 
 
 @st.composite

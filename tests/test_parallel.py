@@ -45,8 +45,9 @@ def test_workers_get_a_bounded_window_of_chunks_not_the_whole_run(monkeypatch):
     # (1.42 GB). Now at most jobs x 4 chunks are in flight, and results come back as they are done.
     from concurrent.futures import ThreadPoolExecutor
 
-    from constraint_engine import running
-    from constraint_engine.running import Runner, parse_feature_text
+    from constraint_engine import batch as running
+    from constraint_engine.features import parse_feature_text
+    from constraint_engine.running import Runner
 
     runner = Runner()
     rows = "\n".join(f"      | {n} |" for n in range(64 * 40))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import constraint_engine.running as running
+import constraint_engine.batch as running
 from constraint_engine.cli import main
 
 SCENARIO = """  Scenario: {name}

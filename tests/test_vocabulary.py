@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from constraint_engine.citations import matches, normalise
-from constraint_engine.steps import REGISTRY, ScenarioBuilder, StepError
+from constraint_engine.steps import ScenarioBuilder, StepError, bundled_registry
 
 ACTORS = ["President", "Secretary of State", "Secretary of Defense"]
 GIVEN = [
@@ -35,7 +35,7 @@ WHEN = {
 @pytest.mark.parametrize("text", GIVEN)
 def test_every_given_phrase_is_understood(text: str):
     builder = ScenarioBuilder()
-    REGISTRY.apply("given", text, builder)
+    bundled_registry().apply("given", text, builder)
     assert builder.facts or builder.date or builder.qualifiers
 
 
@@ -43,7 +43,7 @@ def test_every_given_phrase_is_understood(text: str):
 @pytest.mark.parametrize(("template", "kind"), list(WHEN.items()))
 def test_every_when_phrase_is_understood_for_every_actor(template: str, kind: str, actor: str):
     builder = ScenarioBuilder()
-    REGISTRY.apply("when", template.format(actor=actor), builder)
+    bundled_registry().apply("when", template.format(actor=actor), builder)
     assert builder.action is not None
     assert builder.action.fields == {"kind": kind, "actor": actor}
 
@@ -75,7 +75,7 @@ def test_every_when_phrase_is_understood_for_every_actor(template: str, kind: st
 )
 def test_numbers_money_and_places_are_read_with_or_without_separators(text: str, fields: dict[str, object]):
     builder = ScenarioBuilder()
-    REGISTRY.apply("when", text, builder)
+    bundled_registry().apply("when", text, builder)
     assert builder.action is not None
     assert {k: builder.action.fields[k] for k in fields} == fields
 
@@ -91,7 +91,7 @@ def test_numbers_money_and_places_are_read_with_or_without_separators(text: str,
 )
 def test_every_then_phrase_is_understood(text: str):
     builder = ScenarioBuilder()
-    REGISTRY.apply("then", text, builder)
+    bundled_registry().apply("then", text, builder)
     assert len(builder.expectations) == 1
 
 
@@ -137,12 +137,12 @@ def test_every_then_phrase_is_understood(text: str):
 )
 def test_malformed_steps_say_what_is_wrong_and_what_is_accepted(kind: str, text: str, says: str):
     with pytest.raises(StepError, match=says):
-        REGISTRY.apply(kind, text, ScenarioBuilder())  # type: ignore[arg-type]
+        bundled_registry().apply(kind, text, ScenarioBuilder())  # type: ignore[arg-type]
 
 
 def test_undefined_step_suggests_the_nearest_phrase():
     with pytest.raises(StepError) as info:
-        REGISTRY.apply(
+        bundled_registry().apply(
             "when", "the President proposes to withdraw from the North Atlantic Treaty", ScenarioBuilder()
         )
     assert "Nearest known phrase: When the {actor} proposes to withdraw the United States" in str(info.value)
@@ -150,16 +150,18 @@ def test_undefined_step_suggests_the_nearest_phrase():
 
 def test_a_scenario_without_a_date_is_evaluated_today_and_says_so():
     builder = ScenarioBuilder()
-    REGISTRY.apply("when", "the President proposes to suspend the North Atlantic Treaty", builder)
+    bundled_registry().apply("when", "the President proposes to suspend the North Atlantic Treaty", builder)
     p = builder.proposal(dt.date(2026, 11, 27))
     assert p.date == dt.date(2026, 11, 27) and p.date_defaulted
 
 
 def test_two_when_steps_are_refused():
     builder = ScenarioBuilder()
-    REGISTRY.apply("when", "the President proposes to suspend the North Atlantic Treaty", builder)
+    bundled_registry().apply("when", "the President proposes to suspend the North Atlantic Treaty", builder)
     with pytest.raises(StepError, match="exactly one action"):
-        REGISTRY.apply("when", "the President proposes to terminate the North Atlantic Treaty", builder)
+        bundled_registry().apply(
+            "when", "the President proposes to terminate the North Atlantic Treaty", builder
+        )
 
 
 @pytest.mark.parametrize(
@@ -188,7 +190,5 @@ def test_normalise_drops_section_marks_and_collapses_spaces():
 
 
 def test_the_nearest_phrase_to_a_senate_vote_is_a_senate_vote():
-    from constraint_engine.steps import REGISTRY as registry
-
-    hint = registry.suggest("given", "the Senate voted 60-40")
+    hint = bundled_registry().suggest("given", "the Senate voted 60-40")
     assert hint.startswith("Nearest known phrase: Given the Senate gave its advice and consent")

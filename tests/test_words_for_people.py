@@ -7,9 +7,10 @@ import re
 
 import pytest
 
+from constraint_engine.features import collect
 from constraint_engine.loading import load_rulebook
 from constraint_engine.render import render_verdict
-from constraint_engine.running import Runner, collect
+from constraint_engine.running import Runner
 from tests.conftest import ROOT
 
 SNAKE = re.compile(r"(?<![\w./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/])")

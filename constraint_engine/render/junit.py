@@ -9,7 +9,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..explaining import verdict_words
-from ..running import UNCHECKED, FeatureInfo, ScenarioResult
+from ..features import FeatureInfo
+from ..running import UNCHECKED, ScenarioResult
 
 _UNREADABLE = "input error: the file could not be read as scenarios"
 

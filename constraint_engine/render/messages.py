@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..features import is_markdown, matcher_for
 from ..inputs import read_text
-from ..running import ScenarioResult, is_markdown, matcher_for
+from ..running import ScenarioResult
 from ..steps import StepRegistry, js_regex
 from .junit import step_results
 
