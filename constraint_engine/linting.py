@@ -125,7 +125,7 @@ def _unreachable(book: RuleBook) -> Iterator[Finding]:
                 f"provision {prov.id}: no When phrase proposes an action it applies to, so it can never fire",
             )
         for pid in prov.parameters:
-            if book.parameters[pid].values[0].since > prov.in_force.since:
+            if book.parameters[pid].values[0].since > prov.evaluated_from:
                 yield Finding(
                     "warning",
                     book.file_of(prov.id),

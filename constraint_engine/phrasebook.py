@@ -384,7 +384,7 @@ def _types(decl: PhraseDecl, kinds: dict[str, PlaceholderType]) -> dict[str, Pla
         if isinstance(given, ChoiceDecl):
             out[name] = choice_type(name, given.choices)
         else:
-            out[name] = kinds[given or implied_type(name) or ""]
+            out[name] = kinds[given or implied_type(name, kinds) or ""]
     return out
 
 
@@ -436,7 +436,7 @@ def _phrase_problems(
     for name in names:
         given = decl.types.get(name)
         if given is None:
-            implied = implied_type(name)
+            implied = implied_type(name, kinds)
             if implied is None:
                 yield (
                     ("types",) if decl.types else (kind,),

@@ -246,7 +246,8 @@ def choice_type(name: str, choices: dict[str, str]) -> PlaceholderType:
     )
 
 
-def implied_type(placeholder: str) -> str | None:
-    """The type a placeholder's own name gives it: {date} and {date2} are dates, {country2} a country."""
+def implied_type(placeholder: str, kinds: dict[str, PlaceholderType] | None = None) -> str | None:
+    """The type a placeholder's own name gives it: {date} and {date2} are dates, {country2} a country,
+    {organization} a name of that kind where a pack declares it."""
     base = placeholder.rstrip("0123456789")
-    return base if base in TYPES else None
+    return base if base in (kinds or TYPES) else None

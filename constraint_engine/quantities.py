@@ -142,7 +142,7 @@ class Derivation:
 _FORMS = (
     "an expression (a literal, {param}, {field, fact}, {add|sub|mul|div: [A, B]}), "
     "{first|min|max|sum|count|exists: {fact, field, where}}, {days_covered: {fact, first, last, within}}, "
-    "{fiscal_year: Q}, {least|greatest|first_of: [Q, ...]}, {member_of: {group, name, on}}, "
+    "{fiscal_year: Q}, {least|greatest|first_of: [Q, ...]}, {member_of: {group, name, day}}, "
     "{if: [CONDITIONS], then: Q, else: Q}, "
     "before-any-date or after-any-date"
 )
@@ -199,11 +199,12 @@ def parse_quantity(raw: Any, path: str) -> Quantity:
         if op == "fiscal_year":
             return FiscalYear(parse_quantity(body, f"{path}.fiscal_year"))
         if op == "member_of":
-            if not isinstance(body, dict) or not {"group", "name"} <= set(body) <= {"group", "name", "on"}:
-                raise ValueError(f"{path}.member_of: takes {{group: GROUP, name: QUANTITY, on: DAY}}")
+            # `day`, not `on`: YAML 1.1 reads a bare `on:` key as true.
+            if not isinstance(body, dict) or not {"group", "name"} <= set(body) <= {"group", "name", "day"}:
+                raise ValueError(f"{path}.member_of: takes {{group: GROUP, name: QUANTITY, day: DAY}}")
             on = (
-                parse_quantity(body["on"], f"{path}.member_of.on")
-                if "on" in body
+                parse_quantity(body["day"], f"{path}.member_of.day")
+                if "day" in body
                 else FieldRef("date", "action")
             )
             return MemberOf(str(body["group"]), parse_quantity(body["name"], f"{path}.member_of.name"), on)
@@ -280,7 +281,9 @@ def quantity_to_raw(q: Quantity) -> Any:
             out["else"] = quantity_to_raw(q.otherwise)
         return out
     if isinstance(q, MemberOf):
-        return {"member_of": {"group": q.group, "name": quantity_to_raw(q.name), "on": quantity_to_raw(q.on)}}
+        return {
+            "member_of": {"group": q.group, "name": quantity_to_raw(q.name), "day": quantity_to_raw(q.on)}
+        }
     return expr_to_raw(q)
 
 

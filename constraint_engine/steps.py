@@ -240,11 +240,17 @@ class StepRegistry:
         words = text.split(" ", 2)
         lead = (words[0], words[1] if len(words) > 1 else "")
         candidates = groups.get(lead) or groups.get((lead[0], "")) or groups[("", "")]
+        refused: StepError | None = None
         for step, anchor in candidates:
             if anchor in text:
                 m = step.regex.match(text)
                 if m:
-                    return step, step.convert(m)
+                    try:
+                        return step, step.convert(m)
+                    except StepError as exc:  # a value this phrase refuses may be another's ("to Korea")
+                        refused = refused or exc
+        if refused is not None:
+            raise refused
         for step in self.steps:
             if step.kind != kind and step.regex.match(text):
                 raise StepError(
