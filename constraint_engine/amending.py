@@ -2,10 +2,11 @@
 replaces or adds provisions, lifts, not-lifts and parameters before the law is indexed and compiled, so
 every command, `diff` included, reads the amended law exactly as it reads the enacted one.
 
-    amendment: repeal-1249b
-    title: Repeal the equipment limit of § 1249(b)
-    repeal: [ndaa-fy2026.1249.equipment]
-    replace: {parameters: [{id: nsa.notice-days, ...}]}
+    amendment: a-bill
+    title: What the bill does, in a line
+    sources: {BILL: {title: ..., url: ..., kind: bill text}}
+    repeal: [A-PROVISION-OR-LIFT-ID]
+    replace: {parameters: [{id: A-PARAMETER-ID, ...}]}
     add: {provisions: [...], lifts: [...]}
 """
 

@@ -14,7 +14,7 @@ MAX_DOLLARS = 10**15  # a thousand trillion dollars
 MAX_FRACTION_TERM = 1_000  # the numerator and denominator of a fraction (2/3, 3/5)
 EARLIEST_DATE = dt.date(1789, 3, 4)  # the Constitution takes effect: no earlier executive action exists
 LATEST_DATE = dt.date(2199, 12, 31)
-NO_NOTICE = LATEST_DATE + dt.timedelta(days=1)  # first_notice.date when no notice was given
+AFTER_ANY_DATE = LATEST_DATE + dt.timedelta(days=1)  # a pack's `after-any-date` (no notice given, say)
 UNIT_MAXIMUM = {"count": MAX_TROOPS, "days": MAX_DAYS, "hours": MAX_HOURS, "dollars": MAX_DOLLARS}
 
 

@@ -144,14 +144,16 @@ def law_options(command: Any) -> Any:
         "assumptions",
         multiple=True,
         metavar="NAME=VALUE",
-        help="Read an uncertain point one way, e.g. ndaa-fy2026.1249.dip-days=cumulative (repeatable).",
+        help="Read an uncertain point one way: an interpretation and one of its readings, as "
+        "`constraint-engine rules --params` lists them (repeatable).",
     )(command)
     command = click.option(
         "--set",
         "settings",
         multiple=True,
         metavar="PARAM=VALUE",
-        help="What-if: amend a parameter for this run, e.g. nsa.notice-days=90 (repeatable).",
+        help="What-if: amend a parameter for this run, with an id as `constraint-engine rules --params` "
+        "lists it, e.g. --set some.period-days=90 (repeatable).",
     )(command)
     return rules_options(command)
 

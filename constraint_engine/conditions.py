@@ -278,6 +278,6 @@ def has_reference(cond: Condition) -> bool:
 
 @functools.cache
 def param_key(pid: str) -> str:
-    """The parameters fact's field for a parameter, as every engine receives it (nsa.notice-days ->
-    nsa_notice_days): one spelling for the compiler and the reference interpreter."""
+    """The parameters fact's field for a parameter, as every engine receives it (some.period-days ->
+    some_period_days): one spelling for the compiler and the reference interpreter."""
     return pid.replace(".", "_").replace("-", "_")

@@ -100,7 +100,10 @@ def assignments(values: list[str] | tuple[str, ...], option: str) -> dict[str, s
     for item in values:
         name, sep, value = item.partition("=")
         if not sep or not name.strip() or not value.strip():
-            raise InputError(f"{option} {item!r}: write NAME=VALUE, e.g. {option} nsa.notice-days=90.")
+            raise InputError(
+                f"{option} {item!r}: write NAME=VALUE, with NAME as `constraint-engine rules --params` lists "
+                f"it, e.g. {option} some.period-days=90."
+            )
         name, value = name.strip(), value.strip()
         if name in out and out[name] != value:
             # Two values for one name: neither silently wins.

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .bounds import NO_NOTICE
+from .bounds import AFTER_ANY_DATE
 from .conditions import (
     Among,
     AnyOf,
@@ -183,7 +183,7 @@ def quantity(
         )
         return "yes" if held else "no"
     if isinstance(q, SpecialDate):
-        return 1 if q.word == "before-any-date" else NO_NOTICE.toordinal()
+        return 1 if q.word == "before-any-date" else AFTER_ANY_DATE.toordinal()
     if isinstance(q, Aggregate):
         env_for = lambda f: _Env(params, {"action": action}, q.fact, f)  # noqa: E731
         chosen = [f for f in by_type.get(q.fact, []) if _all_hold(q.where, env_for(f))]

@@ -33,7 +33,7 @@ _SPACES = re.compile(r"\s+")
 # The engine's own Given phrases (constraint_engine/steps.py): no pack phrase may capture them.
 ENGINE_GIVENS = {
     "the date is {date}": "the date is 2026-03-01",
-    'the interpretation "{name}" is "{value}"': 'the interpretation "senate.present" is "present"',
+    'the interpretation "{name}" is "{value}"': 'the interpretation "an.interpretation" is "a-reading"',
 }
 
 # Where a declaration is: the file and line of a path in it. Loading supplies it.
@@ -180,6 +180,7 @@ class Phrasebook:
     phrases: tuple[Phrase, ...]
     made: tuple[str, ...] = ()  # facts made once for every case from their derived fields
     names: Names = dc_field(default_factory=names)  # every name a phrase accepts, the packs' own included
+    readings: dict[str, tuple[str, ...]] = dc_field(default_factory=dict)  # each interpretation's choices
     groups: Groups = dc_field(default_factory=dict)  # each group's members with their days
 
     def derivations(self, fact: str) -> dict[str, Derivation]:
@@ -368,7 +369,10 @@ def build(packs: list[RulePack], locate: Locate) -> tuple[Phrasebook, list[Input
             if not problems:
                 file, line = locate(i, ("vocabulary", "phrases", j))
                 phrases.append(_phrase(decl, pack.pack, file, line, kinds))
-    book = Phrasebook(facts, meanings, derived, words, actions, tuple(phrases), tuple(made), known, groups)
+    readings = {p.id: tuple(p.choices) for pack in packs for p in pack.parameters if p.is_interpretation}
+    book = Phrasebook(
+        facts, meanings, derived, words, actions, tuple(phrases), tuple(made), known, readings, groups
+    )
     engine = [
         Wording("given", t, re.compile(template_regex(t)), example, "the engine's own phrase", f"engine {t}")
         for t, example in ENGINE_GIVENS.items()

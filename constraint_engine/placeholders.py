@@ -175,7 +175,10 @@ def parse_citation(text: str) -> str:
 
 def parse_name(text: str) -> str:
     if not re.fullmatch(r"[a-z0-9][a-z0-9.\-]*", text):
-        raise StepError(f"{text!r} is not an interpretation id; accepted: ids such as senate.present")
+        raise StepError(
+            f"{text!r} is not an interpretation id; accepted: an id as `constraint-engine rules --params` "
+            "lists it"
+        )
     return text
 
 

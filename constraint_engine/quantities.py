@@ -1,15 +1,14 @@
 """Derived quantities: values a pack computes from a case's facts, declared beside the facts they fill in.
 
-A statute often reads a quantity no scenario states directly: the troops in the action's country before
-it (the baseline whose scope is that country), the day of the first written notice, the days of
-adjournment within a review period. A pack declares each under its vocabulary as an expression over the
-case's facts, so that adding a statute never needs Python:
+A statute often reads a quantity no scenario states directly: the forces in the action's country before
+it, the day of the first written notice, the days of adjournment within a review period. A pack declares
+each under its vocabulary as an expression over the case's facts, so that adding a statute never needs
+Python (rules/README.md, "Derived quantities"):
 
-    derived:
-      country_baseline:
-        meaning: the U.S. forces in the action's country before the action
-        value:
-          first: {fact: troop_baseline, field: count, where: [scope: {eq: {field: country, fact: action}}]}
+    action_derived:
+      forces_there:
+        meaning: the forces in the action's country before the action
+        value: {first: {fact: headcount, field: count, where: [place: {eq: {field: country, fact: action}}]}}
 
 This module is the expression tree and its parser; the reference interpreter (`interpreting.derive`)
 evaluates it once per case, and both engines receive the same values as fields of the facts.

@@ -9,6 +9,7 @@ pytest-bdd alike (the plugin builds pytest-bdd steps from it).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import math
@@ -427,7 +428,7 @@ def _date(b: ScenarioBuilder, text: str, date: dt.date) -> None:
 @given(
     'the interpretation "{name}" is "{value}"',
     "Read an uncertain point of law one way for this scenario (see `constraint-engine rules --params`).",
-    example='the interpretation "ndaa-fy2026.1249.dip-days" is "cumulative"',
+    example='the interpretation "INTERPRETATION" is "READING"',  # filled from the law (registry_of)
 )
 def _interpretation(b: ScenarioBuilder, text: str, name: str, value: str) -> None:
     b.assume(name, value, text)
@@ -464,7 +465,7 @@ def registry_of(phrasebook: Phrasebook) -> StepRegistry:
     cached = _REGISTRIES.get(id(phrasebook))
     if cached is not None and cached[0] is phrasebook:
         return cached[1]
-    steps = [s for s in _ENGINE if s.kind == "given"]
+    steps = [_with_law_example(s, phrasebook) for s in _ENGINE if s.kind == "given"]
     for phrase in phrasebook.phrases:
         kind_of = phrase.decl.proposes.get("kind") if phrase.decl.proposes else None
         action = phrasebook.actions.get(str(kind_of)) if kind_of else None
@@ -485,12 +486,22 @@ def registry_of(phrasebook: Phrasebook) -> StepRegistry:
                     phrase,
                 )
             )
-    steps += [s for s in _ENGINE if s.kind == "then"]
+    steps += [_with_law_example(s, phrasebook) for s in _ENGINE if s.kind == "then"]
     registry = StepRegistry(steps)
     if len(_REGISTRIES) >= 8:
         _REGISTRIES.pop(next(iter(_REGISTRIES)))
     _REGISTRIES[id(phrasebook)] = (phrasebook, registry)
     return registry
+
+
+def _with_law_example(step: StepDef, phrasebook: Phrasebook) -> StepDef:
+    """An engine phrase's example with an interpretation of this law and its reading (the engine names
+    none of its own)."""
+    if "INTERPRETATION" not in step.example:
+        return step
+    name, readings = next(iter(phrasebook.readings.items()), ("an.interpretation", ("a-reading",)))
+    example = step.example.replace("INTERPRETATION", name).replace("READING", readings[-1])
+    return dataclasses.replace(step, example=example)
 
 
 def _reworded(phrase: Phrase, template: str) -> str:
@@ -618,7 +629,7 @@ def _depends(verdict: Any) -> None:
 @then(
     'the outcome depends on the interpretation "{name}"',
     "Another reading of the named interpretation would give another outcome.",
-    example='the outcome depends on the interpretation "senate.present"',
+    example='the outcome depends on the interpretation "INTERPRETATION"',  # filled from the law
     reads_dependence=True,
 )
 def _depends_on(verdict: Any, name: str) -> None:

@@ -360,7 +360,9 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
 
     @app.get("/docs", response_class=HTMLResponse, summary="This page: every endpoint of the API")
     async def docs() -> Any:
-        return _page("api.html.j2", title="constraint-engine API", endpoints=api_endpoints(app.openapi()))
+        example = next(iter(runner.book.provisions), "a-provision-id")  # a provision of the law served
+        endpoints = api_endpoints(app.openapi(), example)
+        return _page("api.html.j2", title="constraint-engine API", endpoints=endpoints)
 
     @app.get("/", response_class=HTMLResponse, summary="The playground")
     async def playground() -> Any:
@@ -432,7 +434,7 @@ def _type(schema: dict[str, Any]) -> str:
     return str(schema.get("type", "any"))
 
 
-def api_endpoints(doc: dict[str, Any]) -> list[dict[str, Any]]:
+def api_endpoints(doc: dict[str, Any], provision: str = "a-provision-id") -> list[dict[str, Any]]:
     """The OpenAPI document as rows for a page: each endpoint's parameters, body fields and an example."""
     import json
     import shlex
@@ -462,7 +464,7 @@ def api_endpoints(doc: dict[str, Any]) -> list[dict[str, Any]]:
                         "description": prop.get("description", ""),
                     }
                 )
-            filled = path.replace("{number}", "1").replace("{provision}", "nsa.1928f.a")
+            filled = path.replace("{number}", "1").replace("{provision}", provision)
             url = "http://127.0.0.1:8000" + filled
             example = f"curl {shlex.quote(url)}"
             if method == "post":
