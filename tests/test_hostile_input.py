@@ -132,7 +132,7 @@ def test_dot_output_parses_even_with_hostile_text_and_injects_no_node(tmp_path: 
 
 
 def test_csv_cells_cannot_run_as_formulas():
-    from constraint_engine.cli import _cell
+    from constraint_engine.cli.base import _cell
 
     assert [_cell(v) for v in ["=HYPERLINK(1)", "+1", "-1", "@SUM", "plain", 5]] == [
         "'=HYPERLINK(1)",

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from constraint_engine.cli import _PARALLEL_MIN, main
+from constraint_engine.cli import main
+from constraint_engine.cli.base import _PARALLEL_MIN
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,5 @@
+"""`python -m constraint_engine.cli`: the same command as `constraint-engine`."""
+
+from .base import entry
+
+entry()
