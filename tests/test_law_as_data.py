@@ -1,0 +1,239 @@
+"""The law as data: derived quantities, cures, names and groups by date, encoded_from and amendments are
+written in packs (or bills), and a second statute (AECA § 36(b)) is written with no Python at all."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from constraint_engine.cli import main
+from constraint_engine.interpreting import quantity
+from constraint_engine.loading import load_rulebook
+from constraint_engine.quantities import parse_quantity
+from constraint_engine.running import Runner
+
+ROOT = Path(__file__).resolve().parent.parent
+AECA = ROOT / "examples" / "arms-export-control-act"
+
+
+def _ord(text: str) -> int:
+    return dt.date.fromisoformat(text).toordinal()
+
+
+# -- the second statute --------------------------------------------------------------------------------------
+
+
+def test_the_arms_export_control_act_is_written_without_python_and_its_scenarios_pass():
+    assert not list(AECA.rglob("*.py"))
+    result = CliRunner().invoke(
+        main, ["check", "--with-rules", str(AECA / "rules"), str(AECA / "scenarios"), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output[-2000:]
+    report = json.loads(result.output)
+    assert report["summary"]["passed"] >= 70 and report["summary"]["failed"] == 0
+
+
+def test_membership_of_a_group_follows_the_accession_date():
+    book = load_rulebook(ROOT / "rules")
+    finland = [m for m in book.phrasebook.groups["nato-members"] if m[0] == "Finland"]
+    assert finland == [("Finland", _ord("2023-04-04"), None)]
+    q = parse_quantity({"member_of": {"group": "nato-members", "name": {"field": "country"}}}, "q")
+    before = {"t": "action", "country": "Finland", "date": _ord("2023-04-03")}
+    after = {"t": "action", "country": "Finland", "date": _ord("2023-04-04")}
+    groups = book.phrasebook.groups
+    assert quantity(q, {}, before, {"action": [before]}, groups) == "no"
+    assert quantity(q, {}, after, {"action": [after]}, groups) == "yes"
+
+
+def test_before_encoded_from_the_verdict_is_undetermined_and_says_why():
+    runner = Runner(rules_dir=_with(AECA / "rules"))
+    case, _ = runner.case_of(
+        [
+            "the date is 2009-06-01",
+            "Congress received the President's numbered certification of the proposed sale on 2009-05-01",
+        ],
+        "the Defense Security Cooperation Agency proposes to issue a letter of offer to Japan for $150,000,000 "
+        "of defense articles or services, of which $40,000,000 of major defense equipment, and $0 of design "
+        "and construction services",
+    )
+    verdict = runner.evaluate(case)
+    assert verdict.outcome == "undetermined"
+    assert any("not encoded before 2010-10-08" in m.reason for m in verdict.undetermined)
+
+
+def _with(folder: Path):  # type: ignore[no-untyped-def]
+    from constraint_engine.loading import RuleDirs
+
+    return RuleDirs(None, (folder,))
+
+
+# -- derived quantities ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            {
+                "days_covered": {
+                    "fact": "gap",
+                    "first": {"field": "a"},
+                    "last": {"field": "b"},
+                    "within": [10, 30],
+                }
+            },
+            3 + 4,  # 10..12 and 25..28
+        ),
+        ({"sum": {"fact": "gap", "field": "a"}}, 25 + 5),
+        ({"min": {"fact": "gap", "field": "b"}}, 12),
+        ({"count": {"fact": "gap", "where": [{"a": {"gt": 6}}]}}, 1),
+        ({"exists": {"fact": "nothing"}}, "no"),
+        ({"first_of": [{"first": {"fact": "nothing", "field": "a"}}, 7]}, 7),
+        ({"fiscal_year": _ord("2026-10-01")}, 2027),
+        ({"if": [{"a": {"eq": 1}}], "then": 10, "else": 20}, 10),
+    ],
+)
+def test_each_quantity_form_means_what_the_guide_says(raw: object, expected: object):
+    gaps = [{"t": "gap", "a": 25, "b": 28}, {"t": "gap", "a": 5, "b": 12}]
+    own = {"t": "x", "a": 1}
+    assert quantity(parse_quantity(raw, "q"), {}, own, {"gap": gaps, "action": [own]}) == expected
+
+
+def test_adjournment_days_count_once_when_both_houses_are_away():
+    """The Impoundment Control Act's recess days are the pack's quantity, not Python: two overlapping
+    adjournments within the review window count each day once."""
+    runner = Runner()
+    case, _ = runner.case_of(
+        [
+            "the date is 2026-03-01",
+            "the President sent Congress a special message proposing to rescind the funds on 2026-03-01",
+            "Congress adjourned for more than three days from 2026-03-10 to 2026-03-20",
+            "Congress adjourned for more than three days from 2026-03-15 to 2026-03-25",
+        ],
+        "the President proposes to withhold $50,000,000 of USAI funds for 60 days",
+    )
+    message = next(f for f in case.facts if f["t"] == "special_message")
+    assert message["recess_days"] == len(range(_ord("2026-03-11"), _ord("2026-03-25")))
+
+
+# -- cures -----------------------------------------------------------------------------------------------------
+
+
+def test_the_korea_floors_cure_asks_only_for_the_secretarys_certification():
+    runner = Runner()
+    case, _ = runner.case_of(
+        [
+            "the date is 2026-05-01",
+            "United States forces in the Republic of Korea number 28,500",
+        ],
+        "the Secretary of Defense proposes to withdraw 1,000 United States troops from the Republic of Korea "
+        "for 30 days",
+    )
+    verdict = runner.evaluate(case, with_cures=True)
+    cures = [c for b in verdict.blocked_by for c in b.cure]
+    assert (
+        "the Secretary of Defense's certification of the reduction to the congressional defense committees"
+        in cures
+    )
+    assert not any("European Command" in c for c in cures)
+
+
+def test_no_python_module_names_a_statutes_fact_parameter_or_certifier():
+    book = load_rulebook(ROOT / "rules")
+    names = {f for f in book.phrasebook.facts if f != "action" and "_" in f}
+    names |= set(book.parameters) | set(book.provisions) | set(book.lifts)
+    names |= {"secretary-of-defense", "eucom-commander", "Foreign Relations Committee", "Armed Services"}
+    found = []
+    for path in (ROOT / "constraint_engine").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found += [
+            f"{path.name}: {n}" for n in names if re.search(rf"(?<![\w.-]){re.escape(n)}(?![\w-])", text)
+        ]
+    assert not found
+
+
+# -- amendments --------------------------------------------------------------------------------------------------
+
+
+def test_a_bill_repeals_replaces_and_adds_and_diff_shows_what_changes(tmp_path: Path):
+    bill = tmp_path / "bill.yaml"
+    bill.write_text(
+        "amendment: a-class-bill\n"
+        "title: Repeal the equipment limit and lengthen the notice to a year\n"
+        "sources:\n"
+        "  BILL: {title: 'H.R. 0000 (a hypothetical bill)', url: 'https://example.org/hr0000', kind: bill text}\n"
+        "repeal: [ndaa-fy2026.1249.equipment]\n"
+        "replace:\n"
+        "  parameters:\n"
+        "    - id: nsa.notice-days\n"
+        "      title: Days of written notice before the action\n"
+        "      unit: days\n"
+        "      values: [{since: 2023-12-22, value: 365, status: reported, sources: [BILL]}]\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["diff", "--amend", str(bill), str(ROOT / "scenarios"), "--format", "json"]
+    )
+    assert result.exit_code == 1, result.output
+    changes = json.loads(result.output)["changes"]
+    files = {Path(c["file"]).parent.name for c in changes}
+    assert {"ndaa-fy2026-1249", "nato-support-act"} <= files
+    rules = CliRunner().invoke(main, ["rules", "--amend", str(bill), "--params"])
+    assert "365" in rules.output
+
+
+def test_a_bill_naming_an_unknown_id_is_an_input_error_at_its_line(tmp_path: Path):
+    bill = tmp_path / "bill.yaml"
+    bill.write_text("amendment: bad-bill\ntitle: t\nrepeal: [nsa.1928f.c3]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--amend", str(bill), str(ROOT / "scenarios")])
+    assert result.exit_code == 2
+    assert f"{bill}:3:" in result.output and "Did you mean nsa.1928f.c2" in result.output
+
+
+# -- the architecture guide ---------------------------------------------------------------------------------------
+
+
+def test_every_module_and_name_the_architecture_guide_mentions_exists():
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    mentioned = set(re.findall(r"`((?:[a-z_]+\.)*[a-z_]+(?:\.[A-Za-z_]+)?)`", text))
+    modules = {p.stem for p in (ROOT / "constraint_engine").glob("*.py")} | {"cli", "render"}
+    checked = 0
+    for ref in mentioned:
+        head, _, name = ref.partition(".")
+        if head not in modules:
+            continue
+        path = (
+            ROOT
+            / "constraint_engine"
+            / (f"{head}.py" if (ROOT / "constraint_engine" / f"{head}.py").exists() else head)
+        )
+        if not name:
+            assert path.exists(), ref
+            continue
+        if path.is_dir():  # cli.checking._select, render.text, render.render_verdict
+            sub, _, rest = name.partition(".")
+            if (path / f"{sub}.py").exists():
+                path, name = path / f"{sub}.py", rest
+            else:
+                path = path / "__init__.py"
+            if not name:
+                continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defined = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.ClassDef)}
+        defined |= {
+            t.id
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Assign)
+            for t in n.targets
+            if isinstance(t, ast.Name)
+        }
+        first = name.split(".")[0]
+        assert first in defined, f"docs/architecture.md names {ref}, which does not exist"
+        checked += 1
+    assert checked >= 20
