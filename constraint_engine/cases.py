@@ -59,8 +59,12 @@ class Case:
         return Case(proposal, self.book)
 
     def under(self, settings: dict[str, Any]) -> Case:
-        """The same proposal under the law amended by these settings (another reading)."""
-        return Case(self.proposal, self.book.amended(settings))
+        """The same proposal under the law amended by these settings (another reading); its facts are the
+        same unless a derived quantity reads a parameter."""
+        other = Case(self.proposal, self.book.amended(settings))
+        if not self.book.phrasebook.derivations_read_parameters:
+            other._facts = self._facts
+        return other
 
 
 def engine_facts(phrasebook: Phrasebook, proposal: Proposal, params: dict[str, Any]) -> list[dict[str, Any]]:

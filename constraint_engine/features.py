@@ -160,6 +160,9 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
     )
     if misspelt:  # every one of them, so a file is fixed in one pass
         raise misspelt[0] if len(misspelt) == 1 else StepErrors(misspelt)
+    fast = None if markdown else plain_specs(text, file)
+    if fast is not None:
+        return fast
     try:
         document = Parser().parse(TokenScanner(text), matcher_for(file))
     except CompositeParserException as exc:
@@ -211,6 +214,128 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
     if not specs:
         raise NoScenarios("the file holds no scenarios.", file=file, line=1, accepted=_ACCEPTED)
     return specs
+
+
+# -- a fast path for plain files ----------------------------------------------------------------------------
+# gherkin-official spends ~70 µs a scenario matching every line against every token type. A plain English
+# file (a Feature, its tags and description, Scenario or Example blocks of Given/When/Then/And/But steps)
+# is read here in one pass into the same ScenarioSpecs; anything else (Background, Rule, outlines, tables,
+# doc strings, `*`, tabs, a `# language` line, a description a comment interrupts) returns None, and the
+# official parser reads the file. tests/test_fast_gherkin.py holds the two to the same output.
+
+_STEP_WORDS: dict[str, StepKind | None] = {
+    "Given ": "given",
+    "When ": "when",
+    "Then ": "then",
+    "And ": None,
+    "But ": None,
+}
+_TAG = re.compile(r"@[^\s@#]+")
+_OTHER_KEYWORDS = (
+    "Background:",
+    "Rule:",
+    "Scenario Outline:",
+    "Scenario Template:",
+    "Examples:",
+    "Scenarios:",
+)
+
+
+def plain_specs(text: str, file: str) -> list[ScenarioSpec] | None:
+    """The scenarios of a plain Gherkin file, exactly as the official parser gives them, or None to let it."""
+    if "\t" in text or "\r" in text or '"""' in text or "```" in text or "|" in text or "language" in text:
+        return None
+    feature: dict[str, Any] | None = None
+    tags: list[tuple[str, int]] = []
+    blocks: list[dict[str, Any]] = []
+    description: list[str] | None = None  # the lines of the description being read, if one may be
+    comment_after = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            if description is not None and description:
+                description.append("")
+            continue
+        if line.startswith("#"):
+            if description:
+                comment_after = True
+            continue
+        if line.startswith("@"):
+            found = line.split()
+            if any(not _TAG.fullmatch(t) for t in found):
+                return None
+            tags += [(t, number) for t in found]
+            description = None
+            continue
+        if line.startswith("Feature:"):
+            if feature is not None or blocks:
+                return None
+            feature = {"name": line[8:].strip(), "line": number, "tags": tags, "description": []}
+            tags, description, comment_after = [], feature["description"], False
+            continue
+        keyword = (
+            "Scenario" if line.startswith("Scenario:") else "Example" if line.startswith("Example:") else ""
+        )
+        if keyword:
+            if feature is None:
+                return None
+            block: dict[str, Any] = {
+                "keyword": keyword,
+                "name": line[len(keyword) + 1 :].strip(),
+                "line": number,
+                "tags": tags,
+                "description": [],
+                "steps": [],
+            }
+            blocks.append(block)
+            tags, description, comment_after = [], block["description"], False
+            continue
+        word = next((w for w in _STEP_WORDS if line.startswith(w)), None)
+        if word is not None and blocks and not tags:
+            blocks[-1]["steps"].append((word.strip(), line[len(word) :].strip(), number))
+            description = None
+            continue
+        if line.startswith(_OTHER_KEYWORDS) or line.startswith("*") or tags:
+            return None
+        if description is None or comment_after:
+            return None  # text where Gherkin expects a step or a keyword: let the official parser say so
+        description.append(line)
+    if feature is None or not blocks or tags:
+        return None
+    info = FeatureInfo(
+        feature["name"],
+        "Feature",
+        _plain_description(feature["description"]),
+        feature["line"],
+        tuple(feature["tags"]),
+    )
+    specs = []
+    for block in blocks:
+        steps: list[StepSpec] = []
+        kind: StepKind | None = None
+        for keyword, step_text, number in block["steps"]:
+            word = _STEP_WORDS[keyword + " "]
+            kind = word if word is not None else kind  # And and But take the kind before them
+            steps.append(StepSpec(kind=kind, keyword=keyword, text=step_text, line=number))
+        specs.append(
+            ScenarioSpec(
+                block["name"],
+                file,
+                block["line"],
+                tuple(steps),
+                tuple(t for t, _ in [*feature["tags"], *block["tags"]]),
+                None,
+                block["keyword"],
+                _plain_description(block["description"]),
+                info,
+                block["line"],
+            )
+        )
+    return specs
+
+
+def _plain_description(lines: list[str]) -> str:
+    return "\n".join(lines).strip()
 
 
 _ACCEPTED = "Gherkin: a 'Feature:' line, then 'Scenario:' blocks of Given/When/Then steps"

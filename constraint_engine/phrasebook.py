@@ -9,6 +9,7 @@ would capture, an unknown placeholder type, a field the fact does not declare.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import operator
 import re
@@ -165,6 +166,9 @@ def requirements_of(decl: PhraseDecl) -> tuple[Requirement, ...]:
     return tuple(out)
 
 
+_NONE: dict[str, Derivation] = {}
+
+
 def either_of(words: list[str]) -> str:
     """Words as a reader lists alternatives: "a", "a or b", "a, b or c"."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
@@ -184,7 +188,20 @@ class Phrasebook:
     groups: Groups = dc_field(default_factory=dict)  # each group's members with their days
 
     def derivations(self, fact: str) -> dict[str, Derivation]:
-        return {field: d for (f, field), d in self.derived.items() if f == fact}
+        """One fact type's derived fields, in the order written (indexed once: it runs for every fact)."""
+        return self._derived_by_type.get(fact, _NONE)
+
+    @functools.cached_property
+    def _derived_by_type(self) -> dict[str, dict[str, Derivation]]:
+        out: dict[str, dict[str, Derivation]] = {}
+        for (fact, field), d in self.derived.items():
+            out.setdefault(fact, {})[field] = d
+        return out
+
+    @functools.cached_property
+    def derivations_read_parameters(self) -> bool:
+        """Some derived quantity reads a parameter: the engine facts then differ with the law's settings."""
+        return any("Param(" in repr(d) or "CeilFraction(" in repr(d) for d in self.derived.values())
 
     def action_words(self, kinds: list[str]) -> str:
         """The kinds of action in words, as their packs declare them: "withdraw ... or suspend ..."."""
