@@ -204,6 +204,59 @@ def calibration(seconds: float = 1.0) -> float:
     return 2 * one / two
 
 
+PEERS = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "constraint-engine" / "bench-peers"
+
+
+def peer_python() -> Path | None:
+    """The benchmark's own venv with behave and pytest-bdd (made once; safe to delete), or None offline."""
+    python = PEERS / "bin" / "python"
+    if not python.exists():
+        made = subprocess.run([sys.executable, "-m", "venv", str(PEERS)], capture_output=True)
+        pip = [str(python), "-m", "pip", "install", "-q", "behave", "pytest-bdd"]
+        if made.returncode != 0 or subprocess.run(pip, capture_output=True).returncode != 0:
+            return None
+    return python
+
+
+def peer_seconds(python: Path, generated: Path) -> dict[str, float]:
+    """behave and pytest-bdd running the same generated scenarios with trivial regex steps (bench/peers/)."""
+    work = Path(tempfile.mkdtemp(prefix="ce-peers-"))
+    behave = work / "behave"
+    subprocess.run(["cp", "-r", str(ROOT / "bench" / "peers" / "behave"), str(behave)], check=True)
+    (behave / "features" / "gen.feature").write_text(generated.read_text())
+    bdd = work / "bdd"
+    bdd.mkdir()
+    (bdd / "test_gen.py").write_text((ROOT / "bench" / "peers" / "pytest-bdd" / "test_gen.py").read_text())
+    (bdd / "gen.feature").write_text(generated.read_text())
+    out = {}
+    start = time.perf_counter()
+    subprocess.run(
+        [str(python), "-m", "behave", "-f", "null", "--no-summary", "-q", "features"],
+        cwd=behave,
+        capture_output=True,
+    )
+    out["behave"] = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run(
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_gen.py"],
+        cwd=bdd,
+        capture_output=True,
+        env={**os.environ, "FEATURE": "gen.feature"},
+    )
+    out["pytest-bdd"] = time.perf_counter() - start
+    return out
+
+
+def peak_rss_mb(argv: list[str]) -> float:
+    """The peak RSS of a command run alone in a child process (its own children included)."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
 @dataclass
 class Figure:
     name: str
@@ -315,6 +368,33 @@ def main() -> None:
     exe = str(Path(sys.executable).parent / "constraint-engine")
     base = command_ms([sys.executable, "-c", "pass"], 10)
     helps = command_ms([exe, "--help"], 10)
+    action = "the President proposes to suspend the North Atlantic Treaty"
+    evaluate = command_ms([exe, "evaluate", action, "--given", "the date is 2026-02-10"], 5)
+    library = ROOT / "scenarios" / "nato-support-act" / "senate-consent.feature"
+    first = next(i for i, line in enumerate(library.read_text().splitlines(), 1) if "Scenario" in line)
+    explain = command_ms([exe, "explain", f"{library}:{first}"], 5)
+
+    peers: dict[str, float] = {}
+    python = peer_python()
+    if python is not None:
+        peers = peer_seconds(python, generated)
+        ours_text = command_s([*cli, "check", str(generated), "--jobs", "1"])
+
+    # 100,000 scenarios (10,000 with --quick) in ten files, one process: the peak memory of the run.
+    big = folder / "big"
+    big.mkdir()
+    per_file = (10_000 if args.quick else 100_000) // 10
+    for i in range(10):
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "yardstick" / "gen_scenarios.py"),
+                str(per_file),
+                str(big / f"part{i}.feature"),
+            ],
+            check=True,
+        )
+    peak = peak_rss_mb([*cli, "check", str(big), "--jobs", "1"])
 
     print()
     print(f"| figure (median of {args.rounds} rounds) | ratio | spread | target |")
@@ -326,6 +406,19 @@ def main() -> None:
         f"| memory over {args.memory_n:,} evaluations in one process | {growth:+.1f} MB | | < 20 MB growth |"
     )
     print(f"| `--help` over `python -c pass` | +{helps - base:.0f} ms | | <= +100 ms |")
+    print(f"| `evaluate` one action over `python -c pass` | +{evaluate - base:.0f} ms | | <= +150 ms |")
+    print(f"| `explain FILE:N` over `python -c pass` | +{explain - base:.0f} ms | | |")
+    print(
+        f"| `check --jobs 1`, {per_file * 10:,} scenarios in ten files, peak RSS | {peak:.0f} MB | | <= 200 MB |"
+    )
+    if peers:
+        for name, seconds in peers.items():
+            print(
+                f"| `check` text over {name}, same {args.n:,} scenarios (time) | {ours_text / seconds:.2f} x | | "
+                f"{'<= 2.0' if name == 'behave' else ''} |"
+            )
+    else:
+        print("| peers (behave, pytest-bdd) | not measured: their venv could not be made (offline?) | | |")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import itertools
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .features import ScenarioSpec
@@ -59,8 +60,15 @@ def _died(specs: list[ScenarioSpec], how: dict[str, Any]) -> list[Any]:
     return out
 
 
+def _chunks(specs: Iterable[ScenarioSpec]) -> Iterator[list[ScenarioSpec]]:
+    """The scenarios in chunks of _CHUNK, taken from the iterable as they are needed."""
+    it = iter(specs)
+    while chunk := list(itertools.islice(it, _CHUNK)):
+        yield chunk
+
+
 def run_in_processes(
-    specs: list[ScenarioSpec],
+    specs: Iterable[ScenarioSpec],
     jobs: int,
     options: dict[str, Any],
     *,
@@ -82,7 +90,7 @@ def run_in_processes(
     from concurrent.futures.process import BrokenProcessPool
 
     how = {"with_cures": with_cures, "brief": brief, "strict": strict, "render": render}
-    chunks = (specs[i : i + _CHUNK] for i in range(0, len(specs), _CHUNK))
+    chunks = _chunks(specs)
     window = max(2, jobs * 4)
     pending: collections.deque[tuple[list[ScenarioSpec], Any]] = collections.deque()
     broken = False

@@ -543,6 +543,60 @@ def _index_block(
             scenarios[row["id"]] = row["location"]["line"]
 
 
+# Past this many scenarios a run holds none of them: they are parsed again, a file at a time, as they run.
+STREAM_MIN = 20_000
+
+
+class SpecStream:
+    """The scenarios of many files, read a file at a time each time they are iterated (twice: once to check
+    and count them, once to run them), so a run of a million scenarios holds one file's, not all of them."""
+
+    def __init__(self, files: list[Path], total: int, registry: StepRegistry | None) -> None:
+        self.files = files
+        self.total = total
+        self.registry = registry
+        self.errors: list[InputError] = []  # a file that changed or vanished between the two readings
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self) -> Iterator[ScenarioSpec]:
+        for path in self.files:
+            try:
+                yield from parse_feature(path, self.registry)
+            except InputError as exc:
+                self.errors.append(exc)
+
+
+def collect_streaming(
+    paths: Iterable[Path], registry: StepRegistry | None = None, notes: list[InputError] | None = None
+) -> tuple[list[ScenarioSpec] | SpecStream, list[InputError]]:
+    """As `collect`, but past STREAM_MIN scenarios the specs are not kept: a SpecStream reads them again
+    as they run. The input errors and notes are the same as `collect`'s, found before anything runs."""
+    specs: list[ScenarioSpec] = []
+    errors: list[InputError] = []
+    read: list[Path] = []
+    total = 0
+    for path in feature_files(paths, errors):
+        try:
+            found = parse_feature(path, registry)
+        except NoScenarios as exc:
+            (notes if notes is not None else errors).append(exc)
+            continue
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        read.append(path)
+        total += len(found)
+        if total <= STREAM_MIN:
+            specs.extend(found)
+        else:
+            specs = []
+    if total <= STREAM_MIN:
+        return specs, errors
+    return SpecStream(read, total, registry), errors
+
+
 def collect(
     paths: Iterable[Path], registry: StepRegistry | None = None, notes: list[InputError] | None = None
 ) -> tuple[list[ScenarioSpec], list[InputError]]:

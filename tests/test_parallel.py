@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -74,3 +75,28 @@ def test_workers_get_a_bounded_window_of_chunks_not_the_whole_run(monkeypatch):
     assert len(submitted) <= 2 * 4  # not the 40 chunks of the run
     rest = list(stream)
     assert len(rest) + 1 == len(specs) and len(submitted) == 40
+
+
+def test_a_run_past_the_streaming_size_writes_the_same_output(tmp_path: Path, monkeypatch):
+    """Past STREAM_MIN scenarios a run keeps none of them (they are read again, a file at a time, as they
+    run): its output is the same as when it keeps them, serial or parallel, errors in a bad file included."""
+    from constraint_engine import features
+
+    for i in range(3):
+        body = "".join(
+            f"  Scenario: S{i}-{j}\n    Given the date is 2026-03-{1 + j % 28:02d}\n"
+            f"    When the President proposes to suspend the North Atlantic Treaty\n    Then the action is blocked\n"
+            for j in range(80)
+        )
+        (tmp_path / f"part{i}.feature").write_text(f"Feature: part {i}\n{body}", encoding="utf-8")
+    (tmp_path / "bad.feature").write_text(
+        "Feature: bad\n  Scenario: s\n    Given nonsense here\n", encoding="utf-8"
+    )
+    runs = {}
+    for stream_min in (10**9, 10):
+        monkeypatch.setattr(features, "STREAM_MIN", stream_min)
+        for jobs in ("1", "2"):
+            result = CliRunner().invoke(main, ["check", str(tmp_path), "--jobs", jobs, "--format", "json"])
+            runs[(stream_min, jobs)] = (result.exit_code, result.output)
+    assert len(set(runs.values())) == 1
+    assert json.loads(runs[(10, "1")][1])["summary"]["passed"] == 240

@@ -78,7 +78,7 @@ def check(
     """
     from ..batch import run_in_processes
     from ..errors import InputError
-    from ..features import collect
+    from ..features import SpecStream, collect, collect_streaming
     from ..render.run import closing_line, count_statuses
 
     fmt, files = _formats(formats)
@@ -86,8 +86,11 @@ def check(
     started = time.time()
     paths, wanted = _at_lines(paths)
     empty: list[InputError] = []
+    selecting = bool(wanted or tags or name)  # a selection reads the whole list: no streaming then
+    specs: Any
     try:
-        specs, input_errors = collect(paths, runner.registry, empty)
+        gather = collect if selecting else collect_streaming
+        specs, input_errors = gather(paths, runner.registry, empty)
     except InputError as exc:
         _fail_input([exc])
     for note in empty:  # as cucumber-js: 0 scenarios, not an error; said, so a forgotten file is noticed
@@ -186,6 +189,10 @@ def check(
                 spool.add(report_section(r, len(statuses)))
             except InputError as exc:  # F01: a full disk under --report; the old report is kept
                 _fail_input([exc])
+    if isinstance(specs, SpecStream) and specs.errors:  # a file changed between its two readings
+        input_errors = [*input_errors, *specs.errors]
+        for err in specs.errors:
+            click.echo(f"error: {err.message()}", err=True)
     counts = count_statuses(statuses, input_errors)
     if fail_fast and len(statuses) < len(specs):
         left = len(specs) - len(statuses)
