@@ -78,8 +78,15 @@ class CompiledRules:
     _params_cache: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
 
     @functools.cached_property
-    def _yearly(self) -> tuple[Parameter, ...]:
-        return tuple(p for p in self.book.parameters.values() if any(v.every_year for v in p.values))
+    def _yearly(self) -> tuple[tuple[int, int], ...]:
+        """The days of the year (month, day) on which a yearly value (every_year) turns over."""
+        days = {
+            tuple(int(x) for x in v.every_year.split("-"))
+            for p in self.book.parameters.values()
+            for v in p.values
+            if v.every_year
+        }
+        return tuple(sorted(days))  # type: ignore[arg-type]
 
     def params_fact(self, day: dt.date, settings: dict[str, Any] | None = None) -> dict[str, Any]:
         """The {t: params} fact for a day: each parameter's value in force then, unless the law is amended
@@ -87,8 +94,9 @@ class CompiledRules:
 
         Values change only on the dates some value starts, so the fact is cached per interval between them.
         """
-        # A value given as a yearly rule (every_year) changes within an interval: it is part of the key.
-        yearly = tuple(p.value_on(day) for p in self._yearly)
+        # A value given as a yearly rule (every_year) changes within an interval, on its day of the year: the
+        # year, and which side of each such day the action falls, are part of the key.
+        yearly = (day.year, *((day.month, day.day) <= turn for turn in self._yearly)) if self._yearly else ()
         key = (bisect.bisect_right(self._changes, day), yearly, tuple(sorted((settings or {}).items())))
         cached = self._params_cache.get(key)
         if cached is None:
