@@ -15,38 +15,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from .errors import InputError, InputErrors
-from .inputs import read_text, visible_everywhere
 from .models import Amendment, RulePack
-from .safe_yaml import Path_, _line_for, load_yaml
+from .safe_yaml import Path_, _line_for, load_validated
 
 _SECTIONS = ("parameters", "lifts", "not_lifts", "provisions")
 
 
 def load_amendment(path: Path) -> tuple[Amendment, dict[Path_, int]]:
-    file = str(path)
-    data, lines = load_yaml(read_text(path, "a UTF-8 YAML amendment"), file)
-    data = visible_everywhere(data)
-    if not isinstance(data, dict):
-        raise InputError(
-            "an amendment is a YAML mapping.", file=file, line=1, accepted="keys amendment, title, ..."
-        )
-    try:
-        return Amendment.model_validate(data), lines
-    except ValidationError as exc:
-        raise InputErrors(
-            [
-                InputError(
-                    f"{'.'.join(map(str, e['loc']))}: {str(e['msg']).removeprefix('Value error, ')}.",
-                    file=file,
-                    line=_line_for(e["loc"], lines),
-                    accepted="the keys of a rule pack's items; see rules/README.md, 'Amend the law'",
-                )
-                for e in exc.errors()
-            ]
-        ) from None
+    return load_validated(
+        path, Amendment, "a UTF-8 YAML amendment", "keys amendment, title, sources, repeal, replace, add"
+    )
 
 
 def amend(

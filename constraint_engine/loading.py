@@ -12,17 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from .amending import amend
 from .citations import CitationIndex
 from .conditions import Among, AnyOf, Condition, Expr, FieldRef, Lit, Param, subexprs
 from .errors import InputError, InputErrors
-from .inputs import read_text, visible_everywhere
 from .models import PRIMARY_SOURCE_KINDS, Lift, NotALift, Parameter, Provision, RulePack, Source
 from .names import names
 from .phrasebook import Phrasebook, build, template_regex
-from .safe_yaml import Path_, _line_for, load_yaml
+from .safe_yaml import Path_, _line_for, load_validated
 
 
 def default_rules_dir() -> Path:
@@ -147,48 +144,8 @@ class RuleBook:
         return [self.sources[pack][k] for k in keys]
 
 
-def _describe(err: Any) -> str:
-    loc = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        msg = "unknown key"
-    elif err["type"] == "missing":
-        msg = "required key is missing"
-    return f"{loc}: {msg}" if loc else msg
-
-
 def load_pack(path: Path) -> tuple[RulePack, dict[Path_, int]]:
-    file = str(path)
-    text = read_text(path, "a UTF-8 YAML rule pack")
-    data, lines = load_yaml(text, file)
-    data = visible_everywhere(data)
-    if not isinstance(data, dict):
-        raise InputError(
-            "a rule pack is a YAML mapping.", file=file, line=1, accepted="keys pack, title, ..."
-        )
-    try:
-        return RulePack.model_validate(data), lines
-    except ValidationError as exc:
-        errors = [
-            InputError(
-                _describe(e) + ".",
-                file=file,
-                line=_line_for(e["loc"], lines),
-                accepted=_accepted_for(e),
-            )
-            for e in exc.errors()
-        ]
-        raise InputErrors(errors) from None
-
-
-def _accepted_for(err: Any) -> str:
-    if err["type"] == "extra_forbidden":
-        return "the keys documented in rules/README.md (installed as constraint_engine/rules/README.md)"
-    if err["type"] == "literal_error":
-        return str(err.get("ctx", {}).get("expected", ""))
-    if err["type"].startswith("date"):
-        return "an ISO date such as 2023-12-22"
-    return ""
+    return load_validated(path, RulePack, "a UTF-8 YAML rule pack", "keys pack, title, ...")
 
 
 def pack_files(rules_dir: Path) -> list[Path]:

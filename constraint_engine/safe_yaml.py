@@ -7,11 +7,14 @@ Both the rule packs (`loading`) and the bundled names (`names`) are read with it
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
-from .errors import InputError
+from .errors import InputError, InputErrors
+from .inputs import read_text, visible_everywhere
 
 Path_ = tuple[str | int, ...]
 
@@ -203,3 +206,49 @@ def _bad_timestamp_line(loader: Any, node: yaml.Node | None) -> int | None:
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
     return None
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def load_validated(path: Path, model: type[Model], what: str, keys: str) -> tuple[Model, dict[Path_, int]]:
+    """A YAML file validated into a pydantic model (a rule pack, a bill), with its lines; every problem is an
+    InputError at its file and line, saying what is accepted."""
+    file = str(path)
+    data, lines = load_yaml(read_text(path, what), file)
+    data = visible_everywhere(data)
+    if not isinstance(data, dict):
+        raise InputError(f"the file is not a YAML mapping; {what} is one.", file=file, line=1, accepted=keys)
+    try:
+        return model.model_validate(data), lines
+    except ValidationError as exc:
+        errors = [
+            InputError(
+                _describe(e) + ".",
+                file=file,
+                line=_line_for(e["loc"], lines),
+                accepted=_accepted_for(e),
+            )
+            for e in exc.errors()
+        ]
+        raise InputErrors(errors) from None
+
+
+def _describe(err: Any) -> str:
+    loc = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        msg = "unknown key"
+    elif err["type"] == "missing":
+        msg = "required key is missing"
+    return f"{loc}: {msg}" if loc else msg
+
+
+def _accepted_for(err: Any) -> str:
+    if err["type"] == "extra_forbidden":
+        return "the keys documented in rules/README.md (installed as constraint_engine/rules/README.md)"
+    if err["type"] == "literal_error":
+        return str(err.get("ctx", {}).get("expected", ""))
+    if err["type"].startswith("date"):
+        return "an ISO date such as 2023-12-22"
+    return ""
