@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import difflib
 import functools
 import importlib.resources
 import re
@@ -14,11 +15,24 @@ from typing import Any
 
 from .amending import amend
 from .citations import CitationIndex
-from .conditions import Among, AnyOf, Condition, Expr, FieldRef, Lit, Param, subexprs
+from .conditions import Among, AnyOf, Condition, Expr, FieldRef, Lit, Param, subexprs, tested_fields
 from .errors import InputError, InputErrors
-from .models import PRIMARY_SOURCE_KINDS, Lift, NotALift, Parameter, Provision, RulePack, Source
+from .models import PRIMARY_SOURCE_KINDS, CureTemplate, Lift, NotALift, Parameter, Provision, RulePack, Source
 from .names import names
 from .phrasebook import Phrasebook, build, template_regex
+from .quantities import (
+    Aggregate,
+    DaysCovered,
+    Derivation,
+    FirstOf,
+    FiscalYear,
+    If,
+    Least,
+    MemberOf,
+    QArith,
+    Quantity,
+    SpecialDate,
+)
 from .safe_yaml import Path_, _line_for, load_validated
 
 
@@ -303,6 +317,25 @@ def _check_references(
             for k, dep in enumerate(pattern.depending_on):
                 for problem in _depending_problems(book, dep, pattern.fact, readable):
                     yield err(("lifts", i, "when", j, "depending_on", k), problem, _interpretations(book))
+    for i, lift in enumerate(pack.lifts):
+        for j, template in enumerate(lift.cure):
+            for loc, problem in _cure_problems(book, template):
+                yield err(("lifts", i, "cure", j, *loc), problem, "")
+    for i, prov in enumerate(pack.provisions):
+        for j, template in enumerate(prov.also_cured_by):
+            for loc, problem in _cure_problems(book, template):
+                yield err(("provisions", i, "also_cured_by", j, *loc), problem, "")
+    derived: list[tuple[Path_, str, Derivation]] = [
+        (("facts", n, "derived", f), n, d)
+        for n, fd in pack.vocabulary.facts.items()
+        for f, d in fd.derived.items()
+    ]
+    derived += [(("action_derived", f), "action", d) for f, d in pack.vocabulary.action_derived.items()]
+    for loc, own, d in derived:
+        for part, q in (("value", d.value), ("default", d.default)):
+            if q is not None:
+                for problem in _quantity_problems(book, q, own):
+                    yield err(("vocabulary", *loc, part), problem, "")
     for i, nl in enumerate(pack.not_lifts):
         for j, cond in enumerate(nl.where):
             for problem in _condition_problems(book, cond, nl.fact, {"action"}):
@@ -405,11 +438,128 @@ def _condition_problems(book: RuleBook, cond: Condition, fact: str, aliases: set
                 )
 
 
+def _quantity_problems(book: RuleBook, q: Quantity, own: str, lets: set[str] | None = None) -> Iterator[str]:
+    """What a derived quantity (or a cure's value) reads that the law does not have: a fact, a field, a
+    group, a parameter, or (in a cure) a value not computed before it. Each would silently have no value."""
+    facts = book.phrasebook.facts
+    if isinstance(q, Aggregate | DaysCovered) and q.fact not in facts:
+        yield _Problem(f"reads fact {q.fact!r}, which no pack declares.", book.phrasebook.fact_names())
+        return
+    if isinstance(q, Aggregate):
+        if q.field is not None and q.field not in facts[q.fact]:
+            yield _Problem(
+                f"reads field {q.field!r} of {q.fact}, which it does not have.",
+                book.phrasebook.fields_of(q.fact),
+            )
+        for cond in q.where:
+            yield from _condition_problems(book, cond, q.fact, {"action"})
+    elif isinstance(q, DaysCovered):
+        for e in (q.first, q.last):
+            yield from _expr_problems(book, e, q.fact, {"action"})
+        for w in q.within:
+            yield from _quantity_problems(book, w, own, lets)
+    elif isinstance(q, MemberOf):
+        if q.group not in book.phrasebook.groups:
+            near = difflib.get_close_matches(q.group, sorted(book.phrasebook.groups), 3, 0.6)
+            hint = f" Did you mean {' or '.join(near)}?" if near else ""
+            yield _Problem(
+                f"member_of names group {q.group!r}, which no pack declares.{hint}",
+                ", ".join(book.phrasebook.groups) or "(no groups)",
+            )
+        yield from _quantity_problems(book, q.name, own, lets)
+        yield from _quantity_problems(book, q.on, own, lets)
+    elif isinstance(q, If):
+        for cond in q.conditions:
+            if lets is not None:
+                yield from _let_reads(cond.field if not isinstance(cond, AnyOf) else "", lets)
+            else:
+                yield from _condition_problems(book, cond, own, {"action"})
+        for branch in (q.then, q.otherwise):
+            if branch is not None:
+                yield from _quantity_problems(book, branch, own, lets)
+    elif isinstance(q, FirstOf | Least):
+        for o in q.options:
+            yield from _quantity_problems(book, o, own, lets)
+    elif isinstance(q, QArith):
+        yield from _quantity_problems(book, q.left, own, lets)
+        yield from _quantity_problems(book, q.right, own, lets)
+    elif isinstance(q, FiscalYear):
+        yield from _quantity_problems(book, q.of, own, lets)
+    elif not isinstance(q, SpecialDate):
+        if lets is None:
+            yield from _expr_problems(book, q, own, {"action"})
+        else:
+            for e in subexprs(q):
+                if isinstance(e, FieldRef) and e.fact is None:
+                    yield from _let_reads(e.name, lets)
+                elif isinstance(e, FieldRef | Param):  # the action's fields, the parameters
+                    yield from _expr_problems(book, e, "action", {"action"})
+
+
+def _let_reads(name: str, lets: set[str]) -> Iterator[str]:
+    if name and name not in lets:
+        yield _Problem(
+            f"reads {name!r}, which no value before it computes.", ", ".join(sorted(lets)) or "(none yet)"
+        )
+
+
+def _cure_problems(book: RuleBook, t: CureTemplate) -> Iterator[tuple[Path_, str]]:
+    """A cure template's values and changes, checked against the law: a typo would silently drop the cure."""
+    facts = book.phrasebook.facts
+    lets: set[str] = set()
+    for name, q in t.let.items():
+        for problem in _quantity_problems(book, q, "action", lets):
+            yield ("let", name), problem
+        lets.add(name)
+    for k, cond in enumerate(t.only_if):
+        for name in tested_fields(cond):
+            for problem in _let_reads(name, lets):
+                yield ("only_if", k), problem
+    for section, changes in (("removes", t.removes), ("adds", t.adds)):
+        for k, change in enumerate(changes):
+            if change.fact not in facts:
+                yield (
+                    (section, k, "fact"),
+                    _Problem(
+                        f"{section} fact {change.fact!r}, which no pack declares.",
+                        book.phrasebook.fact_names(),
+                    ),
+                )
+                continue
+            for name in change.fields:
+                if name not in facts[change.fact]:
+                    yield (
+                        (section, k, "fields", name),
+                        _Problem(
+                            f"{change.fact} has no field {name!r}.", book.phrasebook.fields_of(change.fact)
+                        ),
+                    )
+            for cond in change.where:
+                for problem in _condition_problems(book, cond, change.fact, {"action"}):
+                    yield (section, k, "where"), problem
+    for name in t.action:
+        if name not in facts.get("action", {}):
+            yield (
+                ("action", name),
+                _Problem(f"the action has no field {name!r}.", book.phrasebook.fields_of("action")),
+            )
+    if t.largest is not None and t.largest.field not in facts.get("action", {}):
+        yield (
+            ("largest",),
+            _Problem(f"the action has no field {t.largest.field!r}.", book.phrasebook.fields_of("action")),
+        )
+
+
 def _expr_problems(book: RuleBook, expr: Expr, fact: str, aliases: set[str]) -> Iterator[str]:
     for e in subexprs(expr):
         if isinstance(e, Param):
             if e.id not in book.parameters:
-                yield f"unknown parameter {e.id!r}."
+                near = difflib.get_close_matches(e.id, sorted(book.parameters), 3, 0.6)
+                hint = f" Did you mean {' or '.join(near)}?" if near else ""
+                yield _Problem(
+                    f"unknown parameter {e.id!r}.{hint}",
+                    "a parameter id some pack declares (constraint-engine rules --params)",
+                )
             elif (e.part != "value") != (book.parameters[e.id].unit == "fraction"):
                 yield f"parameter {e.id!r}: part numerator/denominator is for fractions only."
         elif isinstance(e, FieldRef):

@@ -237,3 +237,33 @@ def test_every_module_and_name_the_architecture_guide_mentions_exists():
         assert first in defined, f"docs/architecture.md names {ref}, which does not exist"
         checked += 1
     assert checked >= 20
+
+
+@pytest.mark.parametrize(
+    ("original", "typo", "message"),
+    [
+        (
+            "group: aeca.36b.fifteen-day,",
+            "group: aeca.36b.fifteen-days,",
+            "names group 'aeca.36b.fifteen-days'",
+        ),
+        (
+            "{fact: sale_certification, field: date,",
+            "{fact: sale_certification, field: day,",
+            "reads field 'day'",
+        ),
+        (
+            "{param: aeca.36b.mde-threshold}",
+            "{param: aeca.36b.mde-treshold}",
+            "unknown parameter 'aeca.36b.mde-treshold'",
+        ),
+    ],
+)
+def test_a_typo_in_a_quantity_or_a_cure_is_an_error_never_a_silent_non_match(
+    tmp_path: Path, original: str, typo: str, message: str
+):
+    pack = (AECA / "rules" / "arms-export-control-act.yaml").read_text(encoding="utf-8")
+    assert original in pack, original
+    (tmp_path / "aeca.yaml").write_text(pack.replace(original, typo, 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", "--with-rules", str(tmp_path), str(tmp_path)])
+    assert result.exit_code == 2 and message in result.output, result.output[-1500:]
