@@ -15,6 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from .errors import InputError, InputErrors
 from .models import Amendment, RulePack
 from .safe_yaml import Path_, _line_for, load_validated
@@ -31,19 +33,45 @@ def load_amendment(path: Path) -> tuple[Amendment, dict[Path_, int]]:
 def amend(
     loaded: list[tuple[Path, RulePack, dict[Path_, int]]], path: Path
 ) -> list[tuple[Path, RulePack, dict[Path_, int]]]:
-    """The packs with the amendment's changes; what it adds is a pack of its own (its id, its sources)."""
+    """The packs with the amendment's changes; what it adds is a pack of its own (its id, its sources).
+
+    `repeal` names provisions, lifts and not-lifts (a parameter is replaced, not repealed: the conditions
+    that read it would read nothing). Ids are matched within their section: a parameter may share its id
+    with the provision that uses it."""
     bill, lines = load_amendment(path)
     file = str(path)
     errors: list[InputError] = []
-    known = {item.id for _, pack, _ in loaded for s in _SECTIONS for item in getattr(pack, s)}
+    known = {s: {item.id for _, pack, _ in loaded for item in getattr(pack, s)} for s in _SECTIONS}
+    rules = known["lifts"] | known["not_lifts"] | known["provisions"]
     for i, pid in enumerate(bill.repeal):
-        if pid not in known:
-            errors.append(_unknown(pid, file, _line_for(("repeal", i), lines), known))
-    replacing = {item.id: item for item in bill.replace.items()}
+        if pid not in rules:
+            line = _line_for(("repeal", i), lines)
+            if pid in known["parameters"]:
+                errors.append(
+                    InputError(
+                        f"{pid!r} is a parameter: a bill replaces a parameter (with new dated values), "
+                        "and repeals the provisions or lifts that read it.",
+                        file=file,
+                        line=line,
+                        accepted="replace: {parameters: [...]}, or repeal: [the provisions that use it]",
+                    )
+                )
+            else:
+                errors.append(_unknown(pid, file, line, rules))
     for section in _SECTIONS:
         for i, item in enumerate(getattr(bill.replace, section)):
-            if item.id not in known:
-                errors.append(_unknown(item.id, file, _line_for(("replace", section, i, "id"), lines), known))
+            if item.id not in known[section]:
+                where = _line_for(("replace", section, i, "id"), lines)
+                errors.append(_unknown(item.id, file, where, known[section]))
+    if any(bill.amendment == pack.pack for _, pack, _ in loaded):
+        errors.append(
+            InputError(
+                f"the amendment's id {bill.amendment!r} is a pack's id.",
+                file=file,
+                line=_line_for(("amendment",), lines),
+                accepted="an id of its own, such as the bill's number",
+            )
+        )
     if errors:
         raise InputErrors(errors)
     repealed = set(bill.repeal)
@@ -51,18 +79,26 @@ def amend(
     for f, pack, pack_lines in loaded:
         update: dict[str, Any] = {}
         for section in _SECTIONS:
+            replacing = {item.id: item for item in getattr(bill.replace, section)}
             items = getattr(pack, section)
-            kept = [replacing.get(item.id, item) for item in items if item.id not in repealed]
+            gone = repealed if section != "parameters" else set()
+            kept = [replacing.get(item.id, item) for item in items if item.id not in gone]
             if kept != items:
                 update[section] = kept
-        if "provisions" in update or repealed:  # a repealed lift lifts nothing any more
+        if repealed:  # a repealed lift lifts nothing any more, and no not-lift is mistaken for it
             update["provisions"] = [
                 p.model_copy(update={"lifted_by": [x for x in p.lifted_by if x not in repealed]})
                 for p in update.get("provisions", pack.provisions)
             ]
+            not_lifts = []
+            for nl in update.get("not_lifts", pack.not_lifts):
+                left = [x for x in nl.not_for if x not in repealed]
+                if left:
+                    not_lifts.append(nl.model_copy(update={"not_for": left}))
+            update["not_lifts"] = not_lifts
         if update:
             update["sources"] = {**pack.sources, **bill.sources}  # a replacement cites the bill's sources
-            pack = pack.model_copy(update=update)
+            pack = _checked(pack.model_copy(update=update), file, lines, "replace")
         out.append((f, pack, pack_lines))
     if bill.add.items():
         added = RulePack.model_validate(
@@ -73,9 +109,28 @@ def amend(
                 "sources": {k: v.model_dump() for k, v in bill.sources.items()},
             }
         ).model_copy(update={s: getattr(bill.add, s) for s in _SECTIONS})
+        added = _checked(added, file, lines, "add")
         added_lines = {k[1:]: v for k, v in lines.items() if k[:1] == ("add",)}
         out.append((path, added, added_lines))
     return out
+
+
+def _checked(pack: RulePack, file: str, lines: dict[Path_, int], section: str) -> RulePack:
+    """Every source an amended pack's items cite is one it lists (model_copy runs no validator)."""
+    try:
+        return RulePack.model_validate(pack.model_dump(mode="json"))
+    except ValidationError as exc:
+        raise InputErrors(
+            [
+                InputError(
+                    f"{section}: {str(e['msg']).removeprefix('Value error, ')}.",
+                    file=file,
+                    line=_line_for((section,), lines),
+                    accepted="sources the bill lists under sources: (or the amended pack's own)",
+                )
+                for e in exc.errors()
+            ]
+        ) from None
 
 
 def _unknown(pid: str, file: str, line: int, known: set[str]) -> InputError:

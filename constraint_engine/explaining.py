@@ -445,7 +445,13 @@ def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list
     for name in _interpretations_of(book, provisions):
         param = book.parameters[name]
         value = str(book.value(name, proposal.date))
-        how = "assumed for this run" if name in book.settings else "the default"
+        how = (
+            "read so by this scenario"
+            if name in book.scenario_readings
+            else "assumed for this run"
+            if name in book.settings
+            else "the default"
+        )
         others = ", ".join(c for c in param.choices if c != value)
         out.append(
             f"Interpretation {name} = {value} ({how}; other readings: {others}): {param.choices[value]}"
@@ -751,7 +757,7 @@ def _expr_words(book: RuleBook, expr: Expr, day: dt.date, fact: str = "action") 
     if isinstance(expr, Lit):
         return f"{expr.value:,}" if isinstance(expr.value, int) else str(expr.value)
     if isinstance(expr, Param):
-        value = book.parameters[expr.id].value_on(day)
+        value = book.value(expr.id, day)  # the law as amended for this run, if it is
         shown = f"{value:,}" if isinstance(value, int) else str(value)
         return f"{shown} ({expr.id})"
     if isinstance(expr, FieldRef):

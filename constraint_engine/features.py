@@ -245,6 +245,8 @@ def plain_specs(text: str, file: str) -> list[ScenarioSpec] | None:
     """The scenarios of a plain Gherkin file, exactly as the official parser gives them, or None to let it."""
     if "\t" in text or "\r" in text or '"""' in text or "```" in text or "|" in text or "language" in text:
         return None
+    if len(text.splitlines()) != text.count("\n") + (not text.endswith("\n")):
+        return None  # a line separator other than \n (U+2028, \x0c, ...): str.splitlines would split there
     feature: dict[str, Any] | None = None
     tags: list[tuple[str, int]] = []
     blocks: list[dict[str, Any]] = []

@@ -88,14 +88,18 @@ class RuleBook:
     # What-if values of parameters and the readings chosen for interpretations, for this law alone: an
     # amended law is another RuleBook (`amended`), never a field of a case.
     settings: dict[str, Any] = field(default_factory=dict)
+    scenario_readings: frozenset[str] = frozenset()  # of the settings, the readings a scenario gives itself
 
-    def amended(self, settings: dict[str, Any]) -> RuleBook:
+    def amended(self, settings: dict[str, Any], *, by_scenario: bool = False) -> RuleBook:
         """This law with these parameter values and readings (checked values, see `override`) in force over
-        its own; everything loaded and indexed is shared."""
+        its own; everything loaded and indexed is shared. `by_scenario`: a scenario's own readings ("Given
+        the interpretation ... is ..."), said so in its verdict."""
         if not settings:
             return self
         new = copy.copy(self)  # keeps the cached citation index and interpretations
         object.__setattr__(new, "settings", {**self.settings, **settings})
+        if by_scenario:
+            object.__setattr__(new, "scenario_readings", self.scenario_readings | set(settings))
         return new
 
     @functools.cached_property

@@ -168,7 +168,7 @@ class Runner:
                 raise InputError(
                     exc.problem, file=spec.file if spec else None, line=line, accepted=exc.accepted
                 ) from None
-        return Case(builder.proposal(self.today), self.book.amended(readings))
+        return Case(builder.proposal(self.today), self.book.amended(readings, by_scenario=True))
 
     def build(self, spec: ScenarioSpec) -> ScenarioBuilder:
         """The scenario's facts, action and expectations from its steps; every bad step is reported at once

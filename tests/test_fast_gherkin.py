@@ -94,6 +94,8 @@ _LINES = st.sampled_from(
         "\tGiven tab",
         "Given",
         "And",
+        "a line\u2028split",
+        "\x0c",
     ]
 )
 

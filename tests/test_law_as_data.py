@@ -267,3 +267,44 @@ def test_a_typo_in_a_quantity_or_a_cure_is_an_error_never_a_silent_non_match(
     (tmp_path / "aeca.yaml").write_text(pack.replace(original, typo, 1), encoding="utf-8")
     result = CliRunner().invoke(main, ["lint", "--with-rules", str(tmp_path), str(tmp_path)])
     assert result.exit_code == 2 and message in result.output, result.output[-1500:]
+
+
+_BILL_SOURCES = "sources:\n  BILL: {title: 'H.R. 0', url: 'https://example.org/hr0', kind: bill text}\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("repeal: [nsa.notice-days]\n", "'nsa.notice-days' is a parameter"),
+        (
+            "add:\n  parameters:\n    - {id: bill.days, title: t, unit: days, values: "
+            "[{since: 2026-01-01, value: 1, status: reported, sources: [NOPE]}]}\n",
+            "cites source 'NOPE'",
+        ),
+    ],
+)
+def test_a_malformed_bill_is_an_input_error_at_the_bill(tmp_path: Path, body: str, message: str):
+    bill = tmp_path / "bill.yaml"
+    bill.write_text(f"amendment: a-bill\ntitle: t\n{_BILL_SOURCES}{body}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--amend", str(bill), str(ROOT / "scenarios")])
+    assert result.exit_code == 2 and str(bill) in result.output and message in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_bill_may_replace_a_parameter_that_shares_its_id_with_a_provision(tmp_path: Path):
+    bill = tmp_path / "bill.yaml"
+    bill.write_text(
+        f"amendment: lower-floor\ntitle: Lower the EUCOM floor\n{_BILL_SOURCES}"
+        "replace:\n  parameters:\n    - {id: ndaa-fy2026.1249.troop-floor, title: Floor, unit: count, values: "
+        "[{since: 2025-12-18, value: 70000, status: reported, sources: [BILL]}]}\n",
+        encoding="utf-8",
+    )
+    action = (
+        "the Secretary of Defense proposes to reduce United States forces in the European Command area of "
+        "responsibility to 72,000 for 60 days"
+    )
+    args = ["evaluate", action, "--given", "the date is 2026-05-01", "--format", "json"]
+    assert json.loads(CliRunner().invoke(main, args).output)["outcome"] == "blocked"
+    assert (
+        json.loads(CliRunner().invoke(main, [*args, "--amend", str(bill)]).output)["outcome"] == "permitted"
+    )
