@@ -247,6 +247,7 @@ def explain(
         p for p in book.provisions.values() if proposal.action.fields.get("kind") in p.applies_to.actions
     ]
     caveats.extend(_interpretation_caveats(book, proposal, covering))
+    caveats.extend(book.bills)  # a verdict under a bill says so, and what the bill changes
     for pid, value in book.settings.items():
         param = book.parameters[pid]
         if not param.is_interpretation:

@@ -89,6 +89,7 @@ class RuleBook:
     # amended law is another RuleBook (`amended`), never a field of a case.
     settings: dict[str, Any] = field(default_factory=dict)
     scenario_readings: frozenset[str] = frozenset()  # of the settings, the readings a scenario gives itself
+    bills: tuple[str, ...] = ()  # what each bill (--amend) that changed this law does, in a sentence
 
     def amended(self, settings: dict[str, Any], *, by_scenario: bool = False) -> RuleBook:
         """This law with these parameter values and readings (checked values, see `override`) in force over
@@ -194,15 +195,20 @@ def load_rulebook(rules: Path | RuleDirs | None = None) -> RuleBook:
             errors.extend(e.errors)
     if errors:
         raise InputErrors(errors)
+    bills: list[str] = []
     for bill in rule_dirs(rules).amendments:
-        loaded = amend(loaded, bill)
+        loaded, said = amend(loaded, bill)
+        bills.append(said)
 
     def locate(i: int, loc: Path_) -> tuple[str, int]:
         return str(loaded[i][0]), _line_for(loc, loaded[i][2])
 
     phrasebook, errors = build([p for _, p, _ in loaded], locate)
     book = RuleBook(
-        packs=tuple(p for _, p, _ in loaded), files=tuple(str(f) for f, _, _ in loaded), phrasebook=phrasebook
+        packs=tuple(p for _, p, _ in loaded),
+        files=tuple(str(f) for f, _, _ in loaded),
+        phrasebook=phrasebook,
+        bills=tuple(bills),
     )
     errors += _index_and_check(book, loaded)
     if errors:

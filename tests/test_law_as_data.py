@@ -308,3 +308,18 @@ def test_a_bill_may_replace_a_parameter_that_shares_its_id_with_a_provision(tmp_
     assert (
         json.loads(CliRunner().invoke(main, [*args, "--amend", str(bill)]).output)["outcome"] == "permitted"
     )
+
+
+def test_repealing_one_provision_changes_only_the_verdicts_it_decided(tmp_path: Path):
+    """The bill's repeal leaves every other pack as loaded (a round trip through JSON once turned dates in
+    conditions into words and changed 45 verdicts)."""
+    bill = tmp_path / "bill.yaml"
+    bill.write_text("amendment: repeal-b\ntitle: t\nrepeal: [ndaa-fy2026.1249.equipment]\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["diff", "--amend", str(bill), str(ROOT / "scenarios"), "--format", "json"]
+    )
+    changes = json.loads(result.output)["changes"]
+    assert changes
+    for change in changes:
+        said = " ".join(change["because"])
+        assert "equipment" in said or "funds-scope" in said, change

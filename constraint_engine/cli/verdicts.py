@@ -159,6 +159,8 @@ def diff(
             )
         )
     else:
+        for said in amended.book.bills:
+            click.echo(said)
         for c in changes:
             click.echo(f"{c['file']}:{c['line']}  {c['name']}")
             click.echo(f"      {c['before']} -> {c['after']}")
