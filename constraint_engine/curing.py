@@ -218,7 +218,9 @@ def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal
                 word = {"lte": "on or before", "lt": "before", "gte": "on or after", "gt": "after"}[op]
                 if isinstance(value, int):
                     word = {"lte": "at most", "lt": "under", "gte": "at least", "gt": "over"}[op]
-                details.append(f"{cond.field.replace('_', ' ')} {word} {fields[cond.field]}")
+                details.append(
+                    f"{book.phrasebook.field_words(pattern.fact, cond.field)} {word} {fields[cond.field]}"
+                )
         made = _fact(pattern.fact, fields, pattern.fact.replace("_", " "))
         if made is None:
             return None
@@ -233,7 +235,7 @@ def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal
             return None
         action_fields[cond.field] = value
         bound = {"lte": "at most", "gte": "at least", "eq": "exactly"}[cond.op]
-        details.append(f"{cond.field.replace('_', ' ')} {bound} {value}")
+        details.append(f"{book.phrasebook.field_words('action', cond.field)} {bound} {value}")
     if lift.action_where:
         action = _fact("action", action_fields, proposal.action.text)
         if action is None:

@@ -204,16 +204,23 @@ def quantity(
         start, end = (quantity(w, params, own, by_type, groups) for w in q.within)
         if not _whole(start, end):
             return None
-        covered: set[int] = set()
+        spans = []
         for f in by_type.get(q.fact, []):
             env = _Env(params, {"action": action}, q.fact, f)
             first, last = _value(q.first, env), _value(q.last, env)
-            if _whole(first, last):
-                covered.update(range(max(first, start), min(last, end) + 1))
-        return len(covered)
+            if _whole(first, last) and max(first, start) <= min(last, end):
+                spans.append((max(first, start), min(last, end)))
+        covered, reached = 0, None  # the union of the spans, each day counted once, without a set of days
+        for first, last in sorted(spans):
+            if reached is not None and first <= reached:
+                first = reached + 1
+            if first <= last:
+                covered += last - first + 1
+            reached = last if reached is None else max(reached, last)
+        return covered
     if isinstance(q, FiscalYear):
         day = quantity(q.of, params, own, by_type, groups)
-        if not _whole(day) or day < 1:
+        if not _whole(day) or not 1 <= day <= dt.date.max.toordinal():
             return None
         date = dt.date.fromordinal(day)
         return date.year + (1 if date.month >= 10 else 0)

@@ -9,6 +9,7 @@ would capture, an unknown placeholder type, a field the fact does not declare.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import json
 import operator
@@ -248,10 +249,13 @@ def _groups(packs: list[RulePack], known: Names, err: Callable[..., None]) -> Gr
         for k, m in enumerate(g.members):
             text = m if isinstance(m, str) else m.name
             if known.canonical(text) is None:
+                every = [n for kind in known.kinds.values() for n in kind.canonical]
+                near = difflib.get_close_matches(text, every, 3, 0.6)
+                hint = f" Did you mean {' or '.join(near)}?" if near else ""
                 err(
                     i,
                     ("groups", name, "members", k),
-                    f"group {name}: {text!r} is not a name the law knows.",
+                    f"group {name}: {text!r} is not a name the law knows.{hint}",
                     "a name of vocabulary/names.yaml or one a pack adds under names:",
                 )
         for inner in g.include:

@@ -111,7 +111,8 @@ def parse_country(text: str, known: Names | None = None) -> str:
         hint = f" Did you mean {' or '.join(near)}?" if near else ""
         raise StepError(
             f"unknown country {text!r}.{hint} Accepted: any of the {len(countries.canonical)} countries in "
-            "constraint_engine/vocabulary/names.yaml by its English name (Germany, the United Kingdom) or a "
+            "constraint_engine/vocabulary/names.yaml or the rule packs' names: by its English name (Germany, "
+            "the United Kingdom) or a "
             "common other name (Deutschland, UK), in any case"
         )
     return country
