@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .batch import signals_held, worker, worker_pool
-from .conditions import Among, AnyOf, Compare, Condition, Lit, Param
+from .conditions import Among, AnyOf, Compare, Condition, FieldRef, Lit, Param
 from .errors import InputError
 from .interpreting import value_of
 from .models import Provision
 from .placeholders import PlaceholderType
+from .quantities import member_tests
 from .running import Runner
 from .steps import ScenarioBuilder, StepDef, StepError, StepRegistry, parse_date
 
@@ -457,6 +458,8 @@ def skeleton(runner: Runner, template: str) -> str:
         ]
         for cond in runner.book.active_where(prov, day):
             rows += _straddle(runner, step, prov, cond, rows[0], day, givens)
+    since = max(p.evaluated_from for p in governing)
+    rows += _membership_rows(runner, step, rows[0], since)
     seen: set[tuple[str, ...]] = set()
     unique = []
     for row in rows:
@@ -574,6 +577,34 @@ def _straddle(
     if not isinstance(value, int):
         return []
     return [{**base, placeholder: step.show(placeholder, value + d)} for d in (-1, 0, 1) if value + d >= 0]
+
+
+def _membership_rows(
+    runner: Runner, step: StepDef, base: dict[str, str], since: dt.date
+) -> list[dict[str, str]]:
+    """Rows on both sides of each day a name joins (or leaves) a group the action's derived fields ask about
+    ("a member of NATO on the day of the sale"): that name in its placeholder, the day before and the day.
+    Only the days the law governs, after `since`."""
+    proposes = step.phrase.decl.proposes or {} if step.phrase is not None else {}
+    rows: list[dict[str, str]] = []
+    for (fact, _), d in runner.book.phrasebook.derived.items():
+        if fact != "action" or d.value is None:
+            continue
+        for test in member_tests(d.value):
+            if not isinstance(test.name, FieldRef) or test.name.fact not in (None, "action"):
+                continue
+            placeholder = next((n for n in base if proposes.get(test.name.name) == "{" + n + "}"), None)
+            if placeholder is None:
+                continue
+            for name, joined, left in runner.book.phrasebook.groups.get(test.group, ()):
+                for edge in (joined, None if left is None else left + 1):
+                    if edge is None or edge <= since.toordinal():
+                        continue
+                    day = dt.date.fromordinal(edge)
+                    rows += [
+                        {**base, placeholder: name, "date": str(day + dt.timedelta(days=k))} for k in (-1, 0)
+                    ]
+    return rows
 
 
 def _verdict_of(runner: Runner, step: StepDef, row: dict[str, str]) -> str:

@@ -295,6 +295,21 @@ def derivation_to_raw(d: Derivation) -> dict[str, Any]:
     return out
 
 
+def member_tests(q: Quantity | None) -> list[MemberOf]:
+    """Every `member_of` in a quantity."""
+    if isinstance(q, MemberOf):
+        return [q, *member_tests(q.name), *member_tests(q.on)]
+    if isinstance(q, Least | FirstOf):
+        return [m for o in q.options for m in member_tests(o)]
+    if isinstance(q, QArith):
+        return member_tests(q.left) + member_tests(q.right)
+    if isinstance(q, If):
+        return member_tests(q.then) + member_tests(q.otherwise)
+    if isinstance(q, FiscalYear):
+        return member_tests(q.of)
+    return []
+
+
 def groups_read(q: Quantity | None) -> set[str]:
     """The groups a quantity asks about."""
     if isinstance(q, MemberOf):

@@ -30,7 +30,9 @@ def _official(text: str, file: str) -> list[features.ScenarioSpec] | str:
 
 def _same(text: str, file: str = "f.feature") -> bool:
     """The fast path's answer, when it gives one, is the official one; returns whether it gave one."""
-    fast = plain_specs(text, file)
+    fast = plain_specs(
+        features.visible_controls(text.removeprefix("\ufeff")), file
+    )  # as parse_feature_text calls it
     if fast is None:
         return False
     assert fast == _official(text, file), text
@@ -100,7 +102,7 @@ _LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1500, deadline=None, derandomize=True)
 @given(st.lists(_LINES, min_size=1, max_size=14))
 def test_any_mix_of_lines_reads_the_same_or_goes_to_the_official_parser(lines: list[str]):
     _same("\n".join(lines))

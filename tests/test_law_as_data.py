@@ -323,3 +323,17 @@ def test_repealing_one_provision_changes_only_the_verdicts_it_decided(tmp_path: 
     for change in changes:
         said = " ".join(change["because"])
         assert "equipment" in said or "funds-scope" in said, change
+
+
+def test_new_straddles_the_day_a_country_joins_a_group_the_law_asks_about():
+    when = (
+        "the Defense Security Cooperation Agency proposes to issue a letter of offer to Japan for $150,000,000 of "
+        "defense articles or services"
+    )
+    result = CliRunner().invoke(main, ["new", when, "--with-rules", str(AECA / "rules")])
+    assert result.exit_code == 0, result.output
+    rows = [
+        [c.strip() for c in line.split("|")[1:-1]] for line in result.output.splitlines() if "| 20" in line
+    ]
+    finland = {r[0] for r in rows if r[2] == "Finland"}
+    assert finland == {"2023-04-03", "2023-04-04"}
