@@ -30,6 +30,11 @@ class Finding:
         return f"{where}: {self.severity}: {self.message}"
 
 
+def _finding(exc: InputError) -> Finding:
+    accepted = f" Accepted: {exc.accepted}" if exc.accepted else ""
+    return Finding("error", exc.file or "", exc.line, f"{exc.problem}{accepted}")
+
+
 def lint(
     paths: Iterable[Path], rules_dir: Path | RuleDirs | None = None
 ) -> tuple[list[Finding], RuleBook | None]:
@@ -53,6 +58,13 @@ def lint(
         else:
             findings.append(Finding("error", str(path), None, "no such file or folder"))
     book: RuleBook | None = None
+    if isinstance(rules_dir, RuleDirs) and rules_dir.amendments:  # a bill is linted with the law it amends
+        try:
+            load_rulebook(rules_dir)
+        except InputError as exc:
+            findings.append(_finding(exc))
+        except InputErrors as exc:
+            findings += [_finding(e) for e in exc.errors]
     for folder in dict.fromkeys(pack_folders):
         folder_book, found = lint_rules(folder, rules_dir if isinstance(rules_dir, RuleDirs) else None)
         findings += found
@@ -63,9 +75,8 @@ def lint(
             law = load_rulebook(rules_dir) if named or book is None else book
         except (InputError, InputErrors):
             law = None
-            findings.append(
-                Finding("error", str(rules_dir or "rules"), None, "the law could not be loaded; lint it")
-            )
+            where = rule_dirs(rules_dir).folder() if rules_dir is not None else "rules"
+            findings.append(Finding("error", where, None, "the law could not be loaded; lint it"))
         for feature in features:
             findings += lint_feature(feature, law)
     return findings, book

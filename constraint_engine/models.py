@@ -178,7 +178,12 @@ class Parameter(Strict):
 
     def value_on(self, day: dt.date) -> int | Fraction | dt.date | str:
         """The value in force on `day` (the earliest value before any is in force)."""
-        return self.parse(self.entry_on(day).on(day))
+        entry = self.entry_on(day)
+        if entry.every_year is not None:
+            # Computed from a checked day of the year: for an action late in 2199 it falls in 2200, past the
+            # dates a pack may write, and is still the law's value (bounds are for what is written).
+            return entry.on(day)
+        return self.parse(entry.on(day))
 
     def in_force_on(self, day: dt.date) -> bool:
         return self.values[0].since <= day

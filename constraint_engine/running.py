@@ -113,7 +113,7 @@ class Runner:
             verdict = explain(case.book, case.proposal, ev, proven, brief=brief)
         except Exception as exc:  # likewise: a fault while explaining is an error verdict, never a pass
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
-            verdict, depends = explain(case.book, case.proposal, ev, None, brief=brief), []
+            verdict, depends = explain(case.book, case.proposal, ev, None, brief=True), []
         verdict.depends_on = depends
         return verdict
 
@@ -308,9 +308,13 @@ def _changes(before: Verdict, after: Verdict) -> list[str]:
     deps_was = {d.interpretation: d.outcomes for d in before.depends_on}
     deps_now = {d.interpretation: d.outcomes for d in after.depends_on}
     for name in dict.fromkeys([*deps_was, *deps_now]):
-        if deps_was.get(name) != deps_now.get(name):
-            out.append(
-                f"the outcome {'now depends' if name in deps_now else 'no longer depends'} on the "
-                f"interpretation {name}"
-            )
+        dep_was, dep_now = deps_was.get(name), deps_now.get(name)
+        if dep_was == dep_now:
+            continue
+        if dep_was is None or dep_now is None:
+            said = "now depends" if dep_was is None else "no longer depends"
+            out.append(f"the outcome {said} on the interpretation {name}")
+        else:  # it depended on the reading before and still does, with other outcomes under it
+            readings = "; ".join(f"{reading}: {outcome}" for reading, outcome in dep_now.items())
+            out.append(f"the outcome still depends on the interpretation {name}, now {readings}")
     return out

@@ -31,7 +31,7 @@ Feature: Browsing the law and finding one's way
       """
     When I run "explain two.feature:999"
     Then the exit code is 2
-    And the output contains "two.feature:999: no scenario is at this line; its scenarios start at lines 2, 5."
+    And the output contains "two.feature:999: no scenario is at line 999. Accepted: the line of a Scenario or Scenario Outline (2, 5,"
 
   Scenario: coverage below --fail-under says so
     Given a feature file "one.feature" containing:

@@ -337,3 +337,39 @@ def test_new_straddles_the_day_a_country_joins_a_group_the_law_asks_about():
     ]
     finland = {r[0] for r in rows if r[2] == "Finland"}
     assert finland == {"2023-04-03", "2023-04-04"}
+
+
+def test_an_action_late_in_2199_is_evaluated_though_its_fiscal_year_ends_in_2200(tmp_path: Path):
+    feature = tmp_path / "late.feature"
+    feature.write_text(
+        "Feature: late\n  Scenario: s\n    Given the date is 2199-11-01\n"
+        "    When the President proposes to withhold $50,000,000 of USAI funds for 30 days\n"
+        "    Then the action is blocked\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(feature), "--format", "json"])
+    assert json.loads(result.output)["summary"]["passed"] == 1, result.output[-800:]
+    assert CliRunner().invoke(main, ["rules", "--as-of", "9999-12-31"]).exit_code == 2
+
+
+def test_explain_reads_file_line_as_check_does_an_outline_line_explains_its_rows(tmp_path: Path):
+    feature = tmp_path / "o.feature"
+    feature.write_text(
+        "Feature: o\n  Scenario: plain\n    Given the date is 2026-03-01\n"
+        "    When the President proposes to suspend the North Atlantic Treaty\n\n"
+        "  Scenario Outline: rows\n    Given the date is <d>\n"
+        "    When the President proposes to suspend the North Atlantic Treaty\n"
+        "    Examples:\n      | d |\n      | 2026-03-01 |\n      | 2026-03-02 |\n",
+        encoding="utf-8",
+    )
+    rows = json.loads(CliRunner().invoke(main, ["explain", f"{feature}:6", "--format", "json"]).output)
+    assert [v["date"] for v in rows] == ["2026-03-01", "2026-03-02"]
+    one = json.loads(CliRunner().invoke(main, ["explain", f"{feature}:12", "--format", "json"]).output)
+    assert one["date"] == "2026-03-02"
+
+
+def test_lint_with_a_bill_reports_the_bills_own_errors(tmp_path: Path):
+    bill = tmp_path / "bill.yaml"
+    bill.write_text("amendment: a-bill\ntitle: t\nrepeal: [nsa.1928f.c3]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", "--amend", str(bill), str(ROOT / "rules")])
+    assert result.exit_code == 2 and f"{bill}:3: error:" in result.output, result.output

@@ -38,10 +38,13 @@ def rules(provision: str | None, as_of: str | None, params: bool, fmt: str, rule
 
     day = None
     if as_of is not None:
+        from ..bounds import check_date_bounds
+
         try:
-            day = dt.date.fromisoformat(as_of)
-        except ValueError:
-            _fail_input([f"--as-of {as_of!r} is not a date; accepted: YYYY-MM-DD."])
+            day = check_date_bounds(dt.date.fromisoformat(as_of))
+        except ValueError as exc:
+            said = str(exc) if "outside" in str(exc) else "it is not a date; accepted: YYYY-MM-DD"
+            _fail_input([f"--as-of {as_of!r}: {said}."])
     try:
         book = load_rulebook(rules_dir)
     except InputErrors as exc:

@@ -86,15 +86,10 @@ def explain(
         specs = parse_feature(Path(path), runner.registry)
     except InputError as exc:
         _fail_input([exc])
-    if line is not None:
-        starting = [s for s in specs if s.line <= line]
-        last_line = max(max(st.line for st in s.steps) if s.steps else s.line for s in specs)
-        if not starting or line > last_line:  # never silently the last scenario for a line past them all
-            lines = ", ".join(str(s.line) for s in specs)
-            _fail_input(
-                [f"{path}:{line}: no scenario is at this line; its scenarios start at lines {lines}."]
-            )
-        specs = [max(starting, key=lambda s: s.line)]
+    if line is not None:  # as check reads FILE:LINE: a scenario's or a step's line, an Outline, a row
+        from .checking import _at
+
+        specs = _at(specs, {specs[0].file: {line}}) if specs else specs
     verdicts = []
     for spec in specs:
         try:
@@ -106,7 +101,9 @@ def explain(
         verdicts.append(runner.evaluate(case, with_cures=True))
     if fmt == "json":
         docs = [v.to_json_dict() for v in verdicts]
-        click.echo(json.dumps(docs[0] if line is not None else docs, indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(docs[0] if line is not None and len(docs) == 1 else docs, indent=2, ensure_ascii=False)
+        )
     elif fmt == "html" and len(verdicts) > 1:
         from ..render.html import verdicts_page
 
