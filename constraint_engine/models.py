@@ -201,7 +201,9 @@ def parse_parameter_value(unit: str, raw: int | str | dt.date) -> int | Fraction
     if unit == "fraction":
         m = re.fullmatch(r"\s*([0-9]{1,30})\s*/\s*([0-9]{1,30})\s*", str(raw))
         if not m or int(m.group(2)) == 0 or int(m.group(1)) > int(m.group(2)):
-            raise ValueError(f"{raw!r} is not a fraction; write it as N/D, e.g. 2/3")
+            raise ValueError(
+                f"{raw!r} is not a fraction from 0 to 1; write it as N/D with N at most D, e.g. 2/3"
+            )
         if int(m.group(2)) > MAX_FRACTION_TERM or int(m.group(1)) > MAX_FRACTION_TERM:
             raise ValueError(
                 f"{raw!r} has terms above {MAX_FRACTION_TERM:,}; accepted: N/D with D at most "

@@ -68,7 +68,9 @@ def safe_loader() -> Any:
 _C_LOADER_FITS: dict[int, bool] = {}
 
 
-def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+def load_yaml(
+    text: str, file: str, keys: str = "a YAML mapping with a 'pack' key"
+) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML with the safe loader only; a tag that would build a Python object is refused."""
     if "\x00" in text:
         raise InputError(
@@ -84,9 +86,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise InputError(
-                "the file is empty.", file=file, line=1, accepted="a YAML mapping with a 'pack' key"
-            )
+            raise InputError("the file is empty.", file=file, line=1, accepted=keys)
         _check_nodes(node, file)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
@@ -215,7 +215,7 @@ def load_validated(path: Path, model: type[Model], what: str, keys: str) -> tupl
     """A YAML file validated into a pydantic model (a rule pack, a bill), with its lines; every problem is an
     InputError at its file and line, saying what is accepted."""
     file = str(path)
-    data, lines = load_yaml(read_text(path, what), file)
+    data, lines = load_yaml(read_text(path, what), file, keys)
     data = visible_everywhere(data)
     if not isinstance(data, dict):
         raise InputError(f"the file is not a YAML mapping; {what} is one.", file=file, line=1, accepted=keys)
