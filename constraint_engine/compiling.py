@@ -78,6 +78,11 @@ class CompiledRules:
     _params_cache: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
 
     @functools.cached_property
+    def partly_encoded(self) -> tuple[Provision, ...]:
+        """The provisions encoded only from a day after they took force (checked at each evaluation)."""
+        return tuple(p for p in self.book.provisions.values() if p.encoded_from is not None)
+
+    @functools.cached_property
     def _yearly(self) -> tuple[tuple[int, int], ...]:
         """The days of the year (month, day) on which a yearly value (every_year) turns over."""
         days = {

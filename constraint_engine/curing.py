@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .bounds import check_date_bounds
-from .cases import Case, engine_facts
-from .compiling import params_for
+from .cases import Case
 from .conditions import Among, AnyOf, Compare, Condition, Expr, Lit
 from .engine import Adapter, Evaluation
 from .facts import Fact, Proposal
@@ -71,11 +70,11 @@ def candidates(case: Case, prov: Provision, proves: Proves | None = None) -> Ite
         if lift.cure:
             yield from _from_templates(case, prov, lift.cure, proves)
         else:
-            cure = _synthesized(book, prov, lift, proposal)
+            cure = _synthesized(case, prov, lift)
             if cure is not None:
                 yield cure
     for cond in book.active_where(prov, proposal.date):
-        yield from _boundary_cures(book, prov, cond, proposal)
+        yield from _boundary_cures(case, prov, cond)
     yield from _from_templates(case, prov, prov.also_cured_by, proves)
 
 
@@ -191,8 +190,9 @@ def _say(template: str, values: dict[str, Any]) -> str:
     return _Says().format(template, **values)
 
 
-def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal) -> Cure | None:
+def _synthesized(case: Case, prov: Provision, lift: Lift) -> Cure | None:
     """Facts built from a lift's own conditions: equalities, lists, and boundaries evaluated for this case."""
+    book, proposal = case.book, case.proposal
     facts: list[Fact] = []
     details: list[str] = []
     for pattern in lift.when:
@@ -207,7 +207,7 @@ def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal
                 return None
             op = cond.op
             rhs = cond.values[0] if isinstance(cond, Among) else cond.value
-            value = _evaluate(book, proposal, rhs, _is_date(book, pattern.fact, cond.field))
+            value = _evaluate(case, rhs, _is_date(book, pattern.fact, cond.field))
             if value is None:
                 return None
             step: Any = dt.timedelta(days=1) if isinstance(value, dt.date) else 1
@@ -230,7 +230,7 @@ def _synthesized(book: RuleBook, prov: Provision, lift: Lift, proposal: Proposal
     for cond in lift.action_where:  # conditions on the action itself: move it to the boundary
         if not isinstance(cond, Compare) or cond.op not in ("lte", "gte", "eq"):
             return None
-        value = _evaluate(book, proposal, cond.value, _is_date(book, "action", cond.field))
+        value = _evaluate(case, cond.value, _is_date(book, "action", cond.field))
         if not isinstance(value, int):
             return None
         action_fields[cond.field] = value
@@ -263,14 +263,13 @@ def _is_date(book: RuleBook, fact: str, field: str) -> bool:
     return field == "date" or book.phrasebook.facts.get(fact, {}).get(field) == "date"
 
 
-def _evaluate(book: RuleBook, proposal: Proposal, expr: Expr, is_date: bool) -> Any:
+def _evaluate(case: Case, expr: Expr, is_date: bool) -> Any:
     """The value of a boundary for this case, as the reference interpreter reads it (a date where the field
     compared is one), to propose a candidate. Only proposes: the engine re-evaluates every candidate."""
     if isinstance(expr, Lit) and isinstance(expr.value, str):
         return expr.value
-    params = params_for(book, proposal.date)
-    facts = engine_facts(book.phrasebook, proposal, params)
-    value = value_of(expr, params, facts[0], {"action": facts[0]})
+    action = case.facts[0]  # the case's facts and parameters, computed once for all its candidates
+    value = value_of(expr, case.params, action, {"action": action})
     if not isinstance(value, int):
         return value if isinstance(value, str) else None
     if is_date:
@@ -281,12 +280,13 @@ def _evaluate(book: RuleBook, proposal: Proposal, expr: Expr, is_date: bool) -> 
     return value
 
 
-def _boundary_cures(book: RuleBook, prov: Provision, cond: Condition, proposal: Proposal) -> Iterator[Cure]:
+def _boundary_cures(case: Case, prov: Provision, cond: Condition) -> Iterator[Cure]:
     """The nearest value of an action field that takes the action out of the provision."""
     if not isinstance(cond, Compare):
         return  # a list of names (countries) or alternatives has no nearest value on the other side
+    book, proposal = case.book, case.proposal
     field, op = cond.field, cond.op
-    value = _evaluate(book, proposal, cond.value, _is_date(book, "action", field))
+    value = _evaluate(case, cond.value, _is_date(book, "action", field))
     if not isinstance(value, int | dt.date) or isinstance(value, bool):
         return
     step: Any = dt.timedelta(days=1) if isinstance(value, dt.date) else 1

@@ -177,8 +177,8 @@ def _unencoded(compiled: CompiledRules, proposal: Proposal, ev: Evaluation) -> E
     kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
     unknown = [
         p.id
-        for p in compiled.book.provisions.values()
-        if p.encoded_from is not None and p.applies_to.covers(kind, actor) and p.unencoded_on(proposal.date)
+        for p in compiled.partly_encoded
+        if p.applies_to.covers(kind, actor) and p.unencoded_on(proposal.date)
     ]
     if not unknown or ev.outcome == "error":
         return ev

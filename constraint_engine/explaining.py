@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -463,7 +464,7 @@ def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list
 def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[Considered]:
     kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
     reached = {book.provisions[p].citation for p in engaged if p in book.provisions}
-    interpreter: Interpreter | None = None
+    seen: _Seen | None = None  # the case as the interpreter reads it, made once when first needed
     out = []
     for p in book.provisions.values():
         if p.id in engaged or kind not in p.applies_to.actions:
@@ -480,20 +481,38 @@ def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[C
                 else f"Not in force: it ended on {until}; the action is on {proposal.date}."
             )
         else:
-            if interpreter is None:
-                interpreter = Interpreter(book)
-            why = _why_not(book, interpreter, p, proposal)
+            seen = seen or _Seen.of(book, proposal)
+            why = _why_not(book, seen, p, proposal)
         out.append(Considered(provision=p.id, citation=p.citation, title=p.title, status=p.status, why=why))
     return out
 
 
-def _why_not(book: RuleBook, interpreter: Interpreter, p: Provision, proposal: Proposal) -> str:
+@dataclass(frozen=True)
+class _Seen:
+    """A case as the reference interpreter reads it: the day's parameters, the action with its derived
+    fields, and the values a reader is shown ("here: ...")."""
+
+    interpreter: Interpreter
+    params: dict[str, Any]
+    action: dict[str, Any]
+    here: dict[str, Any]
+
+    @classmethod
+    def of(cls, book: RuleBook, proposal: Proposal) -> _Seen:
+        params = params_for(book, proposal.date)
+        facts = engine_facts(book.phrasebook, proposal, params)
+        here = {
+            **computed_action_fields(book.phrasebook, facts),
+            **proposal.action.fields,
+            "date": proposal.date,
+        }
+        return cls(Interpreter(book), params, facts[0], {**here, "date": proposal.date})
+
+
+def _why_not(book: RuleBook, seen: _Seen, p: Provision, proposal: Proposal) -> str:
     """Why a provision in force over this kind of action does not reach it: the decisive condition first, as
     the reference interpreter reads the law (a day outside a reading's window before a missing number)."""
-    params = params_for(book, proposal.date)
-    facts = engine_facts(book.phrasebook, proposal, params)
-    action = facts[0]
-    here = {**computed_action_fields(book.phrasebook, facts), **proposal.action.fields, "date": proposal.date}
+    interpreter, params, action, here = seen.interpreter, seen.params, seen.action, seen.here
     active = book.active_where(p, proposal.date)
     failing = [c for c in active if c not in interpreter.holding(p, params, action, active)]
     window = f"in force from {p.in_force.since}" + (f" to {p.in_force.until}" if p.in_force.until else "")

@@ -24,7 +24,7 @@ from .errors import InputError
 from .models import ActionDecl, ChoiceDecl, FieldType, Member, PhraseDecl, RulePack
 from .names import Names, names
 from .placeholders import CHOICE, TYPES, PlaceholderType, StepError, choice_type, implied_type, name_types
-from .quantities import Derivation, Groups, facts_read
+from .quantities import Derivation, Groups, facts_read, reads_parameters
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _WHOLE_PLACEHOLDER = re.compile(r"^\{(\w+)\}$")
@@ -202,7 +202,7 @@ class Phrasebook:
     @functools.cached_property
     def derivations_read_parameters(self) -> bool:
         """Some derived quantity reads a parameter: the engine facts then differ with the law's settings."""
-        return any("Param(" in repr(d) or "CeilFraction(" in repr(d) for d in self.derived.values())
+        return any(reads_parameters(d.value) or reads_parameters(d.default) for d in self.derived.values())
 
     def action_words(self, kinds: list[str]) -> str:
         """The kinds of action in words, as their packs declare them: "withdraw ... or suspend ..."."""

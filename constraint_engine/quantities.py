@@ -16,6 +16,7 @@ evaluates it once per case, and both engines receive the same values as fields o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
 
@@ -33,6 +34,8 @@ from .conditions import (
     expr_to_raw,
     parse_conditions,
     parse_expr,
+    subexprs,
+    values_of,
 )
 
 Over = Literal["first", "min", "max", "sum", "count", "exists"]
@@ -295,48 +298,47 @@ def derivation_to_raw(d: Derivation) -> dict[str, Any]:
     return out
 
 
+def parts(q: Quantity | None) -> Iterator[Quantity]:
+    """The quantity and every quantity inside it (the one walk of the tree that the questions below share)."""
+    if q is None:
+        return
+    yield q
+    inner: tuple[Quantity | None, ...] = ()
+    if isinstance(q, DaysCovered):
+        inner = q.within
+    elif isinstance(q, FiscalYear):
+        inner = (q.of,)
+    elif isinstance(q, QArith):
+        inner = (q.left, q.right)
+    elif isinstance(q, Least | FirstOf):
+        inner = q.options
+    elif isinstance(q, MemberOf):
+        inner = (q.name, q.on)
+    elif isinstance(q, If):
+        inner = (q.then, q.otherwise)
+    for sub in inner:
+        yield from parts(sub)
+
+
 def member_tests(q: Quantity | None) -> list[MemberOf]:
     """Every `member_of` in a quantity."""
-    if isinstance(q, MemberOf):
-        return [q, *member_tests(q.name), *member_tests(q.on)]
-    if isinstance(q, Least | FirstOf):
-        return [m for o in q.options for m in member_tests(o)]
-    if isinstance(q, QArith):
-        return member_tests(q.left) + member_tests(q.right)
-    if isinstance(q, If):
-        return member_tests(q.then) + member_tests(q.otherwise)
-    if isinstance(q, FiscalYear):
-        return member_tests(q.of)
-    return []
-
-
-def groups_read(q: Quantity | None) -> set[str]:
-    """The groups a quantity asks about."""
-    if isinstance(q, MemberOf):
-        return {q.group} | groups_read(q.name) | groups_read(q.on)
-    if isinstance(q, Least | FirstOf):
-        return set().union(*(groups_read(o) for o in q.options))
-    if isinstance(q, QArith):
-        return groups_read(q.left) | groups_read(q.right)
-    if isinstance(q, If):
-        return groups_read(q.then) | groups_read(q.otherwise)
-    return set()
+    return [p for p in parts(q) if isinstance(p, MemberOf)]
 
 
 def facts_read(q: Quantity | None) -> set[str]:
     """The fact types a quantity reads by aggregate (not the action or its own fact)."""
-    if isinstance(q, Aggregate):
-        return {q.fact}
-    if isinstance(q, DaysCovered):
-        return {q.fact} | facts_read(q.within[0]) | facts_read(q.within[1])
-    if isinstance(q, FiscalYear):
-        return facts_read(q.of)
-    if isinstance(q, QArith):
-        return facts_read(q.left) | facts_read(q.right)
-    if isinstance(q, Least | FirstOf):
-        return set().union(*(facts_read(o) for o in q.options))
-    if isinstance(q, MemberOf):
-        return facts_read(q.name) | facts_read(q.on)
-    if isinstance(q, If):
-        return facts_read(q.then) | facts_read(q.otherwise)
-    return set()
+    return {p.fact for p in parts(q) if isinstance(p, Aggregate | DaysCovered)}
+
+
+def reads_parameters(q: Quantity | None) -> bool:
+    """The quantity reads a parameter: in an expression, or in the conditions of an aggregate or an `if`."""
+    exprs: list[Expr] = []
+    for p in parts(q):
+        if isinstance(p, _EXPRS):
+            exprs.append(p)
+        elif isinstance(p, DaysCovered):
+            exprs += [p.first, p.last]
+        elif isinstance(p, Aggregate | If):
+            conditions = p.where if isinstance(p, Aggregate) else p.conditions
+            exprs += [v for c in conditions for v in values_of(c)]
+    return any(isinstance(e, Param | CeilFraction) for x in exprs for e in subexprs(x))
