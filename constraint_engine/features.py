@@ -570,6 +570,23 @@ class SpecStream:
                 self.errors.append(exc)
 
 
+def _parsed(
+    paths: Iterable[Path],
+    registry: StepRegistry | None,
+    notes: list[InputError] | None,
+    errors: list[InputError],
+) -> Iterator[tuple[Path, list[ScenarioSpec]]]:
+    """Each feature file with its scenarios; a bad file goes to `errors`, an empty one to `notes` (as
+    cucumber-js counts it: 0 scenarios, not an error), and the others are still read."""
+    for path in feature_files(paths, errors):
+        try:
+            yield path, parse_feature(path, registry)
+        except NoScenarios as exc:
+            (notes if notes is not None else errors).append(exc)
+        except InputError as exc:
+            errors.append(exc)
+
+
 def collect_streaming(
     paths: Iterable[Path], registry: StepRegistry | None = None, notes: list[InputError] | None = None
 ) -> tuple[list[ScenarioSpec] | SpecStream, list[InputError]]:
@@ -579,21 +596,13 @@ def collect_streaming(
     errors: list[InputError] = []
     read: list[Path] = []
     total = 0
-    for path in feature_files(paths, errors):
-        try:
-            found = parse_feature(path, registry)
-        except NoScenarios as exc:
-            (notes if notes is not None else errors).append(exc)
-            continue
-        except InputError as exc:
-            errors.append(exc)
-            continue
+    for path, found in _parsed(paths, registry, notes, errors):
         read.append(path)
         total += len(found)
         if total <= STREAM_MIN:
             specs.extend(found)
         else:
-            specs = []
+            specs = []  # past the size a run keeps: read again as it runs
     if total <= STREAM_MIN:
         return specs, errors
     return SpecStream(read, total, registry), errors
@@ -604,13 +613,6 @@ def collect(
 ) -> tuple[list[ScenarioSpec], list[InputError]]:
     """Parse every feature file; a bad file is reported and the others still run. With `notes`, a valid file
     with no scenarios (empty, or a Feature alone) is 0 scenarios and a note, as cucumber-js counts it."""
-    specs: list[ScenarioSpec] = []
     errors: list[InputError] = []
-    for path in feature_files(paths, errors):
-        try:
-            specs.extend(parse_feature(path, registry))
-        except NoScenarios as exc:
-            (notes if notes is not None else errors).append(exc)
-        except InputError as exc:
-            errors.append(exc)
+    specs = [spec for _, found in _parsed(paths, registry, notes, errors) for spec in found]
     return specs, errors
