@@ -113,6 +113,21 @@ MAX_FAULTS = 16
 # long-lived session, and detects duplicate facts by a 32-bit hash (a false duplicate was seen after 46,010
 # distinct facts in one session); a few thousand facts per session stay far from both.
 RECYCLE = 500
+# Live sessions an engine keeps, one per parameters fact (a day's law, a reading): durable allows 1,024 per
+# ruleset. Asserting the parameters fact is half an evaluation's cost, so each stays resident in its session.
+MAX_SESSIONS = 32
+
+
+class _Session:
+    """One durable-rules session, holding one parameters fact resident between evaluations."""
+
+    __slots__ = ("sid", "params", "text", "uses")
+
+    def __init__(self, sid: str, params: dict[str, Any]):
+        self.sid, self.params, self.uses = sid, params, 0
+        # durable's C core reads a resident fact's values from the very text it was asserted in: the text
+        # lives as long as the session (freed, it was seen to make a lift stop firing at random).
+        self.text = json.dumps([{**params, "sid": sid, "id": "p"}], ensure_ascii=False)
 
 
 def _unused(c: Any) -> None:
@@ -275,13 +290,12 @@ class Engine(Adapter):
         self.trace_matches = trace_matches
         self.recycle = recycle
         self._trace = _Trace()
-        self._sessions = itertools.count()
-        self._sid = str(next(self._sessions))
-        self._uses = 0  # evaluations in the resident session
-        self._started = False  # the `start` rule ran in it: an action ran, so deleting it is safe
-        self._params: tuple[dict[str, Any], str] | None = None  # the parameters fact in the session
-        # Each parameters fact's JSON, by the dict's identity (compiled.params_fact keeps one per interval).
-        self._params_texts: dict[int, tuple[dict[str, Any], str, str]] = {}
+        # The live sessions by their parameters fact's identity, the least recently used first.
+        self._sids = itertools.count()
+        self._sessions: dict[int, _Session] = {}
+        self._sid = ""  # the session of the evaluation under way (or the last)
+        self._current: _Session | None = None
+        self._started = False  # the `start` rule ran on a parameters fact just asserted
         self.hosts_discarded = 0
         self._host = self._new_host()
 
@@ -326,9 +340,8 @@ class Engine(Adapter):
         return run
 
     def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:
-        """Assert params and facts in the resident session, read the verdict from the firing trace, and
-        retract them again."""
-        sid = self._sid
+        """Assert the facts in the session where these parameters are resident, read the verdict from the
+        firing trace, and retract them again."""
         self._trace = trace = _Trace()
         if self.hosts_discarded >= MAX_FAULTS:
             trace.errors.append(
@@ -336,6 +349,11 @@ class Engine(Adapter):
                 "and is no longer trusted (see the first errors of this run)"
             )
             return self._result(trace, params, [])
+        session = self._session(params, trace)
+        if session is None:
+            return self._result(trace, params, [])
+        self._current = session
+        sid = self._sid = session.sid
         known = self.compiled.fact_types
         batch: list[dict[str, Any]] = []
         ignored: list[str] = []
@@ -349,34 +367,38 @@ class Engine(Adapter):
         failed = False
         text = json.dumps(batch, ensure_ascii=False)  # once: the same text is retracted afterwards
         try:
-            self._resident_params(params, sid)
             self._host.assert_facts(text)
         except Exception as exc:  # the engine refused a fact, or failed: never read as permitted
             failed = True
             trace.errors.append(f"engine: {type(exc).__name__}: {durable_message(exc)}")
-        self._end_evaluation(text, failed or not self._started, trace)
+        self._end_evaluation(text, failed, trace)
         return self._result(trace, params, ignored)
 
-    def _resident_params(self, params: dict[str, Any], sid: str) -> None:
-        """The parameters fact stays in the session while it is the same (the same interval between
-        amendments, the same what-ifs); only a different one is retracted and replaced."""
-        if self._params is not None and self._params[0] is params:
-            return
-        if self._params is not None:
-            self._host.retract_facts(self._params[1])
-            self._params = None
-        known = self._params_texts.get(id(params))
-        if known is None or known[0] is not params or known[1] != sid:
-            if len(self._params_texts) > 256:
-                self._params_texts.clear()
-            text = json.dumps([{**params, "sid": sid, "id": "p"}], ensure_ascii=False)
-            known = self._params_texts[id(params)] = (params, sid, text)
-        self._host.assert_facts(known[2])
-        self._params = (params, known[2])
+    def _session(self, params: dict[str, Any], trace: _Trace) -> _Session | None:
+        """The live session holding this parameters fact, made if there is none (the least recently used
+        is deleted past MAX_SESSIONS); None, with the error in the trace, if the engine refused it."""
+        session = self._sessions.pop(id(params), None)
+        if session is not None and session.params is params:
+            self._sessions[id(params)] = session  # now the most recently used
+            return session
+        if len(self._sessions) >= MAX_SESSIONS:
+            oldest = next(iter(self._sessions))
+            self._delete(self._sessions.pop(oldest), trace)
+        session = _Session(str(next(self._sids)), params)
+        self._started = False
+        try:
+            self._host.assert_facts(session.text)
+        except Exception as exc:
+            trace.errors.append(f"engine: {type(exc).__name__}: {durable_message(exc)}")
+        if trace.errors or not self._started:  # half-built: the host is abandoned
+            self._abandon(trace)
+            return None
+        self._sessions[id(params)] = session
+        return session
 
     def _end_evaluation(self, batch: str, unsafe: bool, trace: _Trace) -> None:
-        """Leave the resident session as new: retract what was asserted (positive rules cannot fire on a
-        retraction; that nothing does is checked), or abandon the host if the session is half-built."""
+        """Leave the session as new, its parameters resident: retract what was asserted (positive rules
+        cannot fire on a retraction; that nothing does is checked), or abandon the host if it failed."""
         if not unsafe:
             fired = len(trace.firings)
             try:
@@ -388,13 +410,20 @@ class Engine(Adapter):
                 del trace.firings[fired:]
                 trace.errors.append("engine: a rule fired while the evaluation's facts were retracted")
                 unsafe = True
-        if not unsafe:
-            self._uses += 1
-            if self._uses >= (self.recycle or RECYCLE):
-                self._recycle(trace)
+        if unsafe:
+            self._abandon(trace)
             return
+        session = self._current
+        assert session is not None
+        session.uses += 1
+        if session.uses >= (self.recycle or RECYCLE):
+            del self._sessions[id(session.params)]
+            self._delete(session, trace)
+
+    def _abandon(self, trace: _Trace) -> None:
+        """A new host, with no sessions: the old one may be half-built, so none of it is trusted again."""
         old, self._host = self._host, self._new_host()
-        self._sid, self._uses, self._started, self._params = str(next(self._sessions)), 0, False, None
+        self._sessions.clear()
         self.hosts_discarded += 1
         try:
             durable_rules_engine.delete_ruleset(old.handle)
@@ -410,10 +439,9 @@ class Engine(Adapter):
             finally:
                 self._host = None  # type: ignore[assignment]
 
-    def _recycle(self, trace: _Trace) -> None:
-        """Replace the resident session by a new one (an action ran in it, so deleting it is safe)."""
+    def _delete(self, session: _Session, trace: _Trace) -> None:
+        """Delete a session (the `start` rule ran in it, so durable frees only what it set)."""
         try:
-            self._host.delete_state(self._sid)
+            self._host.delete_state(session.sid)
         except Exception as exc:
-            trace.errors.append(f"engine: could not delete session {self._sid}: {exc}")
-        self._sid, self._uses, self._started, self._params = str(next(self._sessions)), 0, False, None
+            trace.errors.append(f"engine: could not delete session {session.sid}: {exc}")

@@ -105,3 +105,31 @@ def test_an_engine_holds_one_live_session_however_many_evaluations():
     for _ in range(1_500):
         assert engine.evaluate(p).outcome == "blocked"
     assert int(engine._sid) <= 1_500 // engine_module.RECYCLE + 1
+
+
+def _terminate(day: str, yeas: int, present: int) -> Proposal:
+    return Proposal.model_validate(
+        {
+            "date": day,
+            "action": {"type": "action", "fields": {"kind": "terminate", "actor": "President"}},
+            "facts": [{"type": "senate_vote", "fields": {"yeas": yeas, "present": present}}],
+        }
+    )
+
+
+def test_each_day_s_law_keeps_its_own_session_and_the_answers_of_fresh_ones(monkeypatch: pytest.MonkeyPatch):
+    # Days under different parameters facts, interleaved, with more of them than sessions are kept: each
+    # evaluation must give what a fresh session gives (a resident parameters fact whose text durable no
+    # longer held once made the Senate's consent stop lifting at random).
+    monkeypatch.setattr(engine_module, "MAX_SESSIONS", 3)
+    engine = Engine(COMPILED)
+    days = ["2003-05-01", "2012-02-01", "2019-06-01", "2024-10-27", "2026-03-01", "2025-11-26"]
+    for round_ in range(40):
+        for i, day in enumerate(days):
+            p = _terminate(day, 60 + (round_ + i) % 20, 77)
+            [str(n) * 40 for n in range(200)]  # churn the heap between evaluations
+            ev = engine.evaluate(p)
+            assert ev.outcome != "error", ev.error
+            assert _all_of(ev) == _all_of(_fresh(p)), (day, round_)
+            assert len(engine._sessions) <= 3
+    assert engine.hosts_discarded == 0
