@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from .compiling import CompiledRules
-from .engine import Adapter, Engine, Evaluation
+from .engine import Adapter, Engine, Evaluation, Firing, _Trace
 from .interpreting import Interpreter
 
 EngineName = Literal["durable", "clips", "both"]
@@ -84,6 +84,34 @@ class BothEngines(Adapter):
         )
 
 
+class Reference(Adapter):
+    """The reference interpreter's reading made an evaluation by the same decisions as an engine's. It gives
+    no verdict: it screens the other readings of an interpretation, so that only a reading the law's own
+    reading says would change the outcome is run in the engine (and checked there as every verdict is)."""
+
+    trace_matches = False
+
+    def __init__(self, compiled: CompiledRules, interpreter: Interpreter | None = None):
+        self.compiled = compiled
+        self.interpreter = interpreter or Interpreter(compiled.book)
+
+    def evaluate_facts(self, params: dict[str, Any], facts: list[dict[str, Any]]) -> Evaluation:
+        trace = _Trace()
+        try:
+            reading = self.interpreter.read(params, facts)
+        except Exception as exc:  # an error outcome: never the same as a verdict, so the engine runs
+            trace.errors.append(f"reference interpreter: {exc!r}")
+        else:
+            for kind, ids in (
+                ("engage", reading.engaged),
+                ("lift", reading.lifts),
+                ("not-lift", reading.not_lifts),
+                ("undecided", reading.undecided),
+            ):
+                trace.firings += [Firing(f"{kind}:{t}", kind, t, {}, None) for t in sorted(ids)]
+        return self._result(trace, params, [])
+
+
 class Guarded(Adapter):
     """An engine whose every reading is checked by the reference interpreter (`interpreting`): which
     provisions the action falls under, which lifts and not-lifts hold, which provisions lack a fact. Any
@@ -92,7 +120,8 @@ class Guarded(Adapter):
     def __init__(self, inner: Adapter):
         self.inner = inner
         self.compiled = inner.compiled
-        self.interpreter = Interpreter(inner.compiled.book)
+        self.reference = Reference(inner.compiled)
+        self.interpreter = self.reference.interpreter
         self.name = (
             "durable-rules"
             if isinstance(inner, Engine)

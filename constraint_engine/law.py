@@ -14,7 +14,7 @@ from typing import Any
 
 from .compiling import CompiledRules, compile_rulebook
 from .engine import Adapter, durable_message
-from .engines import make_engine
+from .engines import Reference, make_engine
 from .errors import InputError
 from .inputs import read_bytes
 from .loading import RuleBook, RuleDirs, load_rulebook, rule_dirs
@@ -29,6 +29,8 @@ class Law:
         self.compiled = compiled
         self.engine = engine
         self.engine_name = engine_name
+        # The reference interpreter as an adapter (the guard's own, when the engine is guarded).
+        self.reference: Adapter = getattr(engine, "reference", None) or Reference(compiled)
         # The phrases of this law: the engine's own and its packs'.
         self.registry: StepRegistry = registry_for(book)
 

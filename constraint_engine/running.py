@@ -123,17 +123,19 @@ class Runner:
 
     def _dependence(self, case: Case, ev: Evaluation) -> list[Dependence]:
         """Each interpretation the verdict rests on whose other readings give another outcome: the same
-        case under the law amended to each other reading."""
+        case under the law amended to each other reading. The reference interpreter reads each first; only
+        when it finds an outcome that differs are the readings run in the engine, whose words are shown."""
         out = []
         book = case.book
         for name in interpretations_for(book, case.proposal):
             param = book.parameters[name]
             used = str(book.value(name, case.date))
-            outcomes = {used: outcome_words(book, ev)}
-            for reading in param.choices:
-                if reading != used:
-                    other = case.under({name: reading})
-                    outcomes[reading] = outcome_words(book, self.engine.evaluate(other))
+            words = outcome_words(book, ev)
+            others = {r: case.under({name: r}) for r in param.choices if r != used}
+            if all(outcome_words(book, self.law.reference.evaluate(c)) == words for c in others.values()):
+                continue
+            outcomes = {used: words}
+            outcomes.update((r, outcome_words(book, self.engine.evaluate(c))) for r, c in others.items())
             if len(set(outcomes.values())) > 1:
                 out.append(Dependence(interpretation=name, used=used, outcomes=outcomes))
         return out
