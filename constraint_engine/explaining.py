@@ -343,7 +343,7 @@ def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
     kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
     given = {f.type for f in proposal.facts} | set(book.phrasebook.made)
     names: list[str] = []
-    for p in book.provisions.values():
+    for p in book.by_action_kind.get(str(kind), []):
         if not (p.applies_to.covers(kind, actor) and p.in_force.contains(proposal.date)):
             continue
         names += [d.interpretation for d in p.applies_to.depending_on]

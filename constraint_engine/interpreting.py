@@ -69,7 +69,7 @@ class Reading:
     undecided: frozenset[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Env:
     params: Fact
     bound: dict[str, Fact]  # fact type -> the fact bound to it in this rule (the action, earlier patterns)
@@ -148,16 +148,16 @@ def _compare(left: Any, op: str, right: Any) -> bool:
 
 
 def holds(cond: Condition, env: _Env) -> bool:
+    if isinstance(cond, Compare):
+        return _compare(env.own.get(cond.field), cond.op, _value(cond.value, env))
     if isinstance(cond, AnyOf):
         return any(holds(c, env) for c in cond.options)
     left = env.own.get(cond.field)
-    if isinstance(cond, Among):
-        values = [_value(v, env) for v in cond.values]
-        if cond.negated:
-            return all(_compare(left, "ne", v) for v in values)
-        return any(_compare(left, "eq", v) for v in values)
-    assert isinstance(cond, Compare)
-    return _compare(left, cond.op, _value(cond.value, env))
+    assert isinstance(cond, Among)
+    values = [_value(v, env) for v in cond.values]
+    if cond.negated:
+        return all(_compare(left, "ne", v) for v in values)
+    return any(_compare(left, "eq", v) for v in values)
 
 
 # -- derived quantities (quantities.py): computed once per case, before any engine runs ----------------------
@@ -275,7 +275,10 @@ def derive(
 
 
 def _all_hold(conditions: tuple[Condition, ...] | list[Condition], env: _Env) -> bool:
-    return all(holds(c, env) for c in conditions)
+    for c in conditions:  # noqa: SIM110 (a loop, not all(...): a generator per check costs)
+        if not holds(c, env):
+            return False
+    return True
 
 
 class Interpreter:
@@ -285,10 +288,7 @@ class Interpreter:
         self.book = book
         # Indexes that let a case skip what cannot apply to it (the same reading, a fraction of the work):
         # provisions by the kinds of action they govern, lifts and not-lifts by the fact types they need.
-        self._by_kind: dict[str, list[Provision]] = {}
-        for prov in book.provisions.values():
-            for kind in prov.applies_to.actions:
-                self._by_kind.setdefault(kind, []).append(prov)
+        self._by_kind = book.by_action_kind
         self._lifts = [(lift, frozenset(p.fact for p in lift.when)) for lift in book.lifts.values()]
 
     def read(self, params: Fact, facts: list[Fact]) -> Reading:
@@ -327,6 +327,8 @@ class Interpreter:
     # -- provisions ----------------------------------------------------------------------------------------
 
     def _chosen(self, deps: list[DependingOn], params: Fact) -> list[Condition]:
+        if not deps:
+            return []
         out: list[Condition] = []
         for dep in deps:
             out += dep.cases.get(str(params.get(param_key(dep.interpretation))), ())
@@ -344,15 +346,17 @@ class Interpreter:
             return False
         return prov.in_force.until is None or date <= prov.in_force.until.toordinal()
 
-    def action_where(self, prov: Provision, params: Fact) -> list[Condition]:
+    def action_where(self, prov: Provision, params: Fact) -> list[Condition] | tuple[Condition, ...]:
         """The provision's conditions on the action, with the case of each interpretation in force."""
-        return [*prov.applies_to.where, *self._chosen(list(prov.applies_to.depending_on), params)]
+        if not prov.applies_to.depending_on:
+            return prov.applies_to.where
+        return [*prov.applies_to.where, *self._chosen(prov.applies_to.depending_on, params)]
 
     def _facts_exist(
         self, prov: Provision, params: Fact, action: Fact, by_type: dict[str, list[Fact]]
     ) -> bool:
         for pat in prov.applies_to.with_facts:
-            where = [*pat.where, *self._chosen(list(pat.depending_on), params)]
+            where = [*pat.where, *self._chosen(pat.depending_on, params)]
             env_for = lambda f, p=pat: _Env(params, {"action": action}, p.fact, f)  # noqa: E731
             if not any(_all_hold(where, env_for(f)) for f in by_type.get(pat.fact, [])):
                 return False
@@ -392,7 +396,9 @@ class Interpreter:
     # -- lifts ---------------------------------------------------------------------------------------------
 
     def _lift_holds(self, lift: Any, params: Fact, action: Fact, by_type: dict[str, list[Fact]]) -> bool:
-        where = [*lift.action_where, *self._chosen(list(lift.depending_on), params)]
+        where = lift.action_where
+        if lift.depending_on:
+            where = [*where, *self._chosen(lift.depending_on, params)]
         if not _all_hold(where, _Env(params, {"action": action}, "action", action)):
             return False
         return next(self._joins(lift.when, 0, params, {"action": action}, by_type), None) is not None
@@ -405,7 +411,7 @@ class Interpreter:
             yield bound
             return
         pat = patterns[i]
-        where = [*pat.where, *self._chosen(list(pat.depending_on), params)]
+        where = [*pat.where, *self._chosen(pat.depending_on, params)] if pat.depending_on else pat.where
         for f in by_type.get(pat.fact, []):
             if _all_hold(where, _Env(params, bound, pat.fact, f)):
                 yield from self._joins(patterns, i + 1, params, {**bound, pat.fact: f}, by_type)

@@ -117,6 +117,15 @@ class RuleBook:
         return [] if pack is None else [pack.title, *pack.short_names]
 
     @functools.cached_property
+    def by_action_kind(self) -> dict[str, list[Provision]]:
+        """The provisions governing each kind of action, in the law's order (built once)."""
+        out: dict[str, list[Provision]] = {}
+        for prov in self.provisions.values():
+            for kind in prov.applies_to.actions:
+                out.setdefault(kind, []).append(prov)
+        return out
+
+    @functools.cached_property
     def interpretations(self) -> frozenset[str]:
         """The ids of the named interpretations (parameters of unit choice)."""
         return frozenset(p.id for p in self.parameters.values() if p.is_interpretation)

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 from .citations import CitationIndex, matches
@@ -209,12 +210,18 @@ class StepDef:
         return self.types[name].show(value)
 
 
+# Argument values a step handler cannot change (a list or a dict could be, so a step giving one is matched
+# each time).
+_IMMUTABLE = (str, int, float, dt.date, Fraction, type(None))
+
+
 class StepRegistry:
     """The phrases of one law: the engine's own and those its packs declare, the most specific first."""
 
     def __init__(self, steps: list[StepDef]) -> None:
         self.steps = steps
         self._suggested: dict[tuple[str, str], str] = {}
+        self._found: dict[tuple[str, str], tuple[StepDef, dict[str, Any]]] = {}
         self._words: list[tuple[StepDef, set[str], set[str]]] | None = None
         # Each kind's phrases in priority order, grouped by their first two words (a phrase with a
         # placeholder there is in every group it could match): a step meets only the phrases that begin as it
@@ -229,7 +236,21 @@ class StepRegistry:
             }
 
     def find(self, kind: StepKind, text: str) -> tuple[StepDef, dict[str, Any]]:
-        """The step definition for a step's text, its converted arguments, or a StepError."""
+        """The step definition for a step's text, its converted arguments, or a StepError. A text seen before
+        is not matched again (scenarios repeat their steps) when its arguments are values no handler can
+        change; each caller gets its own dict of them."""
+        found = self._found.get((kind, text))
+        if found is not None:
+            return found[0], dict(found[1])
+        step, args = self._find(kind, text)
+        if all(isinstance(v, _IMMUTABLE) for v in args.values()):
+            if len(self._found) >= 8192:
+                self._found.clear()
+            self._found[(kind, text)] = (step, args)
+            return step, dict(args)
+        return step, args
+
+    def _find(self, kind: StepKind, text: str) -> tuple[StepDef, dict[str, Any]]:
         text = text.strip()
         if len(text) > MAX_STEP_CHARS:  # bounded: no phrase is this long, and matching it would cost time
             raise StepError(
