@@ -37,7 +37,8 @@ VERDICT_SCHEMA = "constraint-engine/verdict/2"
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # Built when first used (a brief verdict builds few of these; see models.Strict).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class SourceRef(Model):

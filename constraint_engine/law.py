@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from . import law_cache
 from .compiling import CompiledRules, compile_rulebook
 from .engine import Adapter, durable_message
 from .engines import Reference, make_engine
@@ -85,8 +86,13 @@ def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Adapte
     digest.update(dirs.engine.encode())
     key = digest.hexdigest()
     if key not in _LAW:
-        book = load_rulebook(dirs)
-        compiled = compile_rulebook(book)
+        cached = law_cache.load(key)
+        if cached is not None:
+            book, compiled = cached
+        else:
+            book = load_rulebook(dirs)
+            compiled = compile_rulebook(book)
+            law_cache.save(key, book, compiled)
         try:
             engine = make_engine(compiled, dirs.engine)
         except InputError:

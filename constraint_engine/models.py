@@ -46,7 +46,9 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when first used, not at import; a law read from the cache
+    # (law_cache.py) validates nothing, and most commands never build these at all.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # Kinds of source. A provision marked verified must rest on at least one primary or official source.

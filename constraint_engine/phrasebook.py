@@ -18,6 +18,7 @@ import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from functools import partial
 from typing import Any, Literal
 
 from .errors import InputError
@@ -100,9 +101,20 @@ def getter(value: Any) -> Getter:
         return operator.itemgetter(m.group(1))
     if isinstance(value, dict):
         ((op, (a, b)),) = value.items()
-        left, right = getter(a), getter(b)
-        return lambda args: _arithmetic(op, left(args), right(args))
-    return lambda args: value
+        return partial(_arithmetic_of, op, getter(a), getter(b))
+    return partial(_constant, value)
+
+
+# Getters and tests are module functions bound with functools.partial, never closures: a law is cached on
+# disk by pickling it (law_cache.py), and a closure cannot be pickled.
+
+
+def _constant(value: Any, args: dict[str, Any]) -> Any:
+    return value
+
+
+def _arithmetic_of(op: str, left: Getter, right: Getter, args: dict[str, Any]) -> Any:
+    return _arithmetic(op, left(args), right(args))
 
 
 def _arithmetic(op: str, left: Any, right: Any) -> Any:
@@ -142,19 +154,24 @@ def _holds(
     compare: Callable[[Any, Any], bool], a: Any, b: Any, x: str | None, y: str | None
 ) -> Callable[[dict[str, Any]], bool]:
     if x is not None and y is not None:  # the common cases, without a call per side
-
-        def both(args: dict[str, Any]) -> bool:
-            return compare(args[x], args[y])
-
-        return both
+        return partial(_both_hold, compare, x, y)
     if x is not None and not isinstance(b, dict):
+        return partial(_one_holds, compare, x, b)
+    return partial(_getters_hold, compare, getter(a), getter(b))
 
-        def one(args: dict[str, Any]) -> bool:
-            return compare(args[x], b)
 
-        return one
-    left, right = getter(a), getter(b)
-    return lambda args: compare(left(args), right(args))
+def _both_hold(compare: Callable[[Any, Any], bool], x: str, y: str, args: dict[str, Any]) -> bool:
+    return compare(args[x], args[y])
+
+
+def _one_holds(compare: Callable[[Any, Any], bool], x: str, b: Any, args: dict[str, Any]) -> bool:
+    return compare(args[x], b)
+
+
+def _getters_hold(
+    compare: Callable[[Any, Any], bool], left: Getter, right: Getter, args: dict[str, Any]
+) -> bool:
+    return compare(left(args), right(args))
 
 
 def requirements_of(decl: PhraseDecl) -> tuple[Requirement, ...]:

@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 from .bounds import MAX_DAYS, MAX_DOLLARS, MAX_HOURS, MAX_TROOPS, check_date_bounds
@@ -134,32 +135,33 @@ def name_types(known: Names) -> dict[str, PlaceholderType]:
     pack declares of its own ({organization})."""
     out = {
         "actor": PlaceholderType(
-            "actor", " or ".join(known.actors.canonical), "str", lambda t: parse_actor(t, known)
+            "actor", " or ".join(known.actors.canonical), "str", partial(parse_actor, known=known)
         ),
         "country": PlaceholderType(
-            "country", "a country name (Germany)", "str", lambda t: parse_country(t, known)
+            "country", "a country name (Germany)", "str", partial(parse_country, known=known)
         ),
         "program": PlaceholderType(
             "program",
             "a program a rule pack names, e.g. Ukraine Security Assistance Initiative (USAI)",
             "str",
-            lambda t: parse_program(t, known),
+            partial(parse_program, known=known),
         ),
     }
     for kind, listed in known.kinds.items():
         if kind not in out:
-            out[kind] = PlaceholderType(kind, listed.accepted(), "str", _parse_name_of(kind, listed))
+            out[kind] = PlaceholderType(kind, listed.accepted(), "str", partial(_parse_name_of, kind, listed))
     return out
 
 
-def _parse_name_of(kind: str, listed: NameList) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        found = listed.resolve(text)
-        if found is None:
-            raise StepError(f"unknown {kind} {text!r}; accepted: {listed.accepted()}")
-        return found
+# Parsers are module functions (bound with functools.partial), never closures: a law is cached on disk by
+# pickling it (law_cache.py), and a closure cannot be pickled.
 
-    return parse
+
+def _parse_name_of(kind: str, listed: NameList, text: str) -> str:
+    found = listed.resolve(text)
+    if found is None:
+        raise StepError(f"unknown {kind} {text!r}; accepted: {listed.accepted()}")
+    return found
 
 
 def parse_duty_status(text: str) -> str:
@@ -203,8 +205,22 @@ class PlaceholderType:
 
 def _whole(name: str, what: str, maximum: int, accepts: str) -> PlaceholderType:
     return PlaceholderType(
-        name, accepts, "int", lambda t: parse_whole(t, what, maximum), _grouped, ranged=True, maximum=maximum
+        name,
+        accepts,
+        "int",
+        partial(parse_whole, what=what, maximum=maximum),
+        _grouped,
+        ranged=True,
+        maximum=maximum,
     )
+
+
+def _dollars(value: int) -> str:
+    return f"${value:,}"
+
+
+def _as_written(text: str) -> str:
+    return text
 
 
 TYPES: dict[str, PlaceholderType] = {
@@ -220,7 +236,7 @@ TYPES: dict[str, PlaceholderType] = {
             "dollars: a $ and digits, commas allowed ($500,000), or a scale word ($300 million)",
             "int",
             parse_money,
-            lambda v: f"${v:,}",
+            _dollars,
             ranged=True,
         ),
         *name_types(names()).values(),
@@ -232,22 +248,32 @@ TYPES: dict[str, PlaceholderType] = {
         ),
         PlaceholderType("status", " or ".join(DUTY_STATUSES), "str", parse_duty_status),
         PlaceholderType("name", "an interpretation id (constraint-engine rules --params)", "str", parse_name),
-        PlaceholderType("value", "one of the interpretation's choices", "str", lambda t: t),
+        PlaceholderType("value", "one of the interpretation's choices", "str", _as_written),
     ]
 }
 CHOICE = "choice"  # a pack's own words, each standing for a value: {type: choice, choices: {words: value}}
 
 
 def choice_type(name: str, choices: dict[str, str]) -> PlaceholderType:
-    def parse(text: str) -> str:
-        if text not in choices:
-            raise StepError(f"unknown {name} {text!r}; accepted: {'; '.join(choices)}")
-        return choices[text]
-
     words = {v: k for k, v in choices.items()}
     return PlaceholderType(
-        name, "; ".join(choices), "str", parse, lambda v: words.get(v, str(v)), choices=dict(choices)
+        name,
+        "; ".join(choices),
+        "str",
+        partial(_parse_choice, name, dict(choices)),
+        partial(_choice_words, words),
+        choices=dict(choices),
     )
+
+
+def _parse_choice(name: str, choices: dict[str, str], text: str) -> str:
+    if text not in choices:
+        raise StepError(f"unknown {name} {text!r}; accepted: {'; '.join(choices)}")
+    return choices[text]
+
+
+def _choice_words(words: dict[str, str], value: Any) -> str:
+    return words.get(value, str(value))
 
 
 def implied_type(placeholder: str, kinds: dict[str, PlaceholderType] | None = None) -> str | None:

@@ -4,11 +4,16 @@ which this project opts into as any user's project does; the CLI runner uses the
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from constraint_engine.running import Runner
+# The tests' cached laws (law_cache.py) are their own, never the user's (set before the law is loaded).
+os.environ.setdefault("CONSTRAINT_ENGINE_CACHE", tempfile.mkdtemp(prefix="constraint-engine-laws-"))
+
+from constraint_engine.running import Runner  # noqa: E402
 
 # pytester: a throwaway user project runs the law through the plugin; the plugin is opt-in, as documented.
 pytest_plugins = ["pytester", "constraint_engine.pytest_plugin"]

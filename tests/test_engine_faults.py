@@ -119,6 +119,7 @@ def test_check_reports_every_scenario_when_one_hits_an_engine_error(tmp_path: Pa
         encoding="utf-8",
     )
     monkeypatch.setattr(running, "_LAW", {})
+    monkeypatch.setenv("CONSTRAINT_ENGINE_CACHE", "off")  # the law compiled as patched, not a cached one
     with (
         mock.patch.object(compiling, "guard_reads", lambda all_: all_),
         mock.patch.object(compiling, "unguarded_reads", lambda definition: []),

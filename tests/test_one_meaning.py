@@ -158,6 +158,7 @@ def test_a_disagreement_with_the_reference_is_an_error_never_a_verdict(
         return items[0] if len(items) == 1 else {"$and": items}
 
     monkeypatch.setattr(compiling, "_both", nested)
+    monkeypatch.setenv("CONSTRAINT_ENGINE_CACHE", "off")  # the law compiled as patched, not a cached one
     result = CliRunner().invoke(main, ["check", "--rules", str(rules), str(tmp_path / "sales.feature")])
     assert result.exit_code == 1
     assert "ERROR one dollar to Saudi Arabia" in result.output
