@@ -118,6 +118,10 @@ RECYCLE = 500
 MAX_SESSIONS = 32
 
 
+# One encoder for every evaluation (json.dumps with options makes one per call).
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class _Session:
     """One durable-rules session, holding one parameters fact resident between evaluations."""
 
@@ -215,7 +219,7 @@ class Adapter(abc.ABC):
         """One case's evaluation (a bare proposal is read under the law as compiled, unamended)."""
         if isinstance(case, Proposal):
             case = Case(case, self.compiled.book)
-        params = self.compiled.params_fact(case.date, case.book.settings)
+        params = case.params_from(self.compiled)
         ev = self.evaluate_facts(params, case.facts_with(params))
         return _unencoded(self.compiled, case.proposal, ev)
 
@@ -228,13 +232,17 @@ class Adapter(abc.ABC):
         their lifts fired. Each gets a firing in the trace, so the derivation shows it as a step."""
         if trace.errors:
             return
-        lifted = set(ev.lifts)
+        engaged = set(ev.engaged)
         undecided = {f.target for f in trace.firings if f.kind == "undecided"}
+        relevant = engaged | undecided
+        if not relevant:
+            return
+        lifted = set(ev.lifts)
         concluded = {(f.kind, f.target): f.concluded for f in trace.firings if f.concluded is not None}
         for d in self.compiled.decisions:
-            if d.lifted_by & lifted:
+            if d.provision not in relevant or d.lifted_by & lifted:
                 continue
-            if d.kind is not None and d.provision in ev.engaged:
+            if d.kind is not None and d.provision in engaged:
                 self._decided(trace, found, d.kind, d.provision, concluded.get(("engage", d.provision)))
             if d.needs and d.provision in undecided:
                 fact = concluded.get(("undecided", d.provision))
@@ -365,7 +373,7 @@ class Engine(Adapter):
             ):  # a made fact no rule reads is no one's concern
                 ignored.append(fact["t"])
         failed = False
-        text = json.dumps(batch, ensure_ascii=False)  # once: the same text is retracted afterwards
+        text = _to_json(batch)  # once: the same text is retracted afterwards
         try:
             self._host.assert_facts(text)
         except Exception as exc:  # the engine refused a fact, or failed: never read as permitted

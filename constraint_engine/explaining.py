@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .bounds import LATEST_DATE
-from .cases import computed_action_fields, engine_facts, read_only_to_derive
-from .compiling import params_for
+from .cases import Case, computed_action_fields
 from .conditions import (
     Among,
     AnyOf,
@@ -39,6 +38,9 @@ VERDICT_SCHEMA = "constraint-engine/verdict/2"
 class Model(BaseModel):
     # Built when first used (a brief verdict builds few of these; see models.Strict).
     model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class SourceRef(Model):
@@ -175,8 +177,7 @@ def _sources(book: RuleBook, owner: str, keys: list[str]) -> list[SourceRef]:
 
 
 def explain(
-    book: RuleBook,
-    proposal: Proposal,
+    case: Case,
     ev: Evaluation,
     cures: dict[str, list[str]] | None = None,
     *,
@@ -189,6 +190,7 @@ def explain(
     not reach the action says first which of its conditions decided that, as the reference interpreter reads
     them.
     """
+    book, proposal = case.book, case.proposal
     if brief:
         return _brief(book, proposal, ev)
     blocked = [book.provisions[p] for p in dict.fromkeys(ev.blocks)]
@@ -245,10 +247,7 @@ def explain(
                 reason=nl.why,
             )
         )
-    covering = [
-        p for p in book.provisions.values() if proposal.action.fields.get("kind") in p.applies_to.actions
-    ]
-    caveats.extend(_interpretation_caveats(book, proposal, covering))
+    caveats.extend(_interpretation_caveats(book, proposal))
     caveats.extend(book.bills)  # a verdict under a bill says so, and what the bill changes
     for pid, value in book.settings.items():
         param = book.parameters[pid]
@@ -258,7 +257,7 @@ def explain(
                 f"What-if: {pid} is set to {value} for this run (the law in force says {enacted})."
             )
     unread = sorted(
-        set(ev.ignored) - read_only_to_derive(book.phrasebook)
+        set(ev.ignored) - book.phrasebook.read_only_to_derive
     )  # facts the case turns into the action's own fields are read
     if unread:
         said = "; ".join(book.phrasebook.fact_words(t) for t in unread)
@@ -267,7 +266,7 @@ def explain(
         **_header(proposal, ev),
         blocked_by=[_blocked_by(book, p, cures) for p in blocked],
         exceptions=exceptions,
-        considered=_considered(book, proposal, {p.id for p in engaged} | set(ev.undetermined)),
+        considered=_considered(case, {p.id for p in engaged} | set(ev.undetermined)),
         caveats=list(dict.fromkeys(caveats)),
         derivation=derivation(book, proposal, ev, engaged),
         error=ev.error,
@@ -358,17 +357,6 @@ def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _interpretations_of(book: RuleBook, provisions: list[Any]) -> list[str]:
-    names: list[str] = []
-    for p in provisions:
-        names += [d.interpretation for d in p.applies_to.depending_on]
-        names += [d.interpretation for w in p.applies_to.with_facts for d in w.depending_on]
-        for lift_id in p.lifted_by:
-            names += [d.interpretation for d in book.lifts[lift_id].depending_on]
-            names += [d.interpretation for pat in book.lifts[lift_id].when for d in pat.depending_on]
-    return list(dict.fromkeys(names))
-
-
 def outcome_words(book: RuleBook, ev: Evaluation) -> str:
     """An evaluation's outcome in words, as `verdict_words` says it of the verdict made from it (without the
     facts an undetermined provision needs, and the readings: it compares the readings themselves)."""
@@ -442,10 +430,12 @@ def duty_status(book: RuleBook, ev: Evaluation, pid: str) -> tuple[DutyStatus, s
     return "pending", f"Not shown: no scenario step states that it was done; it is owed {by_when}."
 
 
-def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list[Any]) -> list[str]:
-    """Name each interpretation the verdict rests on, the reading used, and the others."""
+def _interpretation_caveats(book: RuleBook, proposal: Proposal) -> list[str]:
+    """Name each interpretation the verdict rests on (those of the provisions over this kind of action),
+    the reading used, and the others."""
     out = []
-    for name in _interpretations_of(book, provisions):
+    kind = str(proposal.action.fields.get("kind"))
+    for name in book.interpretations_over(kind):
         param = book.parameters[name]
         value = str(book.value(name, proposal.date))
         how = (
@@ -462,7 +452,8 @@ def _interpretation_caveats(book: RuleBook, proposal: Proposal, provisions: list
     return out
 
 
-def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[Considered]:
+def _considered(case: Case, engaged: set[str]) -> list[Considered]:
+    book, proposal = case.book, case.proposal
     kind, actor = proposal.action.fields.get("kind"), proposal.action.fields.get("actor")
     reached = {book.provisions[p].citation for p in engaged if p in book.provisions}
     seen: _Seen | None = None  # the case as the interpreter reads it, made once when first needed
@@ -482,7 +473,7 @@ def _considered(book: RuleBook, proposal: Proposal, engaged: set[str]) -> list[C
                 else f"Not in force: it ended on {until}; the action is on {proposal.date}."
             )
         else:
-            seen = seen or _Seen.of(book, proposal)
+            seen = seen or _Seen.of(case)
             why = _why_not(book, seen, p, proposal)
         out.append(Considered(provision=p.id, citation=p.citation, title=p.title, status=p.status, why=why))
     return out
@@ -499,9 +490,8 @@ class _Seen:
     here: dict[str, Any]
 
     @classmethod
-    def of(cls, book: RuleBook, proposal: Proposal) -> _Seen:
-        params = params_for(book, proposal.date)
-        facts = engine_facts(book.phrasebook, proposal, params)
+    def of(cls, case: Case) -> _Seen:
+        book, proposal, params, facts = case.book, case.proposal, case.params, case.facts
         here = {
             **computed_action_fields(book.phrasebook, facts),
             **proposal.action.fields,
@@ -583,18 +573,31 @@ def _header(proposal: Proposal, ev: Evaluation) -> dict[str, Any]:
 
 
 def _brief(book: RuleBook, proposal: Proposal, ev: Evaluation) -> Verdict:
-    return Verdict.model_construct(
+    return _built(
+        Verdict,
         **_header(proposal, ev),
         blocked_by=[_blocked_by(book, book.provisions[p], None) for p in dict.fromkeys(ev.blocks)],
         exceptions=[],
         considered=[],
         caveats=[],
-        derivation=Derivation.model_construct(facts=[], steps=[], parameters={}),
+        derivation=_built(Derivation, facts=[], steps=[], parameters={}),
         error=ev.error,
         duties=duty_checks(book, proposal, ev),
         undetermined=missing_facts(book, ev),
         depends_on=[],
     )
+
+
+def _built(cls: type[M], **values: Any) -> M:
+    """A model from values already of its fields' types, every field given: what `model_construct` makes,
+    without its per-field search for aliases and defaults (a brief verdict per scenario; a test holds the
+    two equal)."""
+    made = cls.__new__(cls)
+    object.__setattr__(made, "__dict__", {name: values[name] for name in cls.__pydantic_fields__})
+    object.__setattr__(made, "__pydantic_fields_set__", set(values))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
 
 
 def _blocked_by(book: RuleBook, p: Any, cures: dict[str, list[str]] | None) -> BlockedBy:
@@ -640,7 +643,7 @@ def derivation(book: RuleBook, proposal: Proposal, ev: Evaluation, engaged: list
     steps: list[Step] = []
     # Facts the scenario states that fill in the action's own fields (a baseline, a change of the area):
     # the law reads them through the action, and the derivation says so (else they hang unconnected).
-    reads = read_only_to_derive(book.phrasebook)
+    reads = book.phrasebook.read_only_to_derive
     feeding = [f"f{i}" for i, f in enumerate(proposal.facts, start=1) if f.type in reads]
     if feeding:
         read = [book.phrasebook.fact_words(f.type) for f in proposal.facts if f.type in reads]

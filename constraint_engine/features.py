@@ -376,6 +376,11 @@ class _Keywords:
     blocks: tuple[str, ...]
     steps: tuple[str, ...]  # longest first, so "Etant donné que " is tried before "Etant donné "
 
+    @functools.cached_property
+    def bare(self) -> frozenset[str]:
+        """The step keywords without their space: a line of just "Given" is a step, an empty one."""
+        return frozenset(k.strip() for k in self.steps)
+
     @property
     def step_words(self) -> str:
         return ", ".join(dict.fromkeys(k.strip() for k in self.steps if k.strip() != "*"))
@@ -445,8 +450,7 @@ def _misspellings(text: str, registry: StepRegistry | None = None) -> Iterator[t
             if near:
                 yield number, f"{head + ':'!r} is not a Gherkin keyword; did you mean {near[0] + ':'!r}?"
                 continue
-        keyword = next((k for k in words.steps if line.startswith(k) or line == k.strip()), None)
-        if keyword is not None:
+        if line.startswith(words.steps) or line in words.bare:  # a step (str.startswith takes them all)
             continue
         word, _, rest = line.partition(" ")
         if _is_known_step(known, line):
@@ -467,7 +471,7 @@ def _steps_follow(lines: list[str], number: int, words: _Keywords) -> bool:
         head, colon, _ = line.partition(":")
         if colon and head.strip() in words.blocks:
             return False
-        if any(line.startswith(k) for k in words.steps):
+        if line.startswith(words.steps):
             return True
     return False
 

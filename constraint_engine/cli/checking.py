@@ -129,8 +129,9 @@ def check(
     parts: list[Any] = []
     writer: Any = None
     console: Any = None
+    out = _Chunks()
     if fmt == "json":
-        writer = JsonRunWriter(lambda text: click.echo(text, nl=False))
+        writer = JsonRunWriter(out)
     elif fmt == "text" and color:
         from rich.console import Console
         from rich.markup import escape
@@ -154,6 +155,7 @@ def check(
     progress: list[str] = []  # --format progress: the failures' messages, printed after the dots
     for item in stream:
         if fail_fast and statuses and statuses[-1] in ("failed", "error"):
+            out.flush()
             _close(stream)
             break
         if render is not None:  # a worker's (status, rendering): JSON data or plain text
@@ -162,7 +164,7 @@ def check(
             if writer is not None:
                 writer.scenario(done)
             else:
-                click.echo(done)
+                out(done + "\n")
             continue
         r = item
         statuses.append(r.status)
@@ -173,7 +175,7 @@ def check(
 
             print_scenario(console, r)
         elif fmt == "text":
-            click.echo(scenario_plain(r))
+            out(scenario_plain(r) + "\n")
         elif fmt == "progress":
             click.echo(_PROGRESS.get(r.status, "?"), nl=False)
             if r.status in ("failed", "error"):
@@ -188,7 +190,9 @@ def check(
             try:
                 spool.add(report_section(r, len(statuses)))
             except InputError as exc:  # F01: a full disk under --report; the old report is kept
+                out.flush()
                 _fail_input([exc])
+    out.flush()
     if isinstance(specs, SpecStream) and specs.errors:  # a file changed between its two readings
         input_errors = [*input_errors, *specs.errors]
         for err in specs.errors:
@@ -207,6 +211,7 @@ def check(
     success = not input_errors and not counts["failed"] and not counts["errors"]
     if writer is not None:
         writer.close(statuses, input_errors)
+        out.flush()
     elif fmt in ("junit", "cucumber", "message", "rerun"):
         try:
             click.echo(_document(fmt, kept, input_errors, runner, started, success), nl=False)
@@ -235,6 +240,25 @@ def check(
 
 
 _FORMATS = ("text", "json", "junit", "cucumber", "message", "progress", "rerun")
+
+
+class _Chunks:
+    """What a run writes to stdout as it goes, written a few hundred pieces at a time: click.echo flushes at
+    every call (a system call per scenario), and a reader sees the lines a fraction of a second later."""
+
+    def __init__(self, size: int = 256):
+        self.pending: list[str] = []
+        self.size = size
+
+    def __call__(self, text: str) -> None:
+        self.pending.append(text)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            click.echo("".join(self.pending), nl=False)
+            self.pending.clear()
 
 
 def _formats(asked: tuple[str, ...]) -> tuple[str, list[tuple[str, Path]]]:
