@@ -13,12 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .compiling import params_for
+from .compiling import CompiledRules, params_for
 from .facts import Proposal
 from .interpreting import derive
 from .loading import RuleBook
 from .phrasebook import Phrasebook
-from .quantities import facts_read
 
 
 class Case:
@@ -43,6 +42,14 @@ class Case:
         if self._params is None:
             self._params = params_for(self.book, self.proposal.date)
         return self._params
+
+    def params_from(self, compiled: CompiledRules) -> dict[str, Any]:
+        """The day's parameters as a compiled law keeps them, one fact per interval shared by every case
+        on it (the same values as `params`, which then need not be computed again)."""
+        params = compiled.params_fact(self.proposal.date, self.book.settings)
+        if self._params is None:
+            self._params = params
+        return params
 
     def facts_with(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         """The engines' facts, with the derived quantities (computed once; `params` are the day's)."""
@@ -87,16 +94,6 @@ def engine_facts(phrasebook: Phrasebook, proposal: Proposal, params: dict[str, A
         derive(phrasebook.derivations(name), params, made, by_type, phrasebook.groups)
         facts.append(made)
     return facts
-
-
-def read_only_to_derive(phrasebook: Phrasebook) -> frozenset[str]:
-    """Fact types the packs read to derive a quantity (baselines, adjournments): the law reads them even
-    where no rule matches them, so a verdict never says that no pack considers them."""
-    read: set[str] = set()
-    for (fact, _), d in phrasebook.derived.items():
-        if fact not in phrasebook.made:  # a made fact is read by rules in its own right
-            read |= facts_read(d.value) | facts_read(d.default)
-    return frozenset(read)
 
 
 def computed_action_fields(phrasebook: Phrasebook, facts: list[dict[str, Any]]) -> dict[str, Any]:

@@ -125,6 +125,25 @@ class RuleBook:
                 out.setdefault(kind, []).append(prov)
         return out
 
+    def interpretations_over(self, kind: str) -> list[str]:
+        """The interpretations the provisions over this kind of action read, theirs and their lifts', in
+        the law's order (each kind's found once)."""
+        found = self._interpretations_by_kind.get(kind)
+        if found is None:
+            names: list[str] = []
+            for p in self.by_action_kind.get(kind, []):
+                names += [d.interpretation for d in p.applies_to.depending_on]
+                names += [d.interpretation for w in p.applies_to.with_facts for d in w.depending_on]
+                for lift_id in p.lifted_by:
+                    names += [d.interpretation for d in self.lifts[lift_id].depending_on]
+                    names += [d.interpretation for pat in self.lifts[lift_id].when for d in pat.depending_on]
+            found = self._interpretations_by_kind[kind] = list(dict.fromkeys(names))
+        return found
+
+    @functools.cached_property
+    def _interpretations_by_kind(self) -> dict[str, list[str]]:
+        return {}
+
     @functools.cached_property
     def interpretations(self) -> frozenset[str]:
         """The ids of the named interpretations (parameters of unit choice)."""

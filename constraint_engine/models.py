@@ -8,6 +8,7 @@ durable-rules' JSON format by `compiling`); nothing in a pack is ever evaluated 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from fractions import Fraction
 from typing import Annotated, Any, Literal
@@ -200,6 +201,11 @@ class Parameter(Strict):
 
 def parse_parameter_value(unit: str, raw: int | str | dt.date) -> int | Fraction | dt.date:
     """Check and convert a parameter value of the given unit; ValueError says what is accepted."""
+    return _parsed(unit, type(raw).__name__, raw)  # the type is part of the key: True is not 1
+
+
+@functools.lru_cache(maxsize=4096)  # every explanation reads the values in force; each is parsed once
+def _parsed(unit: str, kind: str, raw: int | str | dt.date) -> int | Fraction | dt.date:
     if unit == "fraction":
         m = re.fullmatch(r"\s*([0-9]{1,30})\s*/\s*([0-9]{1,30})\s*", str(raw))
         if not m or int(m.group(2)) == 0 or int(m.group(1)) > int(m.group(2)):

@@ -217,6 +217,16 @@ class Phrasebook:
         return out
 
     @functools.cached_property
+    def read_only_to_derive(self) -> frozenset[str]:
+        """Fact types the packs read to derive a quantity (baselines, adjournments): the law reads them even
+        where no rule matches them, so a verdict never says that no pack considers them."""
+        read: set[str] = set()
+        for (fact, _), d in self.derived.items():
+            if fact not in self.made:  # a made fact is read by rules in its own right
+                read |= facts_read(d.value) | facts_read(d.default)
+        return frozenset(read)
+
+    @functools.cached_property
     def derivations_read_parameters(self) -> bool:
         """Some derived quantity reads a parameter: the engine facts then differ with the law's settings."""
         return any(reads_parameters(d.value) or reads_parameters(d.default) for d in self.derived.values())

@@ -103,6 +103,7 @@ class Runner:
             self.engine.trace_matches = not brief
             ev = self.engine.evaluate(case)
             if with_cures and ev.outcome == "blocked":
+                self.engine.trace_matches = False  # a cure is judged by its outcome alone
                 proven = cures(self.engine, case, ev)
             if ev.outcome != "error" and (qualify if qualify is not None else not brief):
                 self.engine.trace_matches = False
@@ -110,10 +111,10 @@ class Runner:
         except Exception as exc:  # an internal fault fails closed: an error verdict, never "permitted"
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
         try:
-            verdict = explain(case.book, case.proposal, ev, proven, brief=brief)
+            verdict = explain(case, ev, proven, brief=brief)
         except Exception as exc:  # likewise: a fault while explaining is an error verdict, never a pass
             ev = Evaluation(outcome="error", error=f"internal error: {type(exc).__name__}: {exc}")
-            verdict, depends = explain(case.book, case.proposal, ev, None, brief=True), []
+            verdict, depends = explain(case, ev, None, brief=True), []
         verdict.depends_on = depends
         return verdict
 
@@ -127,10 +128,11 @@ class Runner:
         when it finds an outcome that differs are the readings run in the engine, whose words are shown."""
         out = []
         book = case.book
-        for name in interpretations_for(book, case.proposal):
+        names = interpretations_for(book, case.proposal)
+        words = outcome_words(book, ev) if names else ""
+        for name in names:
             param = book.parameters[name]
             used = str(book.value(name, case.date))
-            words = outcome_words(book, ev)
             others = {r: case.under({name: r}) for r in param.choices if r != used}
             if all(outcome_words(book, self.law.reference.evaluate(c)) == words for c in others.values()):
                 continue
