@@ -292,9 +292,9 @@ def plain_specs(text: str, file: str) -> list[ScenarioSpec] | None:
             blocks.append(block)
             tags, description, comment_after = [], block["description"], False
             continue
-        word = next((w for w in _STEP_WORDS if line.startswith(w)), None)
-        if word is not None and blocks and not tags:
-            blocks[-1]["steps"].append((word.strip(), line[len(word) :].strip(), number))
+        head, space, rest = line.partition(" ")  # a step's keyword is its first word, then a space
+        if space and head + " " in _STEP_WORDS and blocks and not tags:
+            blocks[-1]["steps"].append((head, rest.strip(), number))
             description = None
             continue
         if line.startswith(_OTHER_KEYWORDS) or line.startswith("*") or tags:

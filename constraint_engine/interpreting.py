@@ -401,6 +401,13 @@ class Interpreter:
             where = [*where, *self._chosen(lift.depending_on, params)]
         if not _all_hold(where, _Env(params, {"action": action}, "action", action)):
             return False
+        if len(lift.when) == 1:  # most lifts: one fact to find, no join to walk
+            pat = lift.when[0]
+            conds = [*pat.where, *self._chosen(pat.depending_on, params)] if pat.depending_on else pat.where
+            return any(
+                _all_hold(conds, _Env(params, {"action": action}, pat.fact, f))
+                for f in by_type.get(pat.fact, [])
+            )
         return next(self._joins(lift.when, 0, params, {"action": action}, by_type), None) is not None
 
     def _joins(
