@@ -18,11 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gherkin.errors import CompositeParserException, ParserException
-from gherkin.parser import Parser
-from gherkin.pickles.compiler import Compiler
-from gherkin.token_scanner import TokenScanner
-
 from .errors import InputError, StepErrors
 from .inputs import read_text, visible_controls
 from .steps import MAX_STEP_CHARS, StepKind, StepRegistry, bundled_registry
@@ -163,6 +158,12 @@ def parse_feature_text(text: str, file: str, registry: StepRegistry | None = Non
     fast = None if markdown else plain_specs(text, file)
     if fast is not None:
         return fast
+    # The official parser, imported only for a file the fast path does not take.
+    from gherkin.errors import CompositeParserException, ParserException
+    from gherkin.parser import Parser
+    from gherkin.pickles.compiler import Compiler
+    from gherkin.token_scanner import TokenScanner
+
     try:
         document = Parser().parse(TokenScanner(text), matcher_for(file))
     except CompositeParserException as exc:
