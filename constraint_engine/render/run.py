@@ -116,22 +116,30 @@ def _write(value: Any, newline: str, parts: list[str]) -> None:
             parts.append("{}")
             return
         inner = newline + "  "
-        first = True
+        lead = "{" + inner
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _NotPlain
-            parts.append(("{" if first else ",") + inner + _STRING(key) + ": ")
-            first = False
-            _write(item, inner, parts)
+            if type(item) is str:  # most values: written here, without a call
+                parts.append(lead + _STRING(key) + ": " + _STRING(item))
+            else:
+                parts.append(lead + _STRING(key) + ": ")
+                _write(item, inner, parts)
+            lead = "," + inner
         parts.append(newline + "}")
     elif isinstance(value, list | tuple):
         if not value:
             parts.append("[]")
             return
         inner = newline + "  "
-        for i, item in enumerate(value):
-            parts.append(("[" if i == 0 else ",") + inner)
-            _write(item, inner, parts)
+        lead = "[" + inner
+        for item in value:
+            if type(item) is str:
+                parts.append(lead + _STRING(item))
+            else:
+                parts.append(lead)
+                _write(item, inner, parts)
+            lead = "," + inner
         parts.append(newline + "]")
     else:  # floats, and anything else: the standard library decides
         raise _NotPlain
