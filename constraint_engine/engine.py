@@ -115,6 +115,8 @@ MAX_FAULTS = 16
 RECYCLE = 500
 # Live sessions an engine keeps, one per parameters fact (a day's law, a reading): durable allows 1,024 per
 # ruleset. Asserting the parameters fact is half an evaluation's cost, so each stays resident in its session.
+# Each live session holds about 1.3 MB of durable's pools, so at most about 40 MB (5,000 random scenarios
+# over 25 years have 17 parameters facts).
 MAX_SESSIONS = 32
 
 

@@ -67,9 +67,8 @@ _LAW: dict[str, tuple[RuleBook, CompiledRules, Adapter]] = {}
 _PROBES: dict[tuple[str, str], Adapter] = {}
 
 
-def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Adapter]:
-    """Load, compile and register the law once per process, cached by the hash of the packs' content."""
-    dirs = rule_dirs(rules)
+def _key(dirs: RuleDirs) -> str:
+    """The hash of what makes the law: each pack's and bill's place and content, and the engine."""
     digest = hashlib.sha256()
     for path in dirs.files():
         digest.update(str(path.parent).encode() + b"\0" + path.name.encode() + b"\0")
@@ -84,7 +83,14 @@ def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Adapte
         except InputError:
             digest.update(b"unreadable")  # load_rulebook reports it
     digest.update(dirs.engine.encode())
-    key = digest.hexdigest()
+    return digest.hexdigest()
+
+
+def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Adapter]:
+    """Load, compile and register the law once per process, cached by the hash of the packs' content (and
+    on disk, `law_cache`, for the next process)."""
+    dirs = rule_dirs(rules)
+    key = _key(dirs)
     if key not in _LAW:
         cached = law_cache.load(key)
         if cached is not None:
@@ -92,7 +98,6 @@ def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Adapte
         else:
             book = load_rulebook(dirs)
             compiled = compile_rulebook(book)
-            law_cache.save(key, book, compiled)
         try:
             engine = make_engine(compiled, dirs.engine)
         except InputError:
@@ -103,6 +108,9 @@ def _law(rules: Path | RuleDirs | None) -> tuple[RuleBook, CompiledRules, Adapte
                 file=dirs.folder(),
                 accepted="rule packs whose conditions follow rules/README.md",
             ) from None
+        # Kept on disk only if the packs read are the packs hashed (none changed while they were read).
+        if cached is None and _key(dirs) == key:
+            law_cache.save(key, book, compiled)
         if len(_LAW) >= 8:  # a few laws per process at most (what-ifs don't need one: they are parameters)
             _LAW.pop(next(iter(_LAW)))
         _LAW[key] = (book, compiled, engine)

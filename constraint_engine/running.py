@@ -125,7 +125,9 @@ class Runner:
     def _dependence(self, case: Case, ev: Evaluation) -> list[Dependence]:
         """Each interpretation the verdict rests on whose other readings give another outcome: the same
         case under the law amended to each other reading. The reference interpreter reads each first; only
-        when it finds an outcome that differs are the readings run in the engine, whose words are shown."""
+        when it finds an outcome that differs are the readings run in the engine, whose words are shown. (So
+        an engine fault under a reading not in force, which the guard turns into an error, shows when that
+        reading is run: `--assume`, or a case the reference reads otherwise.)"""
         out = []
         book = case.book
         names = interpretations_for(book, case.proposal)

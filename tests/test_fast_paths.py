@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from constraint_engine.cli import main
 from constraint_engine.explaining import Derivation, Verdict
 from constraint_engine.running import Runner
 
@@ -24,3 +31,34 @@ def test_a_brief_verdict_is_the_model_pydantic_would_construct(runner: Runner):
             reference.__pydantic_private__,
         )
         assert made.model_dump() == reference.model_dump()
+
+
+def test_an_interrupted_check_still_shows_every_scenario_it_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # check writes its lines a few hundred at a time: an interrupt (SIGINT is SystemExit(130) at the entry
+    # point) must not lose the ones waiting.
+    feature = tmp_path / "many.feature"
+    feature.write_text(
+        "Feature: Many\n"
+        + "".join(
+            f"  Scenario: S{i}\n    Given the date is 2026-03-01\n    When {WITHDRAW}\n    Then the action is blocked\n"
+            for i in range(10)
+        ),
+        encoding="utf-8",
+    )
+    real = Runner.run
+    calls = []
+
+    def stopped(self: Runner, *args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 7:
+            raise SystemExit(130)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Runner, "run", stopped)
+    result = CliRunner().invoke(main, ["check", str(feature), "--jobs", "1"])
+    assert result.exit_code == 130
+    assert [line.split()[1] for line in result.output.splitlines() if line.startswith("PASS")] == [
+        f"S{i}" for i in range(6)
+    ]

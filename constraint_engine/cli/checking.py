@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -153,45 +154,50 @@ def check(
             _fail_input([exc])
     for_files: list[Any] = []  # the results, for the documents written to files
     progress: list[str] = []  # --format progress: the failures' messages, printed after the dots
-    for item in stream:
-        if fail_fast and statuses and statuses[-1] in ("failed", "error"):
-            out.flush()
-            _close(stream)
-            break
-        if render is not None:  # a worker's (status, rendering): JSON data or plain text
-            status, done = item
-            statuses.append(status)
-            if writer is not None:
-                writer.scenario(done)
-            else:
-                out(done + "\n")
-            continue
-        r = item
-        statuses.append(r.status)
-        if writer is not None:
-            writer.scenario(scenario_json(r))
-        elif console is not None:
-            from ..render.run import print_scenario
-
-            print_scenario(console, r)
-        elif fmt == "text":
-            out(scenario_plain(r) + "\n")
-        elif fmt == "progress":
-            click.echo(_PROGRESS.get(r.status, "?"), nl=False)
-            if r.status in ("failed", "error"):
-                progress.append(f"{r.spec.file}:{r.spec.row_line or r.spec.line}: {r.spec.name}")
-                progress.extend(f"  {m}" for m in r.messages)
-        else:
-            kept.append(r)
-        if files:
-            for_files.append(r)
-        if spool is not None:
-            parts.append(report_part(r))
-            try:
-                spool.add(report_section(r, len(statuses)))
-            except InputError as exc:  # F01: a full disk under --report; the old report is kept
+    try:
+        for item in stream:
+            if fail_fast and statuses and statuses[-1] in ("failed", "error"):
                 out.flush()
-                _fail_input([exc])
+                _close(stream)
+                break
+            if render is not None:  # a worker's (status, rendering): JSON data or plain text
+                status, done = item
+                statuses.append(status)
+                if writer is not None:
+                    writer.scenario(done)
+                else:
+                    out(done + "\n")
+                continue
+            r = item
+            statuses.append(r.status)
+            if writer is not None:
+                writer.scenario(scenario_json(r))
+            elif console is not None:
+                from ..render.run import print_scenario
+
+                print_scenario(console, r)
+            elif fmt == "text":
+                out(scenario_plain(r) + "\n")
+            elif fmt == "progress":
+                click.echo(_PROGRESS.get(r.status, "?"), nl=False)
+                if r.status in ("failed", "error"):
+                    progress.append(f"{r.spec.file}:{r.spec.row_line or r.spec.line}: {r.spec.name}")
+                    progress.extend(f"  {m}" for m in r.messages)
+            else:
+                kept.append(r)
+            if files:
+                for_files.append(r)
+            if spool is not None:
+                parts.append(report_part(r))
+                try:
+                    spool.add(report_section(r, len(statuses)))
+                except InputError as exc:  # F01: a full disk under --report; the old report is kept
+                    out.flush()
+                    _fail_input([exc])
+    except BaseException:  # an interrupt, a fault: what was done is still shown, as it was line by line
+        with contextlib.suppress(OSError):
+            out.flush()
+        raise
     out.flush()
     if isinstance(specs, SpecStream) and specs.errors:  # a file changed between its two readings
         input_errors = [*input_errors, *specs.errors]
@@ -243,22 +249,28 @@ _FORMATS = ("text", "json", "junit", "cucumber", "message", "progress", "rerun")
 
 
 class _Chunks:
-    """What a run writes to stdout as it goes, written a few hundred pieces at a time: click.echo flushes at
-    every call (a system call per scenario), and a reader sees the lines a fraction of a second later."""
+    """What a run writes to stdout as it goes, a few hundred pieces at a time: click.echo flushes at every
+    call (a system call per scenario). A terminal gets each line at once; a pipe or a file gets them when 256
+    are waiting or, once a fifth of a second has passed, when the next scenario ends, and whatever is waiting
+    when the run stops, however it stops."""
 
-    def __init__(self, size: int = 256):
+    def __init__(self, size: int = 256, seconds: float = 0.2):
         self.pending: list[str] = []
-        self.size = size
+        self.size = 1 if sys.stdout.isatty() else size
+        self.seconds = seconds
+        self.since = time.monotonic()
 
     def __call__(self, text: str) -> None:
         self.pending.append(text)
-        if len(self.pending) >= self.size:
+        if len(self.pending) >= self.size or time.monotonic() - self.since >= self.seconds:
             self.flush()
 
     def flush(self) -> None:
+        self.since = time.monotonic()
         if self.pending:
-            click.echo("".join(self.pending), nl=False)
+            text = "".join(self.pending)
             self.pending.clear()
+            click.echo(text, nl=False)
 
 
 def _formats(asked: tuple[str, ...]) -> tuple[str, list[tuple[str, Path]]]:
