@@ -118,3 +118,12 @@ def test_any_mix_of_lines_reads_the_same_or_goes_to_the_official_parser(lines: l
 )
 def test_descriptions_tags_and_conjunctions_read_the_same(text: str):
     assert _same(text)
+
+
+def test_cucumbers_own_test_data_reads_the_same_or_goes_to_the_official_parser():
+    # cucumber/gherkin's testdata (tests/data/cucumber-gherkin, MIT): every file the fast path takes must
+    # read as gherkin-official reads it; the rest (Background, Rule, outlines, tables, CRLF, ...) it leaves.
+    files = sorted((ROOT / "tests" / "data" / "cucumber-gherkin").glob("*/*.feature"))
+    assert len(files) == 62
+    taken = [f.name for f in files if _same(f.read_text(encoding="utf-8"), f.name)]
+    assert "minimal.feature" in taken and "background.feature" not in taken
