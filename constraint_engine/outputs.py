@@ -21,8 +21,9 @@ def _folder(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
 
 
-def _check_target(path: Path, what: str, overwrite: bool = True) -> None:
-    """A file may be written here: not a folder, in a folder that exists, and new unless overwriting."""
+def check_target(path: Path, what: str, overwrite: bool = True) -> None:
+    """A file may be written here: not a folder, in a folder that exists and may be written, and new
+    unless overwriting. Checked before a run as well as when writing, so a long run never ends in it."""
     file = str(path)
     if path.is_dir():
         raise InputError(f"{what}: is a folder.", file=file, accepted="a file name")
@@ -31,6 +32,12 @@ def _check_target(path: Path, what: str, overwrite: bool = True) -> None:
             f"{what}: the folder {_folder(path)} does not exist.",
             file=file,
             accepted="a file in an existing folder",
+        )
+    if not os.access(_folder(path), os.W_OK | os.X_OK):
+        raise InputError(
+            f"{what}: the folder {_folder(path)} cannot be written.",
+            file=file,
+            accepted="a file in a folder you may write",
         )
     if path.exists() and not overwrite:
         raise InputError(
@@ -80,7 +87,7 @@ def _replace(path: Path, what: str, fill: Callable[[BinaryIO], None]) -> None:
 
 def write_atomically(path: Path, data: str | bytes, *, what: str, overwrite: bool = True) -> None:
     """Write `data` to `path` whole, or raise an InputError saying why not (the old file is untouched)."""
-    _check_target(path, what, overwrite)
+    check_target(path, what, overwrite)
     payload = data.encode("utf-8") if isinstance(data, str) else data
 
     def fill(handle: BinaryIO) -> None:
@@ -95,7 +102,7 @@ class SpooledSections:
 
     def __init__(self, path: Path, *, what: str) -> None:
         self.path, self.what = path, what
-        _check_target(path, what)
+        check_target(path, what)
         try:
             self.handle = tempfile.TemporaryFile(dir=_folder(path))  # noqa: SIM115 (open until finish)
         except OSError as exc:

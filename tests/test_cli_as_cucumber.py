@@ -192,3 +192,29 @@ def test_markdown_with_gherkin_is_read_as_cucumber_reads_it(feature: str):
     code, out, _ = run("check", "notes.feature.md", "--format", "message")
     sources = [json.loads(line)["source"] for line in out.splitlines() if line.startswith('{"source"')]
     assert sources[0]["mediaType"] == "text/x.cucumber.gherkin+markdown"
+
+
+def test_an_output_file_that_cannot_be_written_is_said_before_the_run(feature: str, tmp_path: Path):
+    for asked in (["--format", f"junit:{tmp_path}/no/such/folder/out.xml"], ["--report", str(tmp_path)]):
+        result = CliRunner().invoke(main, ["check", feature, *asked])
+        assert result.exit_code == 2, result.output
+        assert "PASS" not in result.output and "FAIL" not in result.output  # nothing was run
+        assert "does not exist" in result.output or "is a folder" in result.output
+
+
+def test_explore_says_a_plot_it_could_not_write_before_evaluating_the_grid(tmp_path: Path):
+    result = CliRunner().invoke(
+        main,
+        [
+            "explore",
+            "the Secretary of Defense proposes to reduce United States forces in the European Command area of "
+            "responsibility to {count} for 50 days",
+            "--range",
+            "count=70000..80000:5000",
+            "--plot",
+            str(tmp_path / "no" / "such" / "plot.png"),
+        ],
+    )
+    assert (
+        result.exit_code == 2 and "--plot: the folder" in result.output and "does not exist" in result.output
+    )

@@ -80,9 +80,17 @@ def check(
     from ..batch import run_in_processes
     from ..errors import InputError
     from ..features import SpecStream, collect, collect_streaming
+    from ..outputs import check_target
     from ..render.run import closing_line, count_statuses
 
     fmt, files = _formats(formats)
+    targets = [(path, f"--format {file_fmt}:FILE") for file_fmt, path in files]
+    targets += [(report, "--report")] if report is not None else []
+    try:  # a file that could not be written is said before the run, not after it
+        for path, what in targets:
+            check_target(path, what)
+    except InputError as exc:
+        _fail_input([exc])
     runner = _runner(rules_dir, settings, assumptions)  # checks the law and the options before any work
     started = time.time()
     paths, wanted = _at_lines(paths)

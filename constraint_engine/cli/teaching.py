@@ -125,6 +125,13 @@ def explore(
         _fail_input([f"--plot {plot}: accepted: a .png or .svg file name."])
     if len(axes) > 2 and plot is not None:
         _fail_input(["--plot draws one or two axes; give at most two --range options."])
+    if plot is not None:
+        from ..outputs import check_target
+
+        try:  # said before the grid is evaluated, not after
+            check_target(plot, "--plot")
+        except InputError as exc:
+            _fail_input([exc])
     options = {
         "today": runner.today,
         "rules_dir": rules_dir,
