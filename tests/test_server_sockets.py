@@ -176,3 +176,16 @@ def test_too_many_scenarios_in_one_check_is_refused(server: tuple[str, int]):
     )
     status, data = _post(server, "/api/check", {"feature": feature})
     assert status == 400 and b"at most 2,000 in one request" in data
+
+
+def test_serve_on_a_port_in_use_is_bad_input_in_one_line():
+    from click.testing import CliRunner
+
+    from constraint_engine.cli import main
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert f"--port {port}: cannot listen on 127.0.0.1:{port}: Address already in use" in result.output
+    assert "Accepted: a free port" in result.output and "Traceback" not in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,10 +54,29 @@ def serve(
     for path in exercises:
         if not path.exists():
             _fail_input([f"{path}: --exercises names no file or folder."])
+    import socket
+
+    # The port is taken here, and the socket handed to uvicorn: a port in use is bad input, said in one line
+    # (uvicorn said it in its log format and exited 3).
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        listening = socket.create_server((host, port), family=family)
+    except OSError as exc:
+        other = port + 1 if port < 65535 else 8000
+        why = os.strerror(exc.errno) if exc.errno else str(exc)
+        _fail_input(
+            [
+                f"--port {port}: cannot listen on {host}:{port}: {why}. "
+                f"Accepted: a free port (--port {other}), or stop what uses this one."
+            ]
+        )
     click.echo(f"constraint-engine playground on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     app = create_app(runner, list(exercises), hosts=(*LOCAL_HOSTS, host))
     # A connection idle past 5 s is closed; past 64 requests at once, 503 (each waits for the one engine).
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64)
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=64
+    )
+    uvicorn.Server(config).run(sockets=[listening])
 
 
 @main.command()
