@@ -21,7 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
-from .errors import InputError, InputErrors
+from .errors import InputError, InputErrors, StepErrors
 from .features import collect, parse_feature_text
 from .running import Runner
 
@@ -142,6 +142,14 @@ def _errors(exc: InputError | InputErrors, status: int = 400) -> JSONResponse:
     return JSONResponse({"errors": body}, status_code=status)
 
 
+def _sent(exc: InputError, wrapped: int) -> InputError:
+    """The error with its line counted in the text as it was sent (not in the feature it was wrapped in)."""
+    if isinstance(exc, StepErrors):
+        return StepErrors([_sent(e, wrapped) for e in exc.errors])
+    line = exc.line - wrapped if exc.line and exc.line > wrapped else (None if wrapped else exc.line)
+    return InputError(exc.problem, file=exc.file, line=line, accepted=exc.accepted)
+
+
 def _as_feature(text: str) -> str:
     """A scenario typed as bare steps becomes a one-scenario feature; a whole feature is kept as it is."""
     if any(line.strip().startswith(("Feature:", "# language:")) for line in text.splitlines()[:5]):
@@ -241,13 +249,24 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
     def evaluate(body: EvaluateRequest) -> dict[str, Any]:
 
         if body.scenario is not None:
-            specs = parse_feature_text(_as_feature(body.scenario), "scenario", runner.registry)
-            spec = specs[0]
-            built = runner.build(spec)
-            verdict = runner.evaluate(runner.case(built, spec), with_cures=True, qualify=True)
+            text = _as_feature(body.scenario)
+            wrapped = 0 if text is body.scenario else 2  # the header lines a bare scenario is given
+            try:
+                specs = parse_feature_text(text, "scenario", runner.registry)
+                spec = specs[0]
+                built = runner.build(spec)
+                case = runner.case(built, spec)
+            except InputError as exc:
+                raise _sent(exc, wrapped) from None
+            except InputErrors as exc:
+                raise InputErrors([_sent(e, wrapped) for e in exc.errors]) from None
+            verdict = runner.evaluate(case, with_cures=True, qualify=True)
             out = verdict.to_json_dict()
             # The scenario's own predictions (Then steps), each checked as `check` checks it.
-            out["checks"] = [_checked(e, verdict) for e in built.expectations]
+            out["checks"] = [
+                {**c, "line": c["line"] - wrapped if c["line"] else c["line"]}
+                for c in (_checked(e, verdict) for e in built.expectations)
+            ]
             out["scenario"] = {"name": spec.name, "number": 1, "of": len(specs)}
             return out
         elif body.action is not None:

@@ -62,7 +62,16 @@ def test_evaluate_errors_are_json_with_the_clis_messages(client: TestClient):
     r = client.post("/api/evaluate", json={"scenario": SUSPEND.replace("2026-03-01", "2026-02-30")})
     assert r.status_code == 400
     (error,) = r.json()["errors"]
-    assert error["line"] == 3 and "is not a calendar date; accepted: a real day" in error["message"]
+    # Line 1 of the text as sent (the two lines a bare scenario is wrapped in are not counted).
+    assert error["line"] == 1 and "is not a calendar date; accepted: a real day" in error["message"]
+    assert error["message"].startswith("scenario:1: ")
+    whole = client.post(
+        "/api/evaluate",
+        json={"scenario": f"Feature: F\n  Scenario: S\n{SUSPEND}".replace("2026-03-01", "2026-02-30")},
+    )
+    assert whole.json()["errors"][0]["line"] == 3  # a whole feature is not wrapped: its own lines
+    checked = client.post("/api/evaluate", json={"scenario": f"{SUSPEND}\nThen the action is blocked"}).json()
+    assert [c["line"] for c in checked["checks"]] == [3]
     assert client.post("/api/evaluate", json={}).status_code == 400
     assert client.post("/api/evaluate", json={"scenario": 5}).status_code == 422
     r = client.post("/api/evaluate", json={"action": "the President proposes to leave", "givens": []})
@@ -291,6 +300,8 @@ def test_in_the_browser_no_verdict_stays_on_screen_under_an_error(server: str, p
     p.fill("#editor", SUSPEND.replace("2026-03-01", "2026-02-30"))  # type: ignore[attr-defined]
     p.click("#run")  # type: ignore[attr-defined]
     p.wait_for_selector("#errors li")  # type: ignore[attr-defined]
+    # The error names the line of the text in the editor (the date is on its first line).
+    assert p.text_content("#errors li").startswith("line 1: ")  # type: ignore[attr-defined]
     shown = p.text_content("#verdict")  # type: ignore[attr-defined]
     assert "BLOCKED" not in shown and "2026-03-01" not in shown and "No verdict" in shown
     assert p.evaluate("document.querySelectorAll('#sliders input').length") == 0  # type: ignore[attr-defined]
