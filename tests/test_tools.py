@@ -245,6 +245,20 @@ def test_quiz_answers_is_the_teachers_key():
     assert "blocked by North Atlantic Treaty, Art. 13" in out
 
 
+def test_quiz_answers_in_json_and_a_json_quiz_is_bad_input():
+    feature = str(ROOT / "scenarios/north-atlantic-treaty/article-13.feature")
+    code, out = run("quiz", feature, "--answers", "--format", "json")
+    _, text = run("quiz", feature, "--answers")
+    doc = json.loads(out)
+    assert code == 0 and doc["schema"] == "constraint-engine/quiz-key/1"
+    # The same key as the text one, question by question.
+    assert [f"{q['question']}. {q['name']} ({q['location']}): {q['key']}" for q in doc["questions"]] == (
+        text.splitlines()
+    )
+    code, out = run("quiz", feature, "--format", "json")
+    assert code == 2 and "Accepted: --format json with --grade or --answers" in out
+
+
 def test_quiz_scores_predictions_and_explains():
     path = ROOT / "scenarios/north-atlantic-treaty/article-13.feature"
     n = len(parse_feature_text(path.read_text(), str(path)))

@@ -222,7 +222,14 @@ def explore(
     metavar="ANSWERS.csv",
     help="Grade answers without asking: a CSV with columns question, outcome (b/p/u), authority.",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="For --grade and --answers: their report as text or JSON (a quiz itself asks in text).",
+)
 @law_options
 def quiz(
     paths: tuple[Path, ...],
@@ -251,6 +258,20 @@ def quiz(
     except InputError as exc:
         _fail_input([exc])
     titles = pack_titles(runner)
+    if answers and fmt == "json":
+        key = [
+            {
+                "question": n,
+                "name": q.spec.name,
+                "location": q.spec.location,
+                "outcome": q.verdict.outcome,
+                "authority": list(dict.fromkeys(b.citation for b in q.verdict.blocked_by)),
+                "key": q.key(),
+            }
+            for n, q in enumerate(items, start=1)
+        ]
+        click.echo(json.dumps({"schema": "constraint-engine/quiz-key/1", "questions": key}, indent=2))
+        return
     if answers:
         for n, q in enumerate(items, start=1):
             click.echo(f"{n}. {q.spec.name} ({q.spec.location}): {q.key()}")
@@ -267,6 +288,14 @@ def quiz(
             nl=fmt == "json",
         )
         return
+
+    if fmt == "json":
+        _fail_input(
+            [
+                "--format json: a quiz asks its questions in text. "
+                "Accepted: --format json with --grade or --answers."
+            ]
+        )
 
     def ask(text: str) -> str:
         try:
