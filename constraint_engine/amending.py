@@ -110,7 +110,37 @@ def amend(
         added = _checked(added, file, lines, "add")
         added_lines = {k[1:]: v for k, v in lines.items() if k[:1] == ("add",)}
         out.append((path, added, added_lines))
+    _no_orphans(loaded, out, bill, file, lines)
     return out, _said(bill, path)
+
+
+def _no_orphans(
+    before: list[tuple[Path, RulePack, dict[Path_, int]]],
+    after: list[tuple[Path, RulePack, dict[Path_, int]]],
+    bill: Amendment,
+    file: str,
+    lines: dict[Path_, int],
+) -> None:
+    """A lift left lifting no provision by the bill's repeals is the bill's error, said at its repeal (the
+    packs would be blamed for it otherwise): the bill repeals the lift too, or keeps the provision."""
+    lifting = {x: p.id for _, pack, _ in before for p in pack.provisions for x in p.lifted_by}
+    still = {x for _, pack, _ in after for p in pack.provisions for x in p.lifted_by}
+    lifts = {lift.id for _, pack, _ in after for lift in pack.lifts}
+    problems = []
+    for lift in sorted(lifts - still):
+        was = lifting.get(lift)
+        if was is None or was not in bill.repeal:
+            continue  # it lifted nothing before the bill either: the pack's own error, said as before
+        problems.append(
+            InputError(
+                f"repealing {was!r} leaves the lift {lift!r} lifting no provision.",
+                file=file,
+                line=_line_for(("repeal", bill.repeal.index(was)), lines),
+                accepted=f"repeal the lift too (repeal: [{', '.join([*bill.repeal, lift])}]), or keep {was}",
+            )
+        )
+    if problems:
+        raise InputErrors(problems)
 
 
 def _said(bill: Amendment, path: Path) -> str:

@@ -196,6 +196,21 @@ def test_a_bill_naming_an_unknown_id_is_an_input_error_at_its_line(tmp_path: Pat
     assert f"{bill}:3:" in result.output and "Did you mean nsa.1928f.c2" in result.output
 
 
+def test_a_repeal_that_leaves_a_lift_lifting_nothing_is_the_bills_error_at_its_line(tmp_path: Path):
+    bill = tmp_path / "bill.yaml"
+    bill.write_text("amendment: no-consultation\ntitle: t\nrepeal: [nsa.1928f.c1]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--amend", str(bill), str(ROOT / "scenarios")])
+    assert result.exit_code == 2
+    assert f"{bill}:3: repealing 'nsa.1928f.c1' leaves the lift 'nsa.duty.consultation'" in result.output
+    assert "nato-support-act.yaml" not in result.output  # the pack did nothing wrong
+    bill.write_text(
+        "amendment: no-consultation\ntitle: t\nrepeal: [nsa.1928f.c1, nsa.duty.consultation]\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--amend", str(bill), str(ROOT / "scenarios" / "history")])
+    assert result.exit_code in (0, 1), result.output
+
+
 # -- the architecture guide ---------------------------------------------------------------------------------------
 
 
