@@ -557,8 +557,13 @@ def _straddle(
     # The placeholder that fills this field of the action, as the phrase's pack declares it.
     proposes = step.phrase.decl.proposes or {} if step.phrase is not None else {}
     placeholder = next((n for n in base if proposes.get(field) == "{" + n + "}"), None)
-    if field == "date" and isinstance(cond, Compare) and isinstance(rhs, Lit | Param):
-        value = rhs.value if isinstance(rhs, Lit) else runner.book.value(rhs.id, day)
+    if field == "date" and isinstance(cond, Compare):
+        if isinstance(rhs, Lit | Param):
+            value = rhs.value if isinstance(rhs, Lit) else runner.book.value(rhs.id, day)
+        else:  # a day computed from the facts (sixty days after the report was due): as it falls here
+            ordinal = _boundary(runner, step, rhs, base, givens)
+            in_range = ordinal is not None and 2 <= ordinal < dt.date.max.toordinal()
+            value = dt.date.fromordinal(ordinal) if in_range and ordinal is not None else None
         if isinstance(value, dt.date):
             return [{**base, "date": str(value + dt.timedelta(days=d))} for d in (-1, 0, 1)]
         return []

@@ -130,6 +130,20 @@ def test_new_writes_an_outline_that_straddles_each_boundary_and_passes(tmp_path:
     assert "Given the Secretary of Defense certified the action" in text
 
 
+def test_new_straddles_a_day_the_facts_compute_the_war_powers_sixty_day_clock(tmp_path: Path):
+    # 1544(b): the use ends sixty days after the report was due (48 hours after the forces were introduced,
+    # on the Given's 2026-03-01): the last permitted day is 2026-05-02, the first blocked 2026-05-03.
+    wpr = str(ROOT / "examples" / "war-powers-resolution" / "rules")
+    action = "the President proposes to continue the use of United States Armed Forces in the hostilities"
+    code, text = run("new", "--with-rules", wpr, action)
+    assert code == 0, text
+    assert "| 2026-05-02 | permitted |" in text and "| 2026-05-03 | blocked   |" in text
+    path = tmp_path / "new.feature"
+    path.write_text(text, encoding="utf-8")
+    code, out = run("check", "--with-rules", wpr, str(path))
+    assert code == 0 and "0 failed" in out
+
+
 def test_new_refuses_what_is_not_a_when_phrase():
     code, out = run("new", "the President proposes to leave NATO")
     assert code == 2 and "Nearest known phrase" in out
