@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,12 +22,49 @@ def _folder(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
 
 
+def _kind(path: Path) -> str:
+    """What writing to `path` means: "file" (a regular file, or none yet: written whole, renamed into place),
+    "stream" (a device or a named pipe: written through, never replaced), or this process's own "stdout" or
+    "stderr" (written through them; "stdout-file" when stdout is redirected to that very file)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "file"
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        try:
+            own = os.fstat(fd)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (own.st_dev, own.st_ino):
+            return "stdout-file" if name == "stdout" and stat.S_ISREG(st.st_mode) else name
+    return "file" if stat.S_ISREG(st.st_mode) else "stream"
+
+
 def check_target(path: Path, what: str, overwrite: bool = True) -> None:
     """A file may be written here: not a folder, in a folder that exists and may be written, and new
     unless overwriting. Checked before a run as well as when writing, so a long run never ends in it."""
     file = str(path)
+    kind = _kind(path)
+    if kind == "stdout-file":
+        raise InputError(
+            f"{what}: {path} is the file this command's own output goes to; writing it there would replace "
+            "that output.",
+            file=file,
+            accepted="a file of its own"
+            + (
+                ", or the format alone for standard output (--format junit)"
+                if what.startswith("--format")
+                else ""
+            ),
+        )
+    if kind != "file":
+        return  # a device, a named pipe, or this process's stdout or stderr: written through
     if path.is_dir():
         raise InputError(f"{what}: is a folder.", file=file, accepted="a file name")
+    if _folder(path).exists() and not _folder(path).is_dir():
+        raise InputError(
+            f"{what}: {_folder(path)} is not a folder.", file=file, accepted="a file in an existing folder"
+        )
     if not _folder(path).is_dir():
         raise InputError(
             f"{what}: the folder {_folder(path)} does not exist.",
@@ -58,6 +96,27 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def _put(path: Path, what: str, fill: Callable[[BinaryIO], None]) -> None:
+    """Write through `fill`: a regular file whole (`_replace`); a device or a named pipe written through,
+    never unlinked or replaced (/dev/null, a FIFO a reader waits on); this process's stdout or stderr
+    through its own stream, after what it has written already."""
+    kind = _kind(path)
+    try:
+        if kind in ("stdout", "stderr"):
+            stream = sys.stdout if kind == "stdout" else sys.stderr
+            stream.flush()
+            fill(stream.buffer)
+            stream.buffer.flush()
+            return
+        if kind == "stream":
+            with open(path, "wb") as handle:
+                fill(handle)
+            return
+    except OSError as exc:
+        raise _cannot_write(path, what, exc) from None
+    _replace(path, what, fill)
 
 
 def _replace(path: Path, what: str, fill: Callable[[BinaryIO], None]) -> None:
@@ -93,7 +152,7 @@ def write_atomically(path: Path, data: str | bytes, *, what: str, overwrite: boo
     def fill(handle: BinaryIO) -> None:
         handle.write(payload)
 
-    _replace(path, what, fill)
+    _put(path, what, fill)
 
 
 class SpooledSections:
@@ -104,7 +163,9 @@ class SpooledSections:
         self.path, self.what = path, what
         check_target(path, what)
         try:
-            self.handle = tempfile.TemporaryFile(dir=_folder(path))  # noqa: SIM115 (open until finish)
+            # Beside a file (so it can be renamed there); a stream's own folder (/dev) is no place for it.
+            beside = _folder(path) if _kind(path) == "file" else None
+            self.handle = tempfile.TemporaryFile(dir=beside)  # noqa: SIM115 (open until finish)
         except OSError as exc:
             raise _cannot_write(path, what, exc) from None
 
@@ -124,6 +185,6 @@ class SpooledSections:
             out.write(tail.encode("utf-8"))
 
         try:
-            _replace(self.path, self.what, fill)
+            _put(self.path, self.what, fill)
         finally:
             self.handle.close()

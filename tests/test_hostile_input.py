@@ -527,3 +527,44 @@ def test_after_16_engine_faults_the_server_fails_closed(monkeypatch: pytest.Monk
         outcomes.append((r.json()["outcome"], r.json()["error"] or ""))
     assert {o for o, _ in outcomes} == {"error"}
     assert "no longer trusted" in outcomes[-1][1]
+
+
+def test_a_stream_named_as_an_output_is_written_through_never_replaced(tmp_path: Path):
+    # A named pipe, or this command's own stdout or stderr, named as --format FMT:FILE: written through (the
+    # pipe used to be unlinked and replaced by a regular file, /dev/stdout redirected to a file lost the run).
+    import threading
+
+    folder = str(ROOT / "scenarios" / "north-atlantic-treaty")
+    cli = [sys.executable, "-m", "constraint_engine.cli", "check", folder]
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = subprocess.run([*cli, "--format", f"junit:{fifo}"], capture_output=True, timeout=300)
+    reader.join(timeout=60)
+    assert done.returncode == 0 and fifo.is_fifo() and b"<testsuites" in got[0]
+
+    piped = subprocess.run(
+        [*cli, "--format", "junit:/dev/stdout"], capture_output=True, timeout=300, text=True
+    )
+    assert piped.returncode == 0 and piped.stdout.index("PASS") < piped.stdout.index("<testsuites")
+    to_stderr = subprocess.run(
+        [*cli, "--format", "junit:/dev/stderr"], capture_output=True, timeout=300, text=True
+    )
+    assert (
+        to_stderr.returncode == 0
+        and "<testsuites" in to_stderr.stderr
+        and "<testsuites" not in to_stderr.stdout
+    )
+
+    out = tmp_path / "out.txt"
+    with out.open("w") as handle:  # stdout is this file: junit to it would replace what the run writes
+        same = subprocess.run(
+            [*cli, "--format", "junit:/dev/stdout"],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            timeout=300,
+            text=True,
+        )
+    assert same.returncode == 2 and "is the file this command's own output goes to" in same.stderr
