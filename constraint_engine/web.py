@@ -151,10 +151,14 @@ def _sent(exc: InputError, wrapped: int) -> InputError:
 
 
 def _as_feature(text: str) -> str:
-    """A scenario typed as bare steps becomes a one-scenario feature; a whole feature is kept as it is."""
-    if any(line.strip().startswith(("Feature:", "# language:")) for line in text.splitlines()[:5]):
+    """A scenario typed as bare steps becomes a one-scenario feature; a whole feature is kept as it is.
+    Lines are split where Gherkin splits them (at a line feed, not at a form feed or U+2028), so a line
+    number means the same here as in `check`; a byte-order mark is the text's, not its first step's."""
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if any(line.strip().startswith(("Feature:", "# language:")) for line in lines[:5]):
         return text
-    body = "\n".join(f"    {line.strip()}" for line in text.splitlines())
+    body = "\n".join(f"    {line.strip()}" for line in lines)
     return f"Feature: playground\n  Scenario: playground\n{body}\n"
 
 
@@ -250,7 +254,7 @@ def _app(runner: Runner, exercises: list[Path] | None, time_limit: float | None)
 
         if body.scenario is not None:
             text = _as_feature(body.scenario)
-            wrapped = 0 if text is body.scenario else 2  # the header lines a bare scenario is given
+            wrapped = 0 if text == body.scenario.removeprefix("\ufeff") else 2  # a bare scenario's header
             try:
                 specs = parse_feature_text(text, "scenario", runner.registry)
                 spec = specs[0]

@@ -187,5 +187,17 @@ def test_serve_on_a_port_in_use_is_bad_input_in_one_line():
         port = taken.getsockname()[1]
         result = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert result.exit_code == 2, result.output
-    assert f"--port {port}: cannot listen on 127.0.0.1:{port}: Address already in use" in result.output
+    assert f"--port {port}: cannot listen there: Address already in use" in result.output
     assert "Accepted: a free port" in result.output and "Traceback" not in result.output
+
+
+def test_serve_on_a_host_that_is_no_address_is_bad_input_about_the_host():
+    from click.testing import CliRunner
+
+    from constraint_engine.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--host", "no.such.host.invalid", "--port", "18999"])
+    assert (
+        result.exit_code == 2
+        and "--host no.such.host.invalid: not an address of this machine" in result.output
+    )

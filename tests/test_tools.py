@@ -271,6 +271,8 @@ def test_quiz_answers_in_json_and_a_json_quiz_is_bad_input():
     )
     code, out = run("quiz", feature, "--format", "json")
     assert code == 2 and "Accepted: --format json with --grade or --answers" in out
+    code, out = run("quiz", feature, "--answers", "--grade", "answers.csv")
+    assert code == 2 and "--answers and --grade" in out
 
 
 def test_quiz_scores_predictions_and_explains():

@@ -58,6 +58,15 @@ def test_evaluate_a_scenario_and_an_action(client: TestClient):
     assert r.status_code == 200 and r.json()["schema"].startswith("constraint-engine/verdict/")
 
 
+def test_evaluate_counts_lines_as_gherkin_does_and_ignores_a_byte_order_mark(client: TestClient):
+    bad = "Given the date is 2026-02-30\nWhen the President proposes to suspend the North Atlantic Treaty"
+    for text, line in (("# a\fnote\n" + bad, 2), ("# a\u2028note\r\n" + bad, 2), ("\ufeff" + bad, 1)):
+        (error,) = client.post("/api/evaluate", json={"scenario": text}).json()["errors"]
+        assert error["line"] == line, text
+    ok = client.post("/api/evaluate", json={"scenario": "\ufeff" + SUSPEND})
+    assert ok.status_code == 200 and ok.json()["outcome"] == "blocked"
+
+
 def test_evaluate_errors_are_json_with_the_clis_messages(client: TestClient):
     r = client.post("/api/evaluate", json={"scenario": SUSPEND.replace("2026-03-01", "2026-02-30")})
     assert r.status_code == 400

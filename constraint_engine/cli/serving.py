@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,17 +61,26 @@ def serve(
     # (uvicorn said it in its log format and exited 3).
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
-        listening = socket.create_server((host, port), family=family)
-    except OSError as exc:
-        other = port + 1 if port < 65535 else 8000
-        why = os.strerror(exc.errno) if exc.errno else str(exc)
+        socket.getaddrinfo(host, port, family, socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:  # not a name or an address at all
         _fail_input(
             [
-                f"--port {port}: cannot listen on {host}:{port}: {why}. "
-                f"Accepted: a free port (--port {other}), or stop what uses this one."
+                f"--host {host}: not an address of this machine ({getattr(exc, 'strerror', None) or exc}). "
+                "Accepted: 127.0.0.1 (the default), ::1, or an address this machine has."
             ]
         )
-    click.echo(f"constraint-engine playground on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    try:
+        listening = socket.create_server((host, port), family=family)
+    except OSError as exc:
+        why = os.strerror(exc.errno) if exc.errno else str(exc)
+        if exc.errno == errno.EADDRINUSE:
+            other = port + 1 if port < 65535 else 8000
+            accepted = f"a free port (--port {other}), or stop what uses this one"
+        else:  # an address this machine does not have, or a port it may not take
+            accepted = "127.0.0.1 (the default), ::1, or an address this machine has, and a port above 1023"
+        _fail_input([f"--host {host} --port {port}: cannot listen there: {why}. Accepted: {accepted}."])
+    shown = f"[{host}]" if ":" in host else host  # an IPv6 address is bracketed in a URL
+    click.echo(f"constraint-engine playground on http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
     app = create_app(runner, list(exercises), hosts=(*LOCAL_HOSTS, host))
     # A connection idle past 5 s is closed; past 64 requests at once, 503 (each waits for the one engine).
     config = uvicorn.Config(

@@ -249,6 +249,8 @@ def quiz(
     from ..quizzing import grade, grade_text, pack_titles, questions, run_quiz
     from ..render import render_verdict
 
+    if answers and grade_file is not None:
+        _fail_input(["--answers and --grade: the key, or a class's grades. Accepted: one of them."])
     runner = _runner(rules_dir, settings, assumptions)
     try:
         specs, input_errors = collect(paths, runner.registry)
