@@ -37,7 +37,9 @@ def _kind(path: Path) -> str:
             continue
         if (st.st_dev, st.st_ino) == (own.st_dev, own.st_ino):
             return "stdout-file" if name == "stdout" and stat.S_ISREG(st.st_mode) else name
-    return "file" if stat.S_ISREG(st.st_mode) else "stream"
+    mode = st.st_mode
+    streams = stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+    return "stream" if streams else "file"  # a folder is a "file" here: check_target refuses it
 
 
 def check_target(path: Path, what: str, overwrite: bool = True) -> None:
