@@ -568,3 +568,27 @@ def test_a_stream_named_as_an_output_is_written_through_never_replaced(tmp_path:
             text=True,
         )
     assert same.returncode == 2 and "is the file this command's own output goes to" in same.stderr
+
+
+def test_a_reader_closing_the_pipe_stops_check_with_141_and_no_message(tmp_path: Path):
+    # click answered a closed pipe with exit 1, which means a scenario failed; every scenario here passes.
+    feature = tmp_path / "many.feature"
+    feature.write_text(
+        "Feature: Many\n"
+        + "".join(
+            f"  Scenario: S{i}\n    Given the date is 2026-03-01\n"
+            "    When the President proposes to suspend the North Atlantic Treaty\n    Then the action is blocked\n"
+            for i in range(400)
+        ),
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "constraint_engine.cli", "check", str(feature), "--jobs", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"PASS")
+    process.stdout.close()  # as `head -1` does
+    assert process.wait(timeout=300) == 141
+    assert process.stderr.read() == b""

@@ -187,6 +187,13 @@ def entry() -> None:
     signal.signal(signal.SIGTERM, stop)
     try:
         main()
+    except SystemExit as done:
+        # click answers a closed pipe (`check ... | head`) with exit 1, which here means a scenario failed:
+        # it is said as a shell says a process stopped by SIGPIPE, 141, and nothing is printed.
+        if done.code != 1 or "PacifyFlushWrapper" not in type(sys.stdout).__name__:
+            raise
+        _quiet_stdout()
+        stopped.append(128 + getattr(signal, "SIGPIPE", 13))
     except OSError as exc:
         # F02: the output itself cannot be written (a full disk, a closed pipe): one line, exit 2, never a
         # traceback. (A broken pipe says nothing: the reader left.)
