@@ -29,21 +29,38 @@ def load_amendment(path: Path) -> tuple[Amendment, dict[Path_, int]]:
 
 
 def amend(
-    loaded: list[tuple[Path, RulePack, dict[Path_, int]]], path: Path
+    loaded: list[tuple[Path, RulePack, dict[Path_, int]]],
+    path: Path,
+    repealed_by: dict[str, str] | None = None,
 ) -> tuple[list[tuple[Path, RulePack, dict[Path_, int]]], str]:
     """The packs with the amendment's changes; what it adds is a pack of its own (its id, its sources).
 
     `repeal` names provisions, lifts and not-lifts (a parameter is replaced, not repealed: the conditions
     that read it would read nothing). Ids are matched within their section: a parameter may share its id
-    with the provision that uses it."""
+    with the provision that uses it. `repealed_by` holds what earlier bills of the same run repealed (the id,
+    the bill's file name), to say so; this bill's repeals are added to it."""
     bill, lines = load_amendment(path)
     file = str(path)
     errors: list[InputError] = []
     known = {s: {item.id for _, pack, _ in loaded for item in getattr(pack, s)} for s in _SECTIONS}
     rules = known["lifts"] | known["not_lifts"] | known["provisions"]
+    earlier = repealed_by if repealed_by is not None else {}
     for i, pid in enumerate(bill.repeal):
-        if pid not in rules:
-            line = _line_for(("repeal", i), lines)
+        line = _line_for(("repeal", i), lines)
+        if pid in bill.repeal[:i]:
+            errors.append(
+                InputError(f"the bill repeals {pid!r} twice.", file=file, line=line, accepted="each id once")
+            )
+        elif pid not in rules and pid in earlier:
+            errors.append(
+                InputError(
+                    f"{pid!r} is already repealed by {earlier[pid]}.",
+                    file=file,
+                    line=line,
+                    accepted="ids the law still has after the bills before this one",
+                )
+            )
+        elif pid not in rules:
             if pid in known["parameters"]:
                 errors.append(
                     InputError(
@@ -73,6 +90,7 @@ def amend(
     if errors:
         raise InputErrors(errors)
     repealed = set(bill.repeal)
+    earlier.update((pid, path.name) for pid in bill.repeal)
     out = []
     for f, pack, pack_lines in loaded:
         update: dict[str, Any] = {}

@@ -224,8 +224,9 @@ def load_rulebook(rules: Path | RuleDirs | None = None) -> RuleBook:
     if errors:
         raise InputErrors(errors)
     bills: list[str] = []
+    repealed_by: dict[str, str] = {}
     for bill in rule_dirs(rules).amendments:
-        loaded, said = amend(loaded, bill)
+        loaded, said = amend(loaded, bill, repealed_by)
         bills.append(said)
 
     def locate(i: int, loc: Path_) -> tuple[str, int]:

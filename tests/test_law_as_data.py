@@ -211,6 +211,21 @@ def test_a_repeal_that_leaves_a_lift_lifting_nothing_is_the_bills_error_at_its_l
     assert result.exit_code in (0, 1), result.output
 
 
+def test_an_id_repealed_twice_or_by_an_earlier_bill_is_said_so(tmp_path: Path):
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text("amendment: first\ntitle: t\nrepeal: [ndaa-fy2026.1249.equipment]\n", encoding="utf-8")
+    second.write_text(
+        "amendment: second\ntitle: t\nrepeal:\n  - ndaa-fy2026.1249.equipment\n  - nsa.1928f.b\n  - nsa.1928f.b\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["check", "--amend", str(first), "--amend", str(second), str(ROOT / "scenarios" / "history")]
+    )
+    assert result.exit_code == 2
+    assert f"{second}:4: 'ndaa-fy2026.1249.equipment' is already repealed by first.yaml" in result.output
+    assert f"{second}:6: the bill repeals 'nsa.1928f.b' twice" in result.output
+
+
 # -- the architecture guide ---------------------------------------------------------------------------------------
 
 
