@@ -33,6 +33,7 @@ from .quantities import (
     parse_quantity,
     quantity_to_raw,
 )
+from .safe_yaml import PATTERN_WORDS
 
 Status = Literal["verified", "reported", "uncertain"]
 
@@ -44,6 +45,11 @@ DUTY_STATUSES = ("met", "pending", "breached")  # a duty the action triggers: sh
 FieldType = Literal["int", "str", "date"]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$"
+PATTERN_WORDS[ID_PATTERN] = (
+    "an id",
+    "lowercase letters, digits, dots and dashes, two characters or more, beginning and ending with a letter "
+    "or digit (such as my-pack.notice-days)",
+)
 
 
 class Strict(BaseModel):

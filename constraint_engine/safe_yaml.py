@@ -241,6 +241,8 @@ def _describe(err: Any) -> str:
         msg = "unknown key"
     elif err["type"] == "missing":
         msg = "required key is missing"
+    elif err["type"] == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in PATTERN_WORDS:
+        msg = f"{err.get('input')!r} is not {PATTERN_WORDS[err['ctx']['pattern']][0]}"
     return f"{loc}: {msg}" if loc else msg
 
 
@@ -251,4 +253,11 @@ def _accepted_for(err: Any) -> str:
         return str(err.get("ctx", {}).get("expected", ""))
     if err["type"].startswith("date"):
         return "an ISO date such as 2023-12-22"
+    if err["type"] == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in PATTERN_WORDS:
+        return PATTERN_WORDS[err["ctx"]["pattern"]][1]
     return ""
+
+
+# Patterns the models declare, in words (what it is not, what is accepted): a refused value is said in them,
+# not as a regular expression. The models register theirs (models.ID_PATTERN).
+PATTERN_WORDS: dict[str, tuple[str, str]] = {}

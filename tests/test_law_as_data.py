@@ -311,6 +311,11 @@ _BILL_SOURCES = "sources:\n  BILL: {title: 'H.R. 0', url: 'https://example.org/h
             "[{since: 2026-01-01, value: 1, status: reported, sources: [NOPE]}]}\n",
             "cites source 'NOPE'",
         ),
+        (  # an id is refused in words, not as the regular expression that checks it
+            "add:\n  parameters:\n    - {id: B, title: t, unit: days, values: "
+            "[{since: 2026-01-01, value: 1, status: reported, sources: [BILL]}]}\n",
+            "'B' is not an id. Accepted: lowercase letters, digits, dots and dashes",
+        ),
     ],
 )
 def test_a_malformed_bill_is_an_input_error_at_the_bill(tmp_path: Path, body: str, message: str):
