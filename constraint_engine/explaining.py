@@ -354,7 +354,15 @@ def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
             if all(pat.fact in given for pat in lift.when):
                 names += [d.interpretation for d in lift.depending_on]
                 names += [d.interpretation for pat in lift.when for d in pat.depending_on]
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys([*names, *_read_in_derived(book, proposal)]))
+
+
+def _read_in_derived(book: RuleBook, proposal: Proposal) -> list[str]:
+    """The interpretations the case's derived quantities read (the action's, its facts', made facts')."""
+    if not book.derived_interpretations:
+        return []
+    types = ["action", *(f.type for f in proposal.facts), *book.phrasebook.made]
+    return [name for t in dict.fromkeys(types) for name in book.derived_interpretations.get(t, [])]
 
 
 def outcome_words(book: RuleBook, ev: Evaluation) -> str:
@@ -435,7 +443,7 @@ def _interpretation_caveats(book: RuleBook, proposal: Proposal) -> list[str]:
     the reading used, and the others."""
     out = []
     kind = str(proposal.action.fields.get("kind"))
-    for name in book.interpretations_over(kind):
+    for name in dict.fromkeys([*book.interpretations_over(kind), *_read_in_derived(book, proposal)]):
         param = book.parameters[name]
         value = str(book.value(name, proposal.date))
         how = (

@@ -32,6 +32,7 @@ from .quantities import (
     QArith,
     Quantity,
     SpecialDate,
+    params_read,
 )
 from .safe_yaml import Path_, _line_for, load_validated
 
@@ -123,6 +124,18 @@ class RuleBook:
         for prov in self.provisions.values():
             for kind in prov.applies_to.actions:
                 out.setdefault(kind, []).append(prov)
+        return out
+
+    @functools.cached_property
+    def derived_interpretations(self) -> dict[str, list[str]]:
+        """The interpretations each fact type's derived quantities read (a reading can change a verdict
+        through them too, not only through a provision's `depending_on`)."""
+        out: dict[str, list[str]] = {}
+        for (fact, _), d in self.phrasebook.derived.items():
+            read = params_read(d.value) | params_read(d.default)
+            names = [pid for pid in sorted(read) if pid in self.interpretations]
+            if names:
+                out[fact] = list(dict.fromkeys([*out.get(fact, []), *names]))
         return out
 
     def interpretations_over(self, kind: str) -> list[str]:

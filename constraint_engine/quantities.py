@@ -330,8 +330,8 @@ def facts_read(q: Quantity | None) -> set[str]:
     return {p.fact for p in parts(q) if isinstance(p, Aggregate | DaysCovered)}
 
 
-def reads_parameters(q: Quantity | None) -> bool:
-    """The quantity reads a parameter: in an expression, or in the conditions of an aggregate or an `if`."""
+def params_read(q: Quantity | None) -> set[str]:
+    """The parameters a quantity reads: in an expression, or in the conditions of an aggregate or an `if`."""
     exprs: list[Expr] = []
     for p in parts(q):
         if isinstance(p, _EXPRS):
@@ -341,4 +341,16 @@ def reads_parameters(q: Quantity | None) -> bool:
         elif isinstance(p, Aggregate | If):
             conditions = p.where if isinstance(p, Aggregate) else p.conditions
             exprs += [v for c in conditions for v in values_of(c)]
-    return any(isinstance(e, Param | CeilFraction) for x in exprs for e in subexprs(x))
+    found: set[str] = set()
+    for x in exprs:
+        for e in subexprs(x):
+            if isinstance(e, Param):
+                found.add(e.id)
+            elif isinstance(e, CeilFraction):
+                found.add(e.param)
+    return found
+
+
+def reads_parameters(q: Quantity | None) -> bool:
+    """The quantity reads a parameter (see `params_read`)."""
+    return bool(params_read(q))

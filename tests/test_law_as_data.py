@@ -7,6 +7,7 @@ import ast
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -224,6 +225,30 @@ def test_an_id_repealed_twice_or_by_an_earlier_bill_is_said_so(tmp_path: Path):
     assert result.exit_code == 2
     assert f"{second}:4: 'ndaa-fy2026.1249.equipment' is already repealed by first.yaml" in result.output
     assert f"{second}:6: the bill repeals 'nsa.1928f.b' twice" in result.output
+
+
+def test_a_reading_a_derived_quantity_reads_qualifies_the_verdict_as_a_provisions_would(tmp_path: Path):
+    # The War Powers example with 1544(c)'s reading moved from `depending_on` into a derived field of the
+    # removal direction: the verdict still depends on it, and says so (it used to say nothing).
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "examples" / "war-powers-resolution" / "rules", rules)
+    pack = rules / "war-powers-resolution.yaml"
+    text = pack.read_text(encoding="utf-8")
+    text = text.replace(
+        "          depending_on:\n            - interpretation: wpr.concurrent-resolution\n              cases:\n"
+        "                as-written: []\n                chadha:\n                  - by: {eq: joint-resolution}\n",
+        "            - any:\n                - by: {eq: joint-resolution}\n                - reading: {eq: as-written}\n",
+    )
+    text = text.replace(
+        "      fields: {by: str, date: date}\n",
+        "      fields: {by: str, date: date, reading: str}\n      derived:\n        reading:\n"
+        "          meaning: the reading of 1544(c) in force\n          value: {param: wpr.concurrent-resolution}\n",
+    )
+    assert "reading: {eq: as-written}" in text and "value: {param: wpr.concurrent-resolution}" in text
+    pack.write_text(text, encoding="utf-8")
+    removal = ROOT / "examples" / "war-powers-resolution" / "scenarios" / "removal.feature"
+    result = CliRunner().invoke(main, ["check", "--rules", str(rules), str(removal)])
+    assert result.exit_code == 0 and "0 failed" in result.output, result.output
 
 
 # -- the architecture guide ---------------------------------------------------------------------------------------
