@@ -344,16 +344,8 @@ def interpretations_for(book: RuleBook, proposal: Proposal) -> list[str]:
     given = {f.type for f in proposal.facts} | set(book.phrasebook.made)
     names: list[str] = []
     for p in book.by_action_kind.get(str(kind), []):
-        if not (p.applies_to.covers(kind, actor) and p.in_force.contains(proposal.date)):
-            continue
-        names += [d.interpretation for d in p.applies_to.depending_on]
-        needed = [w for w in p.applies_to.with_facts if w.fact in given]
-        names += [d.interpretation for w in needed for d in w.depending_on]
-        for lift_id in p.lifted_by:
-            lift = book.lifts[lift_id]
-            if all(pat.fact in given for pat in lift.when):
-                names += [d.interpretation for d in lift.depending_on]
-                names += [d.interpretation for pat in lift.when for d in pat.depending_on]
+        if p.applies_to.covers(kind, actor) and p.in_force.contains(proposal.date):
+            names += book.interpretations_read_by(p, given)
     return list(dict.fromkeys([*names, *_read_in_derived(book, proposal)]))
 
 

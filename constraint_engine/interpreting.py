@@ -334,6 +334,12 @@ class Interpreter:
             out += dep.cases.get(str(params.get(param_key(dep.interpretation))), ())
         return out
 
+    def _pattern_where(self, pat: Any, params: Fact) -> list[Condition] | tuple[Condition, ...]:
+        """A fact pattern's conditions, with the case of each interpretation in force."""
+        if not pat.depending_on:
+            return pat.where
+        return [*pat.where, *self._chosen(pat.depending_on, params)]
+
     def _subject(self, prov: Provision, action: Fact) -> bool:
         """The action's kind, actor and date make it the provision's subject."""
         date = action.get("date")
@@ -356,7 +362,7 @@ class Interpreter:
         self, prov: Provision, params: Fact, action: Fact, by_type: dict[str, list[Fact]]
     ) -> bool:
         for pat in prov.applies_to.with_facts:
-            where = [*pat.where, *self._chosen(pat.depending_on, params)]
+            where = self._pattern_where(pat, params)
             env_for = lambda f, p=pat: _Env(params, {"action": action}, p.fact, f)  # noqa: E731
             if not any(_all_hold(where, env_for(f)) for f in by_type.get(pat.fact, [])):
                 return False
@@ -403,7 +409,7 @@ class Interpreter:
             return False
         if len(lift.when) == 1:  # most lifts: one fact to find, no join to walk
             pat = lift.when[0]
-            conds = [*pat.where, *self._chosen(pat.depending_on, params)] if pat.depending_on else pat.where
+            conds = self._pattern_where(pat, params)
             return any(
                 _all_hold(conds, _Env(params, {"action": action}, pat.fact, f))
                 for f in by_type.get(pat.fact, [])
@@ -418,7 +424,7 @@ class Interpreter:
             yield bound
             return
         pat = patterns[i]
-        where = [*pat.where, *self._chosen(pat.depending_on, params)] if pat.depending_on else pat.where
+        where = self._pattern_where(pat, params)
         for f in by_type.get(pat.fact, []):
             if _all_hold(where, _Env(params, bound, pat.fact, f)):
                 yield from self._joins(patterns, i + 1, params, {**bound, pat.fact: f}, by_type)

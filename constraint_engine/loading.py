@@ -143,15 +143,23 @@ class RuleBook:
         the law's order (each kind's found once)."""
         found = self._interpretations_by_kind.get(kind)
         if found is None:
-            names: list[str] = []
-            for p in self.by_action_kind.get(kind, []):
-                names += [d.interpretation for d in p.applies_to.depending_on]
-                names += [d.interpretation for w in p.applies_to.with_facts for d in w.depending_on]
-                for lift_id in p.lifted_by:
-                    names += [d.interpretation for d in self.lifts[lift_id].depending_on]
-                    names += [d.interpretation for pat in self.lifts[lift_id].when for d in pat.depending_on]
+            names = [n for p in self.by_action_kind.get(kind, []) for n in self.interpretations_read_by(p)]
             found = self._interpretations_by_kind[kind] = list(dict.fromkeys(names))
         return found
+
+    def interpretations_read_by(self, prov: Provision, given: set[str] | None = None) -> list[str]:
+        """The interpretations a provision and its lifts read; with `given` (the fact types a case states),
+        only those of the facts it needs and of the lifts whose facts are all there."""
+        names = [d.interpretation for d in prov.applies_to.depending_on]
+        for w in prov.applies_to.with_facts:
+            if given is None or w.fact in given:
+                names += [d.interpretation for d in w.depending_on]
+        for lift_id in prov.lifted_by:
+            lift = self.lifts[lift_id]
+            if given is None or all(pat.fact in given for pat in lift.when):
+                names += [d.interpretation for d in lift.depending_on]
+                names += [d.interpretation for pat in lift.when for d in pat.depending_on]
+        return names
 
     @functools.cached_property
     def _interpretations_by_kind(self) -> dict[str, list[str]]:
